@@ -1,0 +1,482 @@
+"""A fake Slack Web API on a real local port, for slack_sdk's unmodified ``WebClient``.
+
+    with FakeSlack() as fake:
+        fake.add_channel("CGENERAL", "general", is_member=True)
+        client = WebClient(base_url=fake.api_url, token=fake.bot_token)
+        client.chat_postMessage(channel="CGENERAL", text="hi")
+        assert fake.messages("CGENERAL")[0]["text"] == "hi"
+
+Requests go to ``/api/<method>`` as POST (``application/x-www-form-urlencoded`` or
+``application/json``) or GET (query string). Each is answered after these checks, in order:
+
+1. unknown method -> HTTP 404 ``{"ok": false, "error": "unknown_method"}``;
+2. GET to a method the spec lists as POST-only -> HTTP 405 ``invalid_request``;
+   (POST is accepted for every method, as Slack does);
+3. an unparsable body -> ``invalid_json`` / ``invalid_form_data``;
+4. token (``Authorization: Bearer``, else a ``token`` parameter): none -> ``not_authed``,
+   unknown -> ``invalid_auth``; the app-level token (``xapp-``) is accepted only by
+   ``apps.connections.open`` and the bot token by everything else, otherwise
+   ``not_allowed_token_type``;
+5. failures queued with ``fail_next``;
+6. required arguments from Slack's OpenAPI spec (see ``spec.py``) -> ``invalid_arguments``
+   or the specific error Slack documents (``methods.MISSING_ARGUMENT_ERRORS``);
+7. rate limits on chat.postMessage, if ``enforce_rate_limits`` was called;
+8. the method itself (``methods.py``); a known method without an implementation answers
+   ``{"ok": true}`` with no state change.
+
+Errors other than 404/405/429/5xx are HTTP 200 with ``ok: false``, as on Slack.
+
+Behaviour choices where Slack is vague:
+
+* A reply whose ``thread_ts`` names no top-level message is answered ``ok`` (as Slack
+  does) but stored nowhere visible; it is listed in ``orphaned_replies``. A malformed
+  ``thread_ts`` (not "digits.6digits") -> ``invalid_thread_ts``.
+* Reading history/replies or reacting needs membership: ``not_in_channel`` for public
+  channels, ``channel_not_found`` for private ones and unknown ids.
+* A DM to a user id needs that user to have been added with ``add_user``.
+* ``conversations.replies`` with the ts of a reply answers the whole thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import threading
+import uuid
+from dataclasses import dataclass
+from http.server import ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+
+from tests.slackfake.methods import HANDLERS, MISSING_ARGUMENT_ERRORS
+from tests.slackfake.params import Params
+from tests.slackfake.ratelimit import PostRateLimiter
+from tests.slackfake.spec import load_methods
+from tests.slackfake.state import ApiError, Channel, Message, TsClock, User, Workspace
+from tests.slackfake.transport import Answer, FakeSlackHTTPServer
+
+DEFAULT_BOT_TOKEN = "xoxb-test-token"
+DEFAULT_APP_TOKEN = "xapp-test-token"
+
+# (HTTP status, extra headers, JSON body or plain text)
+_Reply = tuple[int, tuple[tuple[str, str], ...], dict[str, Any] | str]
+
+JSON_FIELDS = ("blocks", "attachments", "view", "files", "metadata", "user_auth_blocks")
+
+
+@dataclass(frozen=True)
+class Call:
+    """One Web API request as received, and what the fake answered."""
+
+    method: str
+    params: dict[str, Any]
+    http_method: str
+    token: str | None
+    status: int
+    response: dict[str, Any]  # the JSON answer; {"raw": text} for a plain-text answer
+
+
+@dataclass
+class _Failure:
+    status: int
+    retry_after: int
+    error: str | None
+    times: int
+
+
+class FakeSlack:
+    """Fake Slack workspace + Web API server. See the module docstring for behaviour."""
+
+    def __init__(
+        self,
+        *,
+        bot_token: str = DEFAULT_BOT_TOKEN,
+        team_id: str = "T0TEST",
+        team_name: str = "Test Team",
+        bot_user_id: str = "UBOT",
+        bot_id: str = "BBOT",
+        app_id: str = "A0TEST",
+        app_token: str = DEFAULT_APP_TOKEN,
+    ) -> None:
+        self.bot_token = bot_token
+        self.app_token = app_token
+        self.team_id = team_id
+        self.bot_user_id = bot_user_id
+        self._methods = load_methods()
+        self._lock = threading.Lock()
+        self._ws = Workspace(team_id, team_name, bot_user_id, bot_id, app_id, TsClock())
+        self._calls: list[Call] = []
+        self._responses: list[dict[str, Any]] = []
+        self._failures: dict[str, list[_Failure]] = {}
+        self._limiter: PostRateLimiter | None = None
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle ------------------------------------------------------------------
+
+    def start(self) -> FakeSlack:
+        if self._server is not None:
+            return self
+        self._server = FakeSlackHTTPServer(("127.0.0.1", 0), self)
+        self._ws.base_url = self.base_url
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.02},  # keeps stop() fast
+            name="fake-slack",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is None:
+            return
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._server = None
+        self._thread = None
+
+    def __enter__(self) -> FakeSlack:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("FakeSlack is not started; call start() or use it as a context")
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        return self.base_url + "/api/"
+
+    # -- workspace set-up -----------------------------------------------------------
+
+    def add_channel(
+        self,
+        channel_id: str,
+        name: str,
+        *,
+        is_private: bool = False,
+        is_member: bool = False,
+        is_archived: bool = False,
+    ) -> None:
+        with self._lock:
+            self._ws.channels[channel_id] = Channel(
+                channel_id,
+                name,
+                is_private=is_private,
+                is_member=is_member,
+                is_archived=is_archived,
+            )
+
+    def add_user(
+        self,
+        user_id: str,
+        name: str,
+        *,
+        is_admin: bool = False,
+        is_owner: bool = False,
+        is_bot: bool = False,
+        locale: str = "en-US",
+        tz: str = "Asia/Seoul",
+    ) -> None:
+        with self._lock:
+            self._ws.users[user_id] = User(user_id, name, is_admin, is_owner, is_bot, locale, tz)
+
+    def dm_channel(self, user_id: str) -> str:
+        """The id of the bot's DM with ``user_id`` (opened if needed), e.g. "DALICE"."""
+        with self._lock:
+            return self._ws.open_dm(user_id).id
+
+    def next_ts(self) -> str:
+        """A fresh message timestamp from the fake's clock."""
+        with self._lock:
+            return self._ws.clock.next()
+
+    # -- acting as humans -----------------------------------------------------------
+
+    def post_as_user(
+        self, channel: str, user: str, text: str, *, thread_ts: str | None = None
+    ) -> dict[str, Any]:
+        """Store a human's message; returns it (with "ts") to build the matching event."""
+        with self._lock:
+            chan = self._known_channel(channel)
+            if thread_ts is not None:
+                parent = chan.messages.get(thread_ts)
+                if parent is None or parent.get("thread_ts", thread_ts) != thread_ts:
+                    raise ValueError(f"no top-level message {thread_ts} in {channel}")
+            msg: Message = {
+                "type": "message",
+                "user": user,
+                "text": text,
+                "ts": self._ws.clock.next(),
+                "team": self.team_id,
+                "client_msg_id": str(uuid.uuid4()),
+            }
+            if thread_ts is not None:
+                msg["thread_ts"] = thread_ts
+            self._ws.add_message(chan, msg)
+            return copy.deepcopy(msg)
+
+    def edit_as_user(self, channel: str, ts: str, text: str) -> dict[str, Any]:
+        """Edit a stored message as its author; returns the edited message."""
+        with self._lock:
+            chan = self._known_channel(channel)
+            msg = self._known_message(chan, ts)
+            self._ws.update_text(chan, msg, {"text": text}, msg.get("user", ""))
+            return copy.deepcopy(msg)
+
+    def delete_as_user(self, channel: str, ts: str) -> None:
+        with self._lock:
+            chan = self._known_channel(channel)
+            self._ws.remove(chan, self._known_message(chan, ts))
+
+    def _known_channel(self, channel: str) -> Channel:
+        chan = self._ws.channels.get(channel)
+        if chan is None:
+            raise ValueError(f"unknown channel {channel!r}; add it with add_channel()")
+        return chan
+
+    @staticmethod
+    def _known_message(chan: Channel, ts: str) -> Message:
+        msg = chan.messages.get(ts)
+        if msg is None:
+            raise ValueError(f"no message {ts} in {chan.id}")
+        return msg
+
+    # -- inspection -----------------------------------------------------------------
+
+    def messages(self, channel: str) -> list[dict[str, Any]]:
+        """Messages shown in the channel (not thread replies), oldest first."""
+        with self._lock:
+            chan = self._known_channel(channel)
+            return [self._ws.render(chan, m) for m in self._ws.top_level(chan)]
+
+    def replies(self, channel: str, thread_ts: str) -> list[dict[str, Any]]:
+        """Parent then replies, as conversations.replies gives; [] if there is no such thread."""
+        with self._lock:
+            chan = self._known_channel(channel)
+            try:
+                thread = self._ws.thread(chan, thread_ts)
+            except ApiError:
+                return []
+            return [self._ws.render(chan, m) for m in thread]
+
+    def message(self, channel: str, ts: str) -> dict[str, Any]:
+        with self._lock:
+            chan = self._known_channel(channel)
+            return self._ws.render(chan, self._known_message(chan, ts))
+
+    def reactions(self, channel: str, ts: str) -> list[str]:
+        with self._lock:
+            msg = self._known_message(self._known_channel(channel), ts)
+            return [r["name"] for r in msg.get("reactions", [])]
+
+    def edit_history(self, channel: str, ts: str) -> list[dict[str, Any]]:
+        """Earlier versions of an edited message, oldest first."""
+        with self._lock:
+            return copy.deepcopy(self._ws.edit_history.get((channel, ts), []))
+
+    @property
+    def calls(self) -> list[Call]:
+        with self._lock:
+            return list(self._calls)
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._lock:
+            return [c for c in self._calls if c.method == method]
+
+    def clear_calls(self) -> None:
+        with self._lock:
+            self._calls.clear()
+
+    @property
+    def responses(self) -> list[dict[str, Any]]:
+        """Bodies POSTed to response URLs, each with its "key" added."""
+        with self._lock:
+            return copy.deepcopy(self._responses)
+
+    @property
+    def views(self) -> list[dict[str, Any]]:
+        """Each views.open/push/update/publish: {"method", "trigger_id"|"user_id"|..., "view"}."""
+        with self._lock:
+            return copy.deepcopy(self._ws.views_log)
+
+    @property
+    def ephemerals(self) -> list[dict[str, Any]]:
+        with self._lock:
+            return copy.deepcopy(self._ws.ephemerals)
+
+    @property
+    def uploaded_files(self) -> list[dict[str, Any]]:
+        """Shared files: {"id", "name", "title", "bytes", "channel", "thread_ts", ...}."""
+        with self._lock:
+            return copy.deepcopy(self._ws.uploaded_files)
+
+    @property
+    def orphaned_replies(self) -> list[dict[str, Any]]:
+        """Bot replies whose thread_ts named no top-level message (Slack drops them)."""
+        with self._lock:
+            return copy.deepcopy(self._ws.orphaned_replies)
+
+    def response_url(self, key: str = "default") -> str:
+        return f"{self.base_url}/response/{key}"
+
+    # -- fault injection ------------------------------------------------------------
+
+    def fail_next(
+        self,
+        method: str,
+        *,
+        status: int = 429,
+        retry_after: int = 1,
+        times: int = 1,
+        error: str | None = None,
+    ) -> None:
+        """Answer the next ``times`` (authenticated) calls to ``method`` with a failure.
+
+        429: ``Retry-After: <retry_after>`` and ``{"ok": false, "error": "ratelimited"}``;
+        5xx: a plain-text body; 200 with ``error``: ``{"ok": false, "error": error}``;
+        any other status: ``{"ok": false, "error": error or "fake_failure"}``.
+        """
+        if status == 200 and not error:
+            raise ValueError("fail_next(status=200) needs an error code")
+        with self._lock:
+            self._failures.setdefault(method, []).append(
+                _Failure(status, retry_after, error, times)
+            )
+
+    def enforce_rate_limits(
+        self,
+        *,
+        post_per_channel_per_second: float | None = 1.0,
+        post_per_workspace_per_minute: int | None = None,
+    ) -> None:
+        """Rate-limit chat.postMessage: 429 with an integer Retry-After >= 1.
+
+        Posts to one channel must be at least ``1 / post_per_channel_per_second`` seconds
+        apart; at most ``post_per_workspace_per_minute`` posts in any 60 s. None = no limit
+        (both None switches limits off). Refused posts do not count.
+        """
+        with self._lock:
+            if post_per_channel_per_second is None and post_per_workspace_per_minute is None:
+                self._limiter = None
+            else:
+                self._limiter = PostRateLimiter(
+                    post_per_channel_per_second, post_per_workspace_per_minute
+                )
+
+    # -- request handling (called from the HTTP server's threads) --------------------
+
+    def handle_api(
+        self,
+        method: str,
+        http_method: str,
+        params: dict[str, Any],
+        token: str | None,
+        *,
+        parse_error: str | None = None,
+    ) -> Answer:
+        for name in JSON_FIELDS:
+            value = params.get(name)
+            if isinstance(value, str):
+                # Undecodable JSON stays a string; the method then answers invalid_*.
+                with contextlib.suppress(ValueError):
+                    params[name] = json.loads(value)
+        with self._lock:
+            status, headers, body = self._answer(method, http_method, params, token, parse_error)
+            recorded = body if isinstance(body, dict) else {"raw": body}
+            self._calls.append(Call(method, params, http_method, token, status, recorded))
+        if isinstance(body, dict):
+            return Answer(status, json.dumps(body).encode(), headers=headers)
+        return Answer(status, body.encode(), "text/plain; charset=utf-8", headers)
+
+    def _answer(
+        self,
+        method: str,
+        http_method: str,
+        params: dict[str, Any],
+        token: str | None,
+        parse_error: str | None,
+    ) -> _Reply:
+        spec = self._methods.get(method)
+        if spec is None:
+            return 404, (), {"ok": False, "error": "unknown_method"}
+        if http_method == "GET" and spec.post_only:
+            return 405, (("Allow", "POST"),), {"ok": False, "error": "invalid_request"}
+        if parse_error:
+            return 200, (), {"ok": False, "error": parse_error}
+        auth_error = self._auth_error(method, token)
+        if auth_error:
+            return 200, (), {"ok": False, "error": auth_error}
+        failure = self._take_failure(method)
+        if failure is not None:
+            return failure
+        for name in spec.required:
+            if params.get(name) is None:
+                error = MISSING_ARGUMENT_ERRORS.get((method, name), "invalid_arguments")
+                return 200, (), {"ok": False, "error": error}
+        limited = method == "chat.postMessage" and self._limiter is not None
+        channel_key = str(params.get("channel"))
+        if limited and self._limiter is not None:
+            wait = self._limiter.retry_after(channel_key)
+            if wait is not None:
+                return 429, (("Retry-After", str(wait)),), {"ok": False, "error": "ratelimited"}
+        handler = HANDLERS.get(method)
+        try:
+            result = handler(self._ws, Params(params)) if handler else {}
+        except ApiError as exc:
+            return exc.status, (), {"ok": False, "error": exc.error}
+        if limited and self._limiter is not None:
+            self._limiter.record(channel_key)
+        return 200, (), {"ok": True, **result}
+
+    def _auth_error(self, method: str, token: str | None) -> str | None:
+        if not token:
+            return "not_authed"
+        if token not in (self.bot_token, self.app_token):
+            return "invalid_auth"
+        wants_app_token = method == "apps.connections.open"
+        if (token == self.app_token) != wants_app_token:
+            return "not_allowed_token_type"
+        return None
+
+    def _take_failure(self, method: str) -> _Reply | None:
+        queue = self._failures.get(method)
+        if not queue:
+            return None
+        failure = queue[0]
+        failure.times -= 1
+        if failure.times <= 0:
+            queue.pop(0)
+        if failure.status == 429:
+            headers = (("Retry-After", str(failure.retry_after)),)
+            return 429, headers, {"ok": False, "error": "ratelimited"}
+        if failure.status >= 500:
+            return failure.status, (), f"{failure.status} fake server error"
+        return failure.status, (), {"ok": False, "error": failure.error or "fake_failure"}
+
+    def handle_upload(self, file_id: str, data: bytes) -> bool:
+        """Store the bytes POSTed to an upload URL; False if the URL is unknown."""
+        with self._lock:
+            pending = self._ws.files.get(file_id)
+            if pending is None or pending["completed"]:
+                return False
+            pending["bytes"] = data
+            return True
+
+    def handle_response_url(self, key: str, body: dict[str, Any]) -> None:
+        with self._lock:
+            self._responses.append({**body, "key": key})
