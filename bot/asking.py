@@ -1,0 +1,123 @@
+"""Posting a prompt: one question to one channel, joining it first if need be."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy.orm import Session
+
+from bot.errors import UserError
+from bot.slack import ChannelRef, escape
+from storage import Prompt, queries
+
+SECTION_LIMIT = 3000
+
+
+def ask(
+    *,
+    session: Session,
+    client: WebClient,
+    team_id: str,
+    channel: ChannelRef,
+    text: str,
+    asked_by: str | None,
+    question_key: str | None = None,
+) -> Prompt:
+    """Post ``text`` to ``channel`` as a prompt and store it. The caller commits."""
+    text = text.strip()
+    if not text:
+        raise UserError(
+            "The question is empty. Try `/persona ask #channel What do customers want?`"
+        )
+    if len(text) > SECTION_LIMIT:
+        raise UserError(
+            f"The question is {len(text)} characters long; Slack allows {SECTION_LIMIT}."
+        )
+    channel_id, name = _resolve(client, channel)
+    response = _post(
+        client,
+        channel_id=channel_id,
+        label=channel.label,
+        blocks=_blocks(text, asked_by),
+        text=text,
+    )
+    ts = str(response["ts"])
+    permalink = client.chat_getPermalink(channel=channel_id, message_ts=ts)["permalink"]
+    workspace = queries.workspace(session, team_id=team_id)
+    row = queries.channel(session, workspace=workspace, slack_id=channel_id, name=name)
+    prompt = Prompt(
+        workspace_id=workspace.id,
+        channel_id=row.id,
+        ts=ts,
+        text=text,
+        question_key=question_key,
+        asked_by=asked_by,
+        permalink=str(permalink),
+    )
+    session.add(prompt)
+    session.flush()
+    return prompt
+
+
+def _blocks(text: str, asked_by: str | None) -> list[dict[str, Any]]:
+    context = "Reply in this thread; every reply is kept with its source."
+    if asked_by:
+        context = f"Asked by <@{asked_by}>. " + context
+    return [
+        {"type": "section", "text": {"type": "mrkdwn", "text": escape(text)}},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": context}]},
+    ]
+
+
+def _resolve(client: WebClient, channel: ChannelRef) -> tuple[str, str | None]:
+    if channel.id is not None:
+        return channel.id, channel.name
+    for found in _all_channels(client):
+        if found.get("name") == channel.name:
+            return str(found["id"]), channel.name
+    raise UserError(
+        f"I can't find #{channel.name}. If it is private, invite me there first "
+        f"(`/invite @personabot` in that channel), or pick the channel from Slack's autocomplete."
+    )
+
+
+def _all_channels(client: WebClient) -> Iterator[dict[str, Any]]:
+    cursor = None
+    while True:
+        page = client.conversations_list(
+            types="public_channel,private_channel", exclude_archived=True, limit=200, cursor=cursor
+        )
+        yield from page.get("channels", [])
+        cursor = (page.get("response_metadata") or {}).get("next_cursor")
+        if not cursor:
+            return
+
+
+def _post(
+    client: WebClient, *, channel_id: str, label: str, blocks: list[dict[str, Any]], text: str
+) -> Any:
+    try:
+        return client.chat_postMessage(channel=channel_id, blocks=blocks, text=text)
+    except SlackApiError as error:
+        if error.response.get("error") != "not_in_channel":
+            raise _explain(error, label) from error
+    try:
+        client.conversations_join(channel=channel_id)
+        return client.chat_postMessage(channel=channel_id, blocks=blocks, text=text)
+    except SlackApiError as error:
+        raise _explain(error, label) from error
+
+
+def _explain(error: SlackApiError, label: str) -> Exception:
+    code = error.response.get("error")
+    if code in ("channel_not_found", "method_not_supported_for_channel_type", "not_in_channel"):
+        return UserError(
+            f"I can't post in {label}: it is private and I'm not a member. "
+            f"Type `/invite @personabot` in {label}, then ask again."
+        )
+    if code == "is_archived":
+        return UserError(f"{label} is archived; unarchive it or pick another channel.")
+    return error

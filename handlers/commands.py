@@ -1,0 +1,45 @@
+"""``/persona`` slash command: parse and ack at once, do the work after the ack."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot import commands
+from bot.settings import Settings
+from storage import Database
+
+
+def handle_persona(
+    ack: Ack,
+    command: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    db: Database,
+    settings: Settings,
+) -> None:
+    try:
+        parsed = commands.parse(str(command.get("text", "")))
+    except commands.UsageError as error:
+        ack(text=str(error), response_type="ephemeral")
+        return
+    if isinstance(parsed, commands.Help):
+        ack(text=commands.HELP, response_type="ephemeral")
+        return
+    ack()
+    with db.session() as session:
+        reply = commands.run(
+            parsed,
+            session=session,
+            client=client,
+            settings=settings,
+            team_id=str(command["team_id"]),
+            user_id=str(command["user_id"]),
+        )
+    respond(text=reply, response_type="ephemeral")
+
+
+def register(app: App) -> None:
+    app.command("/persona")(handle_persona)

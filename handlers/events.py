@@ -1,0 +1,36 @@
+"""Message events: thread replies to prompts, their edits and deletions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+
+from bot import capture
+from bot.settings import Settings
+from storage import Database
+
+
+def handle_message(
+    body: dict[str, Any],
+    event: dict[str, Any],
+    context: BoltContext,
+    client: WebClient,
+    db: Database,
+    settings: Settings,
+) -> None:
+    with db.session() as session:
+        stored = capture.record_message(
+            session=session,
+            team_id=str(body.get("team_id") or context.team_id or ""),
+            event_id=body.get("event_id"),
+            event=event,
+            bot_user_id=context.bot_user_id or "",
+        )
+    if stored is not None:
+        capture.acknowledge(db=db, client=client, stored=stored, reaction=settings.ack_reaction)
+
+
+def register(app: App) -> None:
+    app.event("message")(handle_message)

@@ -1,0 +1,65 @@
+"""HTTP transport: a WSGI app serving ``/slack/events`` and ``/healthz``."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from socketserver import ThreadingMixIn
+from typing import TYPE_CHECKING
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from sqlalchemy.exc import SQLAlchemyError
+
+from storage import Database
+
+if TYPE_CHECKING:
+    from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+log = logging.getLogger(__name__)
+
+
+def wsgi_app(app: App, db: Database) -> WSGIApplication:
+    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+
+    def application(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") == "GET":
+            return _health(db, start_response)
+        return slack(environ, start_response)
+
+    return application
+
+
+def _health(db: Database, start_response: StartResponse) -> Iterable[bytes]:
+    try:
+        db.ping()
+        status, body = "200 OK", {"ok": True, "database": "ok"}
+    except SQLAlchemyError as error:
+        log.warning("health check: database unreachable: %s", error)
+        status, body = "503 Service Unavailable", {"ok": False, "database": "unreachable"}
+    payload = json.dumps(body).encode()
+    start_response(
+        status, [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))]
+    )
+    return [payload]
+
+
+class _ThreadingServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        log.debug("%s " + format, self.address_string(), *args)
+
+
+def make_http_server(application: WSGIApplication, *, host: str, port: int) -> WSGIServer:
+    """A threaded stdlib server for ``personabot serve`` and the tests; production runs the
+    same WSGI app under gunicorn."""
+    return make_server(
+        host, port, application, server_class=_ThreadingServer, handler_class=_QuietHandler
+    )
