@@ -1,0 +1,129 @@
+"""The ``personabot`` command as a person runs it: bad settings get one line and exit 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.error import URLError
+from urllib.request import urlopen
+
+import pytest
+
+from tests.conftest import SIGNING_SECRET
+from tests.slackfake.server import FakeSlack
+
+EXE = [sys.executable, "-m", "handlers.cli"]
+
+
+def test_the_console_script_is_installed() -> None:
+    assert (Path(sys.executable).parent / "personabot").is_file()
+
+
+def run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SLACK_", "PERSONABOT_", "DATABASE_URL"))
+    }
+    return subprocess.run(
+        [*EXE, *args],
+        env=clean | env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def env_for(fake: FakeSlack, database_url: str) -> dict[str, str]:
+    return {
+        "SLACK_BOT_TOKEN": fake.bot_token,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake.api_url,
+        "DATABASE_URL": database_url,
+    }
+
+
+@pytest.mark.parametrize(
+    ("env", "line"),
+    [
+        ({}, "personabot: SLACK_BOT_TOKEN: set it to the bot token (xoxb-...)"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "personabot: SLACK_SIGNING_SECRET: required in HTTP mode"),
+        (
+            {
+                "SLACK_BOT_TOKEN": "xoxb-1",
+                "SLACK_APP_TOKEN": "xapp-1",
+                "PERSONABOT_TIMEZONE": "Nowhere",
+            },
+            "personabot: PERSONABOT_TIMEZONE: an IANA timezone",
+        ),
+    ],
+)
+def test_bad_settings_exit_2_with_one_line(env: dict[str, str], line: str, tmp_path: Path) -> None:
+    result = run(["run"], env, tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(line)
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_a_token_slack_rejects_is_named(fake: FakeSlack, database_url: str, tmp_path: Path) -> None:
+    env = env_for(fake, database_url) | {"SLACK_BOT_TOKEN": "xoxb-revoked"}
+    result = run(["serve", "--port", "0"], env, tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "personabot: SLACK_BOT_TOKEN: Slack did not accept it (invalid_auth)"
+    )
+
+
+def test_an_unreachable_database_is_named(fake: FakeSlack, tmp_path: Path) -> None:
+    env = env_for(fake, "postgresql://nobody@127.0.0.1:1/none")
+    result = run(["db", "upgrade"], env, tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("personabot: DATABASE_URL: cannot reach or upgrade")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_db_upgrade_then_check(fake: FakeSlack, database_url: str, tmp_path: Path) -> None:
+    env = env_for(fake, database_url)
+    upgraded = run(["db", "upgrade"], env, tmp_path)
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert "database at revision 0001" in upgraded.stdout
+    checked = run(["check"], env, tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    assert "settings: ok (HTTP" in checked.stdout
+    assert "revision 0001" in checked.stdout
+
+
+def test_serve_answers_health_checks(fake: FakeSlack, database_url: str, tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PERSONABOT_"))}
+    proc = subprocess.Popen(
+        [*EXE, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=clean | env_for(fake, database_url),
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                    assert json.load(response) == {"ok": True, "database": "ok"}
+                    break
+            except (URLError, ConnectionError):
+                assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+                assert time.monotonic() < deadline, "serve did not come up in 30 s"
+                time.sleep(0.2)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -1,0 +1,44 @@
+"""The schema comes only from Alembic, matches the models, and upgrades safely in parallel."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from storage import Base, Database
+from storage.db import alembic_config
+
+
+def test_migrations_match_the_models(db: Database) -> None:
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_upgrade_reaches_head_and_is_idempotent(db: Database) -> None:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert db.current_revision() == head
+    db.upgrade()
+    assert db.current_revision() == head
+
+
+def test_processes_starting_at_once_upgrade_once(database_url: str) -> None:
+    code = "import sys; from storage import Database; Database(sys.argv[1]).upgrade()"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, database_url],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
+    database = Database(database_url)
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert database.current_revision() == head
+    database.dispose()
