@@ -127,3 +127,24 @@ def test_serve_answers_health_checks(fake: FakeSlack, database_url: str, tmp_pat
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_run_uses_socket_mode_when_an_app_token_is_set(
+    fake: FakeSlack, database_url: str, tmp_path: Path
+) -> None:
+    env = env_for(fake, database_url) | {"SLACK_APP_TOKEN": fake.app_token}
+    del env["SLACK_SIGNING_SECRET"]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PERSONABOT_"))}
+    proc = subprocess.Popen([*EXE, "run"], env=clean | env, cwd=tmp_path, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not fake.calls_to("apps.connections.open"):
+            assert proc.poll() is None, "personabot run exited"
+            assert time.monotonic() < deadline, "no Socket Mode connection attempt in 30 s"
+            time.sleep(0.1)
+        call = fake.calls_to("apps.connections.open")[0]
+        assert call.token == fake.app_token
+        assert call.status == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -1,0 +1,58 @@
+"""The Slack app manifest lists every scope, event and command the code uses."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Every Web API method the app calls, with the bot scope Slack requires for it.
+SCOPES = {
+    "auth_test": None,
+    "chat_postMessage": "chat:write",
+    "chat_update": "chat:write",
+    "chat_getPermalink": None,
+    "conversations_join": "channels:join",
+    "conversations_list": "channels:read",
+    "reactions_add": "reactions:write",
+    "users_info": "users:read",
+}
+
+
+def manifest() -> dict[str, Any]:
+    loaded = yaml.safe_load((ROOT / "manifest.yml").read_text())
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def methods_called() -> set[str]:
+    calls: set[str] = set()
+    for package in ("bot", "handlers"):
+        for path in (ROOT / package).rglob("*.py"):
+            calls |= set(re.findall(r"client\.([a-z]+_[A-Za-z_]+)\(", path.read_text()))
+    return calls
+
+
+def test_every_method_called_is_known_and_its_scope_granted() -> None:
+    called = methods_called()
+    assert "chat_postMessage" in called  # the scan itself works
+    unknown = called - SCOPES.keys()
+    assert not unknown, f"add these methods and their scopes to SCOPES: {sorted(unknown)}"
+    granted = set(manifest()["oauth_config"]["scopes"]["bot"])
+    needed = {SCOPES[m] for m in called} - {None}
+    assert needed <= granted, f"manifest.yml lacks {sorted(needed - granted)}"
+    assert "groups:read" in granted  # conversations.list also lists private channels
+
+
+def test_command_and_events() -> None:
+    data = manifest()
+    [command] = data["features"]["slash_commands"]
+    assert command["command"] == "/persona"
+    assert command["should_escape"] is True  # channels arrive as <#C123|name>
+    events = set(data["settings"]["event_subscriptions"]["bot_events"])
+    assert {"message.channels", "message.groups"} <= events
+    assert "commands" in data["oauth_config"]["scopes"]["bot"]
