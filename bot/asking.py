@@ -37,13 +37,12 @@ def ask(
             f"The question is {len(text)} characters long; Slack allows {SECTION_LIMIT}."
         )
     channel_id, name = _resolve(client, channel)
-    response = _post(
-        client,
-        channel_id=channel_id,
-        label=channel.label,
-        blocks=_blocks(text, asked_by),
-        text=text,
-    )
+    try:
+        response = post_in_channel(
+            client, channel_id=channel_id, blocks=_blocks(text, asked_by), text=text
+        )
+    except SlackApiError as error:
+        raise _explain(error, channel.label) from error
     ts = str(response["ts"])
     permalink = client.chat_getPermalink(channel=channel_id, message_ts=ts)["permalink"]
     workspace = queries.workspace(session, team_id=team_id)
@@ -96,19 +95,18 @@ def _all_channels(client: WebClient) -> Iterator[dict[str, Any]]:
             return
 
 
-def _post(
-    client: WebClient, *, channel_id: str, label: str, blocks: list[dict[str, Any]], text: str
+def post_in_channel(
+    client: WebClient, *, channel_id: str, blocks: list[dict[str, Any]], text: str
 ) -> Any:
+    """Post to a channel, joining it first when it is public and the bot is not a member.
+    Raises ``SlackApiError`` for anything else (private channel, archived...)."""
     try:
         return client.chat_postMessage(channel=channel_id, blocks=blocks, text=text)
     except SlackApiError as error:
         if error.response.get("error") != "not_in_channel":
-            raise _explain(error, label) from error
-    try:
-        client.conversations_join(channel=channel_id)
-        return client.chat_postMessage(channel=channel_id, blocks=blocks, text=text)
-    except SlackApiError as error:
-        raise _explain(error, label) from error
+            raise
+    client.conversations_join(channel=channel_id)
+    return client.chat_postMessage(channel=channel_id, blocks=blocks, text=text)
 
 
 def _explain(error: SlackApiError, label: str) -> Exception:

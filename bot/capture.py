@@ -127,6 +127,7 @@ def _record_reply(
     if prompt is None:
         return None
     ts = str(message["ts"])
+    answered_at = datetime.fromtimestamp(float(ts), UTC)
     if queries.answer_by_ts(session, team_id=team_id, channel_id=channel, ts=ts) is not None:
         return None  # the same message delivered under another event id
     answer = Answer(
@@ -138,7 +139,8 @@ def _record_reply(
         group=prompt.channel.group,
         source="thread",
         text=unescape(str(message.get("text") or "")),
-        answered_at=datetime.fromtimestamp(float(ts), UTC),
+        answered_at=answered_at,
+        late=prompt.closed_at is not None and answered_at > prompt.closed_at,
     )
     try:
         with session.begin_nested():

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
-from bot import asking, status
+from bot import asking, schedules, status
 from bot.errors import UserError
 from bot.permissions import require_admin
 from bot.settings import Settings
 from bot.slack import ChannelRef, parse_channel, unescape
-from questions import GROUPS
+from questions import GROUPS, LOCALES
 from storage import queries
 
 USAGE = {
@@ -21,8 +22,16 @@ USAGE = {
     ),
     "status": "`/persona status`: open prompts and how many answers each has.",
     "channel": (
-        "`/persona channel #channel <group>`: map a channel to a stakeholder group "
-        f"({', '.join(GROUPS)}), or `none` to unmap. Admins only."
+        "`/persona channel #channel <group> [en|ko]`: map a channel to a stakeholder group "
+        f"({', '.join(GROUPS)}) and optionally its language, or `none` to unmap. Admins only."
+    ),
+    "schedule": (
+        "`/persona schedule`: list schedules and their next runs. "
+        "`/persona schedule <group> <cadence> [timezone] [options]`: set when a group is asked, "
+        "e.g. `/persona schedule sales tue,thu 10:00 Asia/Seoul questions=1 cap=2`. Cadences: "
+        "`tue,thu 10:00`, `weekdays 09:30`, `every 2 weeks fri 15:00`, `monthly 1st mon 09:30`, "
+        "`cron 0 10 * * 1-5`. Options: `questions=` `remind=` `close=` `cap=` `wanted=` "
+        "`weekend=` `holidays=` `skip=`. `/persona schedule <group> off` removes it. Admins only."
     ),
     "help": "`/persona help`: this text.",
 }
@@ -54,6 +63,22 @@ class Status:
 class MapChannel:
     channel: ChannelRef
     group: str | None
+    locale: str | None = None
+
+
+@dataclass(frozen=True)
+class ListSchedules:
+    pass
+
+
+@dataclass(frozen=True)
+class SetSchedule:
+    spec: schedules.ScheduleSpec
+
+
+@dataclass(frozen=True)
+class RemoveSchedule:
+    group: str
 
 
 @dataclass(frozen=True)
@@ -61,7 +86,7 @@ class Help:
     pass
 
 
-Command = Ask | Status | MapChannel | Help
+Command = Ask | Status | MapChannel | Help | ListSchedules | SetSchedule | RemoveSchedule
 
 
 def parse(text: str) -> Command:
@@ -82,14 +107,36 @@ def parse(text: str) -> Command:
             raise UsageError("Write the question after the channel.", "ask")
         return Ask(channel=channel, text=unescape(question))
     if name == "channel":
-        channel, group = _channel_and_rest(rest, "channel")
-        group = group.lower()
+        channel, rest = _channel_and_rest(rest, "channel")
+        group, _, locale = rest.lower().partition(" ")
         if group == "none":
             return MapChannel(channel=channel, group=None)
-        if group not in GROUPS:
-            raise UsageError(f"Unknown group `{group or '(none given)'}`.", "channel")
-        return MapChannel(channel=channel, group=group)
+        _check_group(group, "channel")
+        if locale and locale.strip() not in LOCALES:
+            raise UsageError(f"Unknown language `{locale.strip()}`.", "channel")
+        return MapChannel(channel=channel, group=group, locale=locale.strip() or None)
+    if name == "schedule":
+        return _parse_schedule(rest)
     raise UsageError(f"I don't know `{words[0]}`.")
+
+
+def _check_group(group: str, subcommand: str) -> None:
+    if group not in GROUPS:
+        raise UsageError(f"Unknown group `{group or '(none given)'}`.", subcommand)
+
+
+def _parse_schedule(rest: str) -> Command:
+    if not rest:
+        return ListSchedules()
+    group, _, cadence = rest.partition(" ")
+    group = group.lower()
+    _check_group(group, "schedule")
+    if cadence.strip().lower() == "off":
+        return RemoveSchedule(group=group)
+    try:
+        return SetSchedule(spec=schedules.parse_spec(group, cadence))
+    except schedules.ScheduleError as error:
+        raise UsageError(str(error), "schedule") from None
 
 
 def _channel_and_rest(rest: str, subcommand: str) -> tuple[ChannelRef, str]:
@@ -127,18 +174,38 @@ def run(
             f"Asked in <#{prompt.channel.slack_id}>: <{prompt.permalink}|see the prompt>. "
             "Replies in its thread will be kept."
         )
+    now = datetime.now(UTC)
+    if isinstance(command, ListSchedules):
+        return schedules.render(session=session, team_id=team_id, now=now)
     require_admin(client=client, settings=settings, user_id=user_id)
-    return _map_channel(command, session=session, team_id=team_id)
+    if isinstance(command, SetSchedule):
+        saved = schedules.save(
+            session=session,
+            team_id=team_id,
+            spec=command.spec,
+            created_by=user_id,
+            now=now,
+            default_timezone=settings.timezone,
+            default_holidays=settings.holiday_country,
+        )
+        return "Saved.\n" + schedules.describe(session=session, schedule=saved, now=now)
+    if isinstance(command, RemoveSchedule):
+        if schedules.remove(session=session, team_id=team_id, group=command.group):
+            return f"The *{command.group}* schedule is removed; no more rounds for it."
+        return f"There is no *{command.group}* schedule."
+    return _map_channel(command, session=session, team_id=team_id, now=now)
 
 
-def _map_channel(command: MapChannel, *, session: Session, team_id: str) -> str:
+def _map_channel(command: MapChannel, *, session: Session, team_id: str, now: datetime) -> str:
     if command.channel.id is None:
         raise UsageError("Pick the channel from Slack's autocomplete so I get its id.", "channel")
     workspace = queries.workspace(session, team_id=team_id)
     row = queries.channel(
         session, workspace=workspace, slack_id=command.channel.id, name=command.channel.name
     )
-    row.group = command.group
+    if row.group != command.group:
+        row.group, row.mapped_at = command.group, now
+    row.locale = command.locale
     if command.group is None:
         return f"{command.channel.label} is no longer mapped to a group."
     return f"{command.channel.label} is now the *{command.group}* group's channel."

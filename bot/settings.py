@@ -41,6 +41,11 @@ class Settings:
     locale: str
     ack_reaction: str | None
     admin_user_ids: frozenset[str]
+    holiday_country: str | None
+    grace_minutes: int
+    tick_seconds: float
+    questions_dir: Path | None
+    disabled_questions: frozenset[str]
 
     @property
     def socket_mode(self) -> bool:
@@ -85,6 +90,15 @@ class Settings:
             locale=_choice(env, "PERSONABOT_LOCALE", "en", LOCALES),
             ack_reaction=_reaction(env.get("PERSONABOT_ACK_REACTION", "white_check_mark")),
             admin_user_ids=_user_ids(env.get("PERSONABOT_ADMINS", "")),
+            holiday_country=_country(env.get("PERSONABOT_HOLIDAYS", "")),
+            grace_minutes=int(_number(env, "PERSONABOT_GRACE_MINUTES", "60", 0, 7 * 24 * 60)),
+            tick_seconds=_number(env, "PERSONABOT_TICK_SECONDS", "30", 0.1, 3600),
+            questions_dir=_folder(env.get("PERSONABOT_QUESTIONS_DIR", "")),
+            disabled_questions=frozenset(
+                k.strip()
+                for k in env.get("PERSONABOT_DISABLED_QUESTIONS", "").split(",")
+                if k.strip()
+            ),
         )
 
     def configure_logging(self) -> None:
@@ -157,3 +171,38 @@ def _user_ids(raw: str) -> frozenset[str]:
     if bad:
         raise SettingsError("PERSONABOT_ADMINS", f"comma-separated Slack user ids (bad: {bad[0]})")
     return ids
+
+
+def _number(env: Mapping[str, str], name: str, default: str, low: float, high: float) -> float:
+    raw = env.get(name) or default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not low <= value <= high:
+        raise SettingsError(name, f"a number from {low:g} to {high:g} (got {raw!r})")
+    return value
+
+
+def _country(code: str) -> str | None:
+    code = code.strip().upper()
+    if code in ("", "NONE", "OFF"):
+        return None
+    import holidays
+
+    if code not in holidays.list_supported_countries():
+        raise SettingsError(
+            "PERSONABOT_HOLIDAYS", f"an ISO country code such as KR or US, or off (got {code!r})"
+        )
+    return code
+
+
+def _folder(raw: str) -> Path | None:
+    if not raw:
+        return None
+    path = Path(raw)
+    if not path.is_dir():
+        raise SettingsError(
+            "PERSONABOT_QUESTIONS_DIR", f"a folder of question bank files ({raw} is not one)"
+        )
+    return path

@@ -7,16 +7,19 @@ import contextlib
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import NoReturn
 
 from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import clock, schedules
 from bot.settings import Settings, SettingsError
 from bot.slack import make_client
 from handlers.app import build_app
 from handlers.web import make_http_server, wsgi_app
+from questions import GROUPS, Bank, BankError, load_bank
 from storage import Database
 
 log = logging.getLogger("personabot")
@@ -33,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "check":
         return _check()
-    settings, db, app = boot()
+    settings, db, app = boot(start_clock=True)
     if args.command == "run" and settings.socket_mode:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
@@ -50,9 +53,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def boot() -> tuple[Settings, Database, App]:
-    """Settings, an upgraded database and the Bolt app; exits with one line on bad setup."""
+def boot(*, start_clock: bool) -> tuple[Settings, Database, App]:
+    """Settings, question banks, an upgraded database and the Bolt app, and (if asked) the
+    clock that posts scheduled rounds; exits with one line on bad setup."""
     settings = _settings()
+    bank = _bank(settings)
     db = _database(settings, upgrade=True)
     client = make_client(settings)
     try:
@@ -61,7 +66,20 @@ def boot() -> tuple[Settings, Database, App]:
         _fail("SLACK_BOT_TOKEN", f"Slack did not accept it ({error.response.get('error')})")
     except OSError as error:
         _fail("SLACK_API_URL", f"cannot reach the Slack Web API ({_first_line(error)})")
-    return settings, db, build_app(settings=settings, db=db, client=client)
+    app = build_app(settings=settings, db=db, client=client)
+    if start_clock:
+        clock.start(db=db, client=client, bank=bank, settings=settings)
+    return settings, db, app
+
+
+def _bank(settings: Settings) -> Bank:
+    try:
+        return load_bank(
+            extra_dirs=[settings.questions_dir] if settings.questions_dir else [],
+            disabled=settings.disabled_questions,
+        )
+    except BankError as error:
+        _exit(str(error))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -114,6 +132,13 @@ def _check() -> int:
     print(
         f"database: ok ({db.url.get_backend_name()}, revision {revision or 'none: run db upgrade'})"
     )
+    bank = _bank(settings)
+    counts = ", ".join(f"{g} {len(bank.for_group(g))}" for g in GROUPS)
+    print(f"questions: ok ({counts})")
+    if revision is not None:
+        with db.session() as session:
+            for line in schedules.render_all(session=session, now=datetime.now(UTC)):
+                print(line)
     return 0
 
 

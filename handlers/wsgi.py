@@ -8,5 +8,5 @@ from __future__ import annotations
 from handlers.cli import boot
 from handlers.web import wsgi_app
 
-_settings, _db, _app = boot()
+_settings, _db, _app = boot(start_clock=True)
 application = wsgi_app(_app, _db)

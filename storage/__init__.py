@@ -4,7 +4,17 @@ Nothing here knows about Slack.
 """
 
 from storage.db import Database
-from storage.models import Answer, AnswerRevision, Base, Channel, ProcessedEvent, Prompt, Workspace
+from storage.models import (
+    Answer,
+    AnswerRevision,
+    Base,
+    Channel,
+    ProcessedEvent,
+    Prompt,
+    Round,
+    Schedule,
+    Workspace,
+)
 
 __all__ = [
     "Answer",
@@ -14,5 +24,7 @@ __all__ = [
     "Database",
     "ProcessedEvent",
     "Prompt",
+    "Round",
+    "Schedule",
     "Workspace",
 ]

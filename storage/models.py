@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
+    JSON,
     DateTime,
     ForeignKey,
     Index,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -76,6 +78,12 @@ class Channel(Base):
     group: Mapped[str | None] = mapped_column(String(40))
     locale: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(default=now)
+    # When the channel got its current group: rounds due before that are not its rounds.
+    mapped_at: Mapped[datetime | None]
+    # Why the last round could not be posted (e.g. not_in_channel), and whether an admin
+    # was told; cleared by the next successful post.
+    failure_reason: Mapped[str | None] = mapped_column(String(100))
+    failure_notified_at: Mapped[datetime | None]
 
 
 class Prompt(Base):
@@ -94,6 +102,14 @@ class Prompt(Base):
     permalink: Mapped[str | None] = mapped_column(String(500))
     posted_at: Mapped[datetime] = mapped_column(default=now)
     closed_at: Mapped[datetime | None]
+    round_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rounds.id", ondelete="SET NULL"), index=True
+    )
+    locale: Mapped[str | None] = mapped_column(String(8))
+    wanted_answers: Mapped[int | None]
+    remind_at: Mapped[datetime | None]
+    reminded_at: Mapped[datetime | None]
+    close_at: Mapped[datetime | None]
 
     channel: Mapped[Channel] = relationship(lazy="joined")
 
@@ -122,6 +138,7 @@ class Answer(Base):
     created_at: Mapped[datetime] = mapped_column(default=now)
     edited_at: Mapped[datetime | None]
     deleted_at: Mapped[datetime | None]
+    late: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     revisions: Mapped[list[AnswerRevision]] = relationship(
         back_populates="answer", cascade="all, delete-orphan", order_by="AnswerRevision.id"
@@ -149,3 +166,52 @@ class ProcessedEvent(Base):
     event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     team_id: Mapped[str] = mapped_column(String(32))
     received_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class Schedule(Base):
+    """When a group's channels are asked, and how hard."""
+
+    __tablename__ = "schedules"
+    __table_args__ = (UniqueConstraint("workspace_id", "group"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    group: Mapped[str] = mapped_column(String(40))
+    cadence: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+    questions_per_round: Mapped[int] = mapped_column(default=1)
+    reminder_minutes: Mapped[int] = mapped_column(default=24 * 60)
+    close_minutes: Mapped[int] = mapped_column(default=3 * 24 * 60)
+    weekly_cap: Mapped[int] = mapped_column(default=2)
+    wanted_answers: Mapped[int] = mapped_column(default=3)
+    weekend: Mapped[list[int]] = mapped_column(JSON, default=lambda: [5, 6])
+    holiday_country: Mapped[str | None] = mapped_column(String(8))
+    skip_dates: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_by: Mapped[str | None] = mapped_column(String(32))
+    # Rounds due after this instant belong to the schedule (set anew on every change).
+    effective_from: Mapped[datetime] = mapped_column(default=now)
+    updated_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class Round(Base):
+    """One schedule's round in one channel at one due time: claimed before it is posted,
+    so that it is posted once however many processes run."""
+
+    __tablename__ = "rounds"
+    __table_args__ = (UniqueConstraint("schedule_id", "due_at", "channel_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    schedule_id: Mapped[int] = mapped_column(ForeignKey("schedules.id", ondelete="CASCADE"))
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    due_at: Mapped[datetime]
+    # claimed -> posted | retry | failed; or recorded as skipped / missed without posting
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    reason: Mapped[str | None] = mapped_column(String(200))
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime | None]
+    claimed_at: Mapped[datetime] = mapped_column(default=now)
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    posted_at: Mapped[datetime | None]
+
+    channel: Mapped[Channel] = relationship(lazy="joined")
+    schedule: Mapped[Schedule] = relationship(lazy="joined")

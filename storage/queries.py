@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import Answer, Channel, Prompt, Workspace
+from storage.models import Answer, Channel, Prompt, Round, Schedule, Workspace
 
 
 def workspace(session: Session, *, team_id: str) -> Workspace:
@@ -103,3 +103,17 @@ def open_prompts(
         )
         for p, count in rows
     ], total
+
+
+def troubled_rounds(session: Session, *, team_id: str, limit: int = 10) -> list[Round]:
+    """Rounds waiting for a retry or failed for good, newest first."""
+    return list(
+        session.scalars(
+            select(Round)
+            .join(Schedule, Schedule.id == Round.schedule_id)
+            .join(Workspace, Workspace.id == Schedule.workspace_id)
+            .where(Workspace.team_id == team_id, Round.status.in_(("retry", "failed")))
+            .order_by(Round.due_at.desc(), Round.id.desc())
+            .limit(limit)
+        )
+    )

@@ -8,12 +8,17 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.error import URLError
 from urllib.request import urlopen
 
 import pytest
+from alembic.script import ScriptDirectory
 
+from bot import schedules
+from storage import Database
+from storage.db import alembic_config
 from tests.conftest import SIGNING_SECRET
 from tests.slackfake.server import FakeSlack
 
@@ -91,14 +96,51 @@ def test_an_unreachable_database_is_named(fake: FakeSlack, tmp_path: Path) -> No
 
 
 def test_db_upgrade_then_check(fake: FakeSlack, database_url: str, tmp_path: Path) -> None:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     env = env_for(fake, database_url)
     upgraded = run(["db", "upgrade"], env, tmp_path)
     assert upgraded.returncode == 0, upgraded.stderr
-    assert "database at revision 0001" in upgraded.stdout
+    assert f"database at revision {head}" in upgraded.stdout
+    db = Database(database_url)
+    with db.session() as session:
+        spec = schedules.parse_spec("sales", "tue,thu 10:00 Asia/Seoul questions=2")
+        schedules.save(
+            session=session,
+            team_id="T0TEST",
+            spec=spec,
+            created_by="UADMIN",
+            now=datetime(2026, 11, 23, tzinfo=UTC),
+            default_timezone="UTC",
+            default_holidays=None,
+        )
+    db.dispose()
     checked = run(["check"], env, tmp_path)
     assert checked.returncode == 0, checked.stderr
-    assert "settings: ok (HTTP" in checked.stdout
-    assert "revision 0001" in checked.stdout
+    lines = checked.stdout.splitlines()
+    assert lines[0].startswith("settings: ok (HTTP")
+    assert f"revision {head}" in lines[1]
+    assert lines[2].startswith("questions: ok (marketing ")
+    assert lines[3] == "schedules:"
+    assert "*sales*: Tuesdays and Thursdays at 10:00 (Asia/Seoul)" in lines[4]
+    assert lines[5].strip().startswith("next: ")
+    assert len(lines[5].split(",")) == 3  # the next three runs
+
+
+def test_a_broken_question_bank_stops_start_with_file_and_line(
+    fake: FakeSlack, database_url: str, tmp_path: Path
+) -> None:
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    (banks / "team.yml").write_text(
+        "group: sales\nquestions:\n  - key: team.q1\n    field: pain\n    kind: open\n"
+        "    text:\n      en: Why?\n      ko: 왜?\n"
+    )
+    env = env_for(fake, database_url) | {"PERSONABOT_QUESTIONS_DIR": str(banks)}
+    for command in (["check"], ["serve", "--port", "0"]):
+        result = run(command, env, tmp_path)
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"personabot: {banks / 'team.yml'}:4: unknown field 'pain'")
+        assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_serve_answers_health_checks(fake: FakeSlack, database_url: str, tmp_path: Path) -> None:

@@ -1,0 +1,67 @@
+"""The clock: APScheduler ticks; each tick does whatever the database says is due."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+from slack_sdk import WebClient
+
+from bot.followup import close_expired, send_reminders
+from bot.posting import Draft, post_rounds, prepare
+from bot.rounds import claim_due, claim_retries
+from bot.settings import Settings
+from questions import Bank
+from storage import Database
+
+log = logging.getLogger(__name__)
+
+
+def tick(
+    *, db: Database, client: WebClient, bank: Bank, settings: Settings, now: datetime | None = None
+) -> None:
+    """Post due rounds (once, whatever the number of processes), retry failed ones, send
+    reminders and close expired prompts. ``now`` is for tests; it defaults to the clock."""
+    now = now or datetime.now(UTC)
+    with db.session() as session:
+        ids = claim_due(session=session, now=now, grace=timedelta(minutes=settings.grace_minutes))
+        ids += claim_retries(session=session, now=now)
+    drafts: dict[int, list[Draft]] = {}
+    with db.session() as session:
+        for round_id in ids:
+            drafts[round_id] = prepare(
+                session=session, bank=bank, settings=settings, round_id=round_id, now=now
+            )
+    post_rounds(
+        db=db, client=client, drafts={k: v for k, v in drafts.items() if v}, clock=lambda: now
+    )
+    send_reminders(db=db, client=client, now=now, locale=settings.locale)
+    close_expired(db=db, client=client, bank=bank, now=now, locale=settings.locale)
+
+
+def start(
+    *, db: Database, client: WebClient, bank: Bank, settings: Settings
+) -> BackgroundScheduler:
+    """Tick now (rounds missed while the bot was down, within the grace window) and then
+    every ``settings.tick_seconds``. The job store is in memory and never shared: the
+    database, not APScheduler, knows what was posted."""
+    scheduler = BackgroundScheduler(timezone=UTC)
+
+    def safe_tick() -> None:
+        try:
+            tick(db=db, client=client, bank=bank, settings=settings)
+        except Exception:
+            log.exception("tick failed; the next one will try again")
+
+    scheduler.add_job(
+        safe_tick,
+        IntervalTrigger(seconds=settings.tick_seconds),
+        id="tick",
+        max_instances=1,
+        coalesce=True,
+        next_run_time=datetime.now(UTC),
+    )
+    scheduler.start()
+    return scheduler
