@@ -1,0 +1,1 @@
+"""Pure synthesis of answers: job statements, personas and digests."""

@@ -1,0 +1,125 @@
+"""Quality check of a job statement: who-not-when situations, non-actions, gaps.
+
+Limits: "motivation_not_action" (en) flags only a first word that is known not to be an
+action (article, pronoun, common adjective or noun, adjective/noun suffix such as
+"-ful", "-ness", "-tion"); an unlisted word is given the benefit of the doubt. In Korean it
+flags a motivation ending in an adnominal ("더 좋은") or a case particle ("대시보드를").
+"demographic_situation" needs a demographic word (age, gender, title, company size) and no
+event verb ("a 35-year-old manager joins the team" is an event and passes).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from bot.synthesis import jobs_ko
+from bot.synthesis.jobs_words import is_demographic, looks_like_non_action
+
+Found = tuple[str, str, str]
+
+
+class Statement(Protocol):
+    """The fields the check reads (``JobStatement`` has them)."""
+
+    @property
+    def situation(self) -> str: ...
+    @property
+    def motivation(self) -> str: ...
+    @property
+    def outcome(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+
+
+_MESSAGES: dict[tuple[str, str], str] = {
+    ("demographic_situation", "en"): (
+        'The situation describes who the customer is ("{text}"), not when the need arises; '
+        'describe a moment, e.g. "when a new rep joins".'
+    ),
+    ("demographic_situation", "ko"): (
+        '상황이 고객이 누구인지("{text}")를 설명하고 있어요; 필요가 생기는 순간을 적어 주세요 '
+        '(예: "신규 영업사원이 입사할 때").'
+    ),
+    ("motivation_not_action", "en"): (
+        'The motivation "{text}" is not something the customer does; start it with a verb, '
+        'e.g. "see which deals are at risk".'
+    ),
+    ("motivation_not_action", "ko"): (
+        '동기 "{text}"는 행동이 아니에요; 동사로 적어 주세요 (예: "위험한 거래를 한눈에 보").'
+    ),
+    ("missing_outcome", "en"): (
+        'The statement has no expected outcome; add what it lets them do, e.g. "so I can '
+        'move budget in time".'
+    ),
+    ("missing_outcome", "ko"): '기대하는 결과가 없어요; "그래야 ..."로 얻는 것을 적어 주세요.',
+    ("missing_situation", "en"): (
+        'The statement has no situation; add when the need arises, e.g. "when a renewal comes up".'
+    ),
+    (
+        "missing_situation",
+        "ko",
+    ): '상황이 없어요; 필요가 생기는 순간을 적어 주세요 (예: "계약을 갱신할 때").',
+    ("missing_motivation", "en"): "The statement has no motivation; add what they want to do.",
+    ("missing_motivation", "ko"): "동기가 없어요; 무엇을 하고 싶은지 적어 주세요.",
+    ("too_short", "en"): 'The {part} "{text}" is too short to act on; say a little more.',
+    ("too_short", "ko"): '{part_ko} "{text}"이(가) 너무 짧아요; 조금 더 구체적으로 적어 주세요.',
+}
+_PART_KO = {"situation": "상황", "motivation": "동기", "outcome": "결과"}
+_MISSING = {
+    "situation": "missing_situation",
+    "motivation": "missing_motivation",
+    "outcome": "missing_outcome",
+}
+_KO_NOT_ACTION_END = frozenset("은는의를을에로")
+_EN_WORD = re.compile(r"[\w'-]+")
+
+
+def problems_for(statement: Statement) -> list[Found]:
+    """(part, code, message) for every problem, in part order; [] when fine."""
+    lang = "ko" if statement.language == "ko" else "en"
+    found: list[Found] = []
+    for part in ("situation", "motivation", "outcome"):
+        text: str = getattr(statement, part)
+        code = _problem(part, text, lang)
+        if code is not None:
+            found.append((part, code, _message(code, lang, part, text)))
+    return found
+
+
+def _problem(part: str, text: str, lang: str) -> str | None:
+    if not text.strip():
+        return _MISSING[part]
+    if part == "situation" and _demographic(text, lang):
+        return "demographic_situation"
+    if part == "motivation" and _not_action(text, lang):
+        return "motivation_not_action"
+    if _too_short(text, lang):
+        return "too_short"
+    return None
+
+
+def _too_short(text: str, lang: str) -> bool:
+    if lang == "ko":
+        return len(text.replace(" ", "")) < 2
+    return len(_EN_WORD.findall(text)) < 2
+
+
+def _demographic(text: str, lang: str) -> bool:
+    return jobs_ko.is_demographic(text) if lang == "ko" else is_demographic(text)
+
+
+def _not_action(text: str, lang: str) -> bool:
+    if lang == "ko":
+        last = text.split()[-1]
+        return last[-1] in _KO_NOT_ACTION_END or jobs_ko.final_consonant(last[-1]) == 4
+    words = text.split()
+    first = words[0]
+    if first.lower().endswith("ly") and len(words) > 1:
+        first = words[1]
+    return looks_like_non_action(first)
+
+
+def _message(code: str, lang: str, part: str, text: str) -> str:
+    template = _MESSAGES[(code, lang)]
+    return template.format(text=text, part=part, part_ko=_PART_KO[part])
