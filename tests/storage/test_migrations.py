@@ -9,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from storage import Base, Database
+from storage import Answer, Base, Database
 from storage.db import alembic_config
 
 
@@ -41,4 +41,40 @@ def test_processes_starting_at_once_upgrade_once(database_url: str) -> None:
     database = Database(database_url)
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert database.current_revision() == head
+    database.dispose()
+
+
+def test_upgrading_keeps_existing_answers(database_url: str) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+
+    database = Database(database_url)
+    database.upgrade("0001")
+    stamp = datetime(2026, 11, 1, tzinfo=UTC)
+    with database.engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO workspaces (id, team_id, created_at) VALUES (1, 'T1', :t)"),
+            {"t": stamp},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO channels (id, workspace_id, slack_id, created_at) "
+                "VALUES (1, 1, 'C1', :t)"
+            ),
+            {"t": stamp},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO answers (id, workspace_id, channel_id, ts, user_id, source, text, "
+                "answered_at, created_at) "
+                "VALUES (1, 1, 1, '1.000001', 'U1', 'thread', 'kept', :t, :t)"
+            ),
+            {"t": stamp},
+        )
+    database.upgrade()
+    with database.session() as session:
+        answer = session.get(Answer, 1)
+        assert answer is not None
+        assert (answer.text, answer.late) == ("kept", False)
     database.dispose()

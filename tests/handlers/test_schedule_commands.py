@@ -1,0 +1,87 @@
+"""``/persona schedule`` and channel languages over signed HTTP."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from storage import Channel, Database, Schedule
+from tests.conftest import wait_for
+from tests.slackfake.driver import SlackDriver
+from tests.slackfake.server import FakeSlack
+
+
+def reply(fake: FakeSlack, count: int) -> str:
+    return str(wait_for(lambda: len(fake.responses) >= count and fake.responses)[-1]["text"])
+
+
+def test_an_admin_sets_a_schedule_and_everyone_can_list_it(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    slack.command("channel <#CSALES|sales-team> sales ko")
+    assert "*sales* group" in reply(fake, 1)
+    sent = slack.command("schedule sales tue,thu 10:00 Asia/Seoul questions=1 cap=2 remind=4h")
+    assert sent.status == 200
+    saved = reply(fake, 2)
+    assert saved.startswith("Saved.")
+    assert "Tuesdays and Thursdays at 10:00 (Asia/Seoul)" in saved
+    assert "<#CSALES>" in saved
+
+    slack.command("schedule", user_id="UALICE")
+    listing = reply(fake, 3)
+    assert "*sales*: Tuesdays and Thursdays at 10:00 (Asia/Seoul)" in listing
+    next_runs = listing.split("next: ", 1)[1].splitlines()[0].split(", ")
+    assert len(next_runs) == 3
+    assert all(run.startswith(("Tue", "Thu")) and run.endswith("10:00") for run in next_runs)
+    with db.session() as session:
+        schedule = session.scalars(select(Schedule)).one()
+        assert (schedule.cadence, schedule.timezone) == ("tue,thu 10:00", "Asia/Seoul")
+        assert (schedule.reminder_minutes, schedule.weekly_cap) == (240, 2)
+        assert session.scalars(select(Channel.locale)).one() == "ko"
+
+
+def test_changing_a_schedule_takes_effect_without_a_restart(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    slack.command("schedule leadership every 2 weeks fri 15:00 Asia/Seoul")
+    reply(fake, 1)
+    slack.command("schedule leadership monthly 1st mon 09:30")
+    assert "monthly on the first Monday at 09:30 (UTC)" in reply(fake, 2)
+    slack.command("schedule leadership off")
+    assert "removed" in reply(fake, 3)
+    with db.session() as session:
+        assert session.scalars(select(Schedule)).all() == []
+
+
+def test_only_admins_change_schedules(slack: SlackDriver, fake: FakeSlack, db: Database) -> None:
+    slack.command("schedule sales tue 10:00", user_id="UALICE")
+    assert "Only workspace admins" in reply(fake, 1)
+    with db.session() as session:
+        assert session.scalars(select(Schedule)).all() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("schedule pirates tue 10:00", "Unknown group `pirates`"),
+        ("schedule sales sometimes", "Accepted:"),
+        ("schedule sales tux 10:00", "thu"),
+        ("schedule sales tue 25:00", "Accepted:"),
+        ("schedule sales tue 10:00 Mars/Olympus", "timezone"),
+        ("schedule sales tue 10:00 questions=3 cap=2", "weekly cap (2) is below"),
+        ("schedule sales tue 10:00 volume=11", "Unknown option `volume=`"),
+        ("schedule sales tue 10:00 remind=3d close=1d", "reminder must come before"),
+        ("schedule sales tue 10:00 skip=christmas", "`skip=` takes dates"),
+        ("schedule sales tue 10:00 holidays=XX", "country"),
+        ("channel <#CSALES|sales-team> sales fr", "Unknown language `fr`"),
+    ],
+)
+def test_bad_schedules_are_explained_and_change_nothing(
+    text: str, expected: str, slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    sent = slack.command(text)
+    assert sent.status == 200
+    message = sent.json()["text"] if sent.body.startswith("{") else reply(fake, 1)
+    assert expected in message
+    with db.session() as session:
+        assert session.scalars(select(Schedule)).all() == []
