@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,6 +15,7 @@ from bot.slack import ChannelRef, escape
 from storage import Prompt, queries
 
 SECTION_LIMIT = 3000
+log = logging.getLogger(__name__)
 
 
 def ask(
@@ -107,6 +109,20 @@ def post_in_channel(
             raise
     client.conversations_join(channel=channel_id)
     return client.chat_postMessage(channel=channel_id, blocks=blocks, text=text)
+
+
+def join(client: WebClient, *, channel_id: str) -> bool:
+    """Make sure the bot is in the channel: joins a public one; ``False`` for a private
+    channel it was not invited to (or one that cannot be joined)."""
+    try:
+        info = client.conversations_info(channel=channel_id)["channel"]
+        if info.get("is_member"):
+            return True
+        client.conversations_join(channel=channel_id)
+    except SlackApiError as error:
+        log.info("cannot join %s: %s", channel_id, error.response.get("error"))
+        return False
+    return True
 
 
 def _explain(error: SlackApiError, label: str) -> Exception:

@@ -193,10 +193,12 @@ def run(
         if schedules.remove(session=session, team_id=team_id, group=command.group):
             return f"The *{command.group}* schedule is removed; no more rounds for it."
         return f"There is no *{command.group}* schedule."
-    return _map_channel(command, session=session, team_id=team_id, now=now)
+    return _map_channel(command, session=session, client=client, team_id=team_id, now=now)
 
 
-def _map_channel(command: MapChannel, *, session: Session, team_id: str, now: datetime) -> str:
+def _map_channel(
+    command: MapChannel, *, session: Session, client: WebClient, team_id: str, now: datetime
+) -> str:
     if command.channel.id is None:
         raise UsageError("Pick the channel from Slack's autocomplete so I get its id.", "channel")
     workspace = queries.workspace(session, team_id=team_id)
@@ -208,4 +210,13 @@ def _map_channel(command: MapChannel, *, session: Session, team_id: str, now: da
     row.locale = command.locale
     if command.group is None:
         return f"{command.channel.label} is no longer mapped to a group."
-    return f"{command.channel.label} is now the *{command.group}* group's channel."
+    joined = asking.join(client, channel_id=command.channel.id)
+    note = (
+        ""
+        if joined
+        else (
+            f" I'm not a member yet: type `/invite @personabot` in {command.channel.label} "
+            "so that scheduled questions can be posted there."
+        )
+    )
+    return f"{command.channel.label} is now the *{command.group}* group's channel.{note}"

@@ -1,9 +1,10 @@
 """Posting claimed rounds: pick the questions, post them in waves, record what happened.
 
-Questions of one round go out one per wave, at least a second apart, so that no channel
-gets more than one message a second (Slack's chat.postMessage limit); a wave posts to
-every channel at once. Each prompt is committed as soon as it is posted, so a retry posts
-only what is still missing.
+Rounds post only where the bot is a member (``/persona channel`` joins public channels
+when they are mapped). Questions of one round go out one per wave, at least a second
+apart, so that no channel gets more than one message a second (Slack's chat.postMessage
+limit); a wave posts to every channel at once. Each prompt is committed as soon as it is
+posted, so a retry posts only what is still missing.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot import messages
-from bot.asking import post_in_channel
 from bot.rounds import retry_delay
 from bot.settings import Settings
 from questions import Asked, Bank, Question, pick_questions
@@ -143,7 +143,8 @@ def _post_one(
     footer = messages.say("closes", draft.locale, close=f"{close_at:%Y-%m-%d %H:%M} UTC")
     text, blocks = messages.question_blocks(draft.question, locale=draft.locale, footer=footer)
     try:
-        response = post_in_channel(client, channel_id=draft.channel, blocks=blocks, text=text)
+        # No automatic join here: a bot removed from a channel stays out, and an admin is told.
+        response = client.chat_postMessage(channel=draft.channel, blocks=blocks, text=text)
     except SlackApiError as error:
         _record_failure(
             db=db, client=client, draft=draft, code=str(error.response.get("error")), now=posted_at

@@ -18,6 +18,7 @@ SCOPES = {
     "chat_getPermalink": None,
     "conversations_join": "channels:join",
     "conversations_list": "channels:read",
+    "conversations_info": "channels:read",
     "reactions_add": "reactions:write",
     "users_info": "users:read",
 }

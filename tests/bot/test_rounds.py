@@ -284,3 +284,13 @@ def test_a_late_answer_is_kept_and_marked_late(
         answer = session.get(Answer, stored.answer_id)
         assert answer is not None
         assert answer.late is True
+
+
+def test_a_bot_removed_from_a_public_channel_does_not_rejoin_by_itself(
+    db: Database, fake: FakeSlack, client: WebClient, bank: Bank, settings: Settings
+) -> None:
+    setup(db, "tue 10:00", channel="CMKT")  # public, the bot is not a member
+    tick(db, client, bank, settings, seoul(24, 10))
+    assert rounds(db) == [("failed", "not_in_channel")]
+    assert fake.calls_to("conversations.join") == []
+    assert len(fake.messages(fake.dm_channel("UADMIN"))) == 1

@@ -12,7 +12,8 @@ from tests.slackfake.server import FakeSlack
 
 
 def reply(fake: FakeSlack, count: int) -> str:
-    return str(wait_for(lambda: len(fake.responses) >= count and fake.responses)[-1]["text"])
+    wait_for(lambda: len(fake.responses) >= count)
+    return str(fake.responses[-1]["text"])
 
 
 def test_an_admin_sets_a_schedule_and_everyone_can_list_it(
@@ -85,3 +86,16 @@ def test_bad_schedules_are_explained_and_change_nothing(
     assert expected in message
     with db.session() as session:
         assert session.scalars(select(Schedule)).all() == []
+
+
+def test_mapping_a_public_channel_joins_it_and_a_private_one_asks_for_an_invite(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    slack.command("channel <#CMKT|marketing> marketing")
+    assert reply(fake, 1) == "<#CMKT> is now the *marketing* group's channel."
+    assert [c.params["channel"] for c in fake.calls_to("conversations.join")] == ["CMKT"]
+    slack.command("channel <#CSECRET|leadership-private> leadership")
+    assert "type `/invite @personabot` in <#CSECRET>" in reply(fake, 2)
+    with db.session() as session:
+        groups = {c.slack_id: c.group for c in session.scalars(select(Channel))}
+    assert groups == {"CMKT": "marketing", "CSECRET": "leadership"}
