@@ -1,0 +1,139 @@
+"""The data synthesis works on and produces: plain frozen dataclasses, no I/O.
+
+Storage turns rows into these (``bot.digests`` does the queries); ``themes`` assigns an
+answer to a theme once, when it is stored; ``digest`` turns facts into a ``Digest``;
+``render_*`` turn a ``Digest`` into Block Kit, Markdown, HTML, CSV or JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+INTERNAL_GROUPS = ("marketing", "sales", "customer_success", "leadership")
+CUSTOMER_GROUPS = ("customers", "focus_group")
+NO_PERSONA = ""  # answers not linked to any persona are summarised under this key
+UNSORTED = "unsorted"  # the field of an answer whose question informs no persona field
+
+
+@dataclass(frozen=True)
+class PersonaInfo:
+    key: str  # stable id as text
+    name: str
+    description: str
+    negative: bool
+
+
+@dataclass(frozen=True)
+class JobFact:
+    """A job statement found in one answer (precomputed when the answer was stored)."""
+
+    key: str  # normalised merge key (same key = same job); see themes.job_key
+    situation: str
+    motivation: str
+    outcome: str
+    language: str
+    text: str  # rendered sentence
+    problems: tuple[str, ...] = ()  # quality-check codes; empty when fine
+
+
+@dataclass(frozen=True)
+class AnswerFact:
+    """One answer as synthesis sees it. ``author`` is a stable key ("" when anonymous)."""
+
+    answer_id: int
+    persona: str  # PersonaInfo.key, or NO_PERSONA
+    field: str  # persona field, or UNSORTED
+    group: str | None  # stakeholder group of its channel; None when unknown
+    author: str
+    answered_at: datetime
+    theme: str | None  # ThemeInfo.key, or None when the text carried nothing to group
+    jobs: tuple[JobFact, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThemeInfo:
+    key: str
+    field: str
+    language: str
+    label: str  # key phrases, e.g. "onboarding · slow setup · training"
+    quote: str  # the most representative answer's text (raw; escaping is the renderer's job)
+    quote_link: str | None  # its permalink
+    quote_author: str  # "" when anonymous
+
+
+@dataclass(frozen=True)
+class GroupRate:
+    group: str
+    prompts: int
+    answered: int  # prompts with at least one answer
+    answers: int
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a digest knew, kept to say what changed next time."""
+
+    themes: Mapping[str, int] = field(default_factory=dict)  # "persona|theme" -> people
+    jobs: Mapping[str, int] = field(default_factory=dict)  # "persona|job key" -> people
+    fields: Mapping[str, str] = field(default_factory=dict)  # "persona|field" -> last ISO time
+
+
+@dataclass(frozen=True)
+class Support:
+    people: int
+    groups: tuple[str, ...]  # sorted
+    internal_only: bool  # the mirror check: no customer or focus-group support
+    suggest: str | None  # which group to ask when internal_only (e.g. "customers")
+
+
+@dataclass(frozen=True)
+class ThemeLine:
+    theme: ThemeInfo
+    support: Support
+    change: str | None  # "new" | "grown" | None
+
+
+@dataclass(frozen=True)
+class JobLine:
+    job: JobFact
+    support: Support
+    change: str | None  # "new" | None
+
+
+@dataclass(frozen=True)
+class FieldSummary:
+    field: str
+    themes: tuple[ThemeLine, ...]
+    people: int
+    groups: tuple[str, ...]
+    confidence: str  # "low" | "medium" | "high"
+    last_answer: datetime | None
+    stale: bool  # nothing new for longer than the freshness window
+    conflict: str | None  # one sentence when internal and customer groups disagree
+    by_group: Mapping[str, tuple[str, ...]]  # group -> labels of the themes it supports
+
+
+@dataclass(frozen=True)
+class PersonaSummary:
+    persona: PersonaInfo | None  # None = answers not linked to a persona
+    fields: tuple[FieldSummary, ...]
+    jobs: tuple[JobLine, ...]
+    answers: int
+
+
+@dataclass(frozen=True)
+class Digest:
+    generated_at: datetime
+    since: datetime | None
+    personas: tuple[PersonaSummary, ...]
+    rates: tuple[GroupRate, ...]
+    unanswered: tuple[str, ...]  # question texts nobody answered
+    stale_fields: tuple[str, ...]  # "Persona: field" that went stale since last time
+    snapshot: Snapshot  # to store for the next digest
+    answers: int  # total answers considered
+
+    @property
+    def empty(self) -> bool:
+        return self.answers == 0
