@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
-from bot import asking, schedules, status
+from bot import asking, persona_commands, schedules, status
 from bot.errors import UserError
 from bot.permissions import require_admin
 from bot.settings import Settings
@@ -33,6 +33,7 @@ USAGE = {
         "`cron 0 10 * * 1-5`. Options: `questions=` `remind=` `close=` `cap=` `wanted=` "
         "`weekend=` `holidays=` `skip=`. `/persona schedule <group> off` removes it. Admins only."
     ),
+    **persona_commands.USAGE,
     "help": "`/persona help`: this text.",
 }
 HELP = "*personabot*: buyer personas from what your customer-facing teams know.\n" + "\n".join(
@@ -86,7 +87,16 @@ class Help:
     pass
 
 
-Command = Ask | Status | MapChannel | Help | ListSchedules | SetSchedule | RemoveSchedule
+Command = (
+    Ask
+    | Status
+    | MapChannel
+    | Help
+    | ListSchedules
+    | SetSchedule
+    | RemoveSchedule
+    | persona_commands.PersonaCommand
+)
 
 
 def parse(text: str) -> Command:
@@ -117,6 +127,11 @@ def parse(text: str) -> Command:
         return MapChannel(channel=channel, group=group, locale=locale.strip() or None)
     if name == "schedule":
         return _parse_schedule(rest)
+    if name in persona_commands.USAGE:
+        try:
+            return persona_commands.parse(name, unescape(rest))
+        except ValueError as error:
+            raise UsageError(str(error), name) from None
     raise UsageError(f"I don't know `{words[0]}`.")
 
 
@@ -174,6 +189,10 @@ def run(
             f"Asked in <#{prompt.channel.slack_id}>: <{prompt.permalink}|see the prompt>. "
             "Replies in its thread will be kept."
         )
+    if isinstance(command, persona_commands.PersonaCommand):
+        if command.action in persona_commands.ADMIN_ONLY:
+            require_admin(client=client, settings=settings, user_id=user_id)
+        return persona_commands.run(command, session=session, team_id=team_id)
     now = datetime.now(UTC)
     if isinstance(command, ListSchedules):
         return schedules.render(session=session, team_id=team_id, now=now)

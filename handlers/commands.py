@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot import commands
 from bot.settings import Settings
+from handlers.errors import reply_with
 from storage import Database
 
 
@@ -29,16 +30,19 @@ def handle_persona(
         ack(text=commands.HELP, response_type="ephemeral")
         return
     ack()
-    with db.session() as session:
-        reply = commands.run(
-            parsed,
-            session=session,
-            client=client,
-            settings=settings,
-            team_id=str(command["team_id"]),
-            user_id=str(command["user_id"]),
-        )
-    respond(text=reply, response_type="ephemeral")
+
+    def work() -> str:
+        with db.session() as session:
+            return commands.run(
+                parsed,
+                session=session,
+                client=client,
+                settings=settings,
+                team_id=str(command["team_id"]),
+                user_id=str(command["user_id"]),
+            )
+
+    reply_with(respond, work)
 
 
 def register(app: App) -> None:

@@ -6,25 +6,37 @@ Nothing here knows about Slack.
 from storage.db import Database
 from storage.models import (
     Answer,
+    AnswerFeatures,
     AnswerRevision,
     Base,
     Channel,
+    DigestRun,
+    DigestSchedule,
+    Evidence,
+    Persona,
     ProcessedEvent,
     Prompt,
     Round,
     Schedule,
+    Theme,
     Workspace,
 )
 
 __all__ = [
     "Answer",
+    "AnswerFeatures",
     "AnswerRevision",
     "Base",
     "Channel",
     "Database",
+    "DigestRun",
+    "DigestSchedule",
+    "Evidence",
+    "Persona",
     "ProcessedEvent",
     "Prompt",
     "Round",
     "Schedule",
+    "Theme",
     "Workspace",
 ]

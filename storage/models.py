@@ -105,6 +105,7 @@ class Prompt(Base):
     round_id: Mapped[int | None] = mapped_column(
         ForeignKey("rounds.id", ondelete="SET NULL"), index=True
     )
+    persona_id: Mapped[int | None] = mapped_column(ForeignKey("personas.id", ondelete="SET NULL"))
     locale: Mapped[str | None] = mapped_column(String(8))
     wanted_answers: Mapped[int | None]
     remind_at: Mapped[datetime | None]
@@ -215,3 +216,107 @@ class Round(Base):
 
     channel: Mapped[Channel] = relationship(lazy="joined")
     schedule: Mapped[Schedule] = relationship(lazy="joined")
+
+
+class Persona(Base):
+    """A named buyer persona, or a negative persona (the customer the team does not want)."""
+
+    __tablename__ = "personas"
+    __table_args__ = (UniqueConstraint("workspace_id", "name_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(80))
+    name_key: Mapped[str] = mapped_column(String(80))  # casefolded: names differ by more than case
+    description: Mapped[str] = mapped_column(Text, default="")
+    negative: Mapped[bool] = mapped_column(default=False)
+    archived_at: Mapped[datetime | None]
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("personas.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class Evidence(Base):
+    """An answer supporting a persona's field."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (UniqueConstraint("answer_id", "persona_id", "field"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), index=True)
+    persona_id: Mapped[int] = mapped_column(
+        ForeignKey("personas.id", ondelete="CASCADE"), index=True
+    )
+    field: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(String(16))  # prompt | manual | import
+    created_by: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class Theme(Base):
+    """A group of similar answers in one (field, language) cell, grown one answer at a time."""
+
+    __tablename__ = "themes"
+    __table_args__ = (Index("ix_themes_cell", "workspace_id", "field", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(8))
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)  # bot.synthesis.themes.ThemeState
+    label: Mapped[str] = mapped_column(String(300), default="")
+    size: Mapped[int] = mapped_column(default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class AnswerFeatures(Base):
+    """What synthesis needs of an answer, computed once when it is stored or edited, and
+    deleted with the answer's text."""
+
+    __tablename__ = "answer_features"
+
+    answer_id: Mapped[int] = mapped_column(
+        ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True
+    )
+    field: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(8))
+    substantive: Mapped[bool]
+    vector: Mapped[dict[str, float]] = mapped_column(JSON)
+    theme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("themes.id", ondelete="SET NULL"), index=True
+    )
+    jobs: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+
+class DigestSchedule(Base):
+    """When and where a workspace's digest is posted."""
+
+    __tablename__ = "digest_schedules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), unique=True
+    )
+    channel: Mapped[str] = mapped_column(String(32))
+    cadence: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+    created_by: Mapped[str | None] = mapped_column(String(32))
+    effective_from: Mapped[datetime] = mapped_column(default=now)
+
+
+class DigestRun(Base):
+    """A posted digest (claimed by its due time, so it is posted once) and what it knew."""
+
+    __tablename__ = "digest_runs"
+    __table_args__ = (UniqueConstraint("workspace_id", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    due_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16))  # claimed | posted | failed | missed
+    reason: Mapped[str | None] = mapped_column(String(200))
+    channel: Mapped[str | None] = mapped_column(String(32))
+    ts: Mapped[str | None] = mapped_column(String(32))
+    snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=now)
