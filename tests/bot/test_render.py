@@ -1,0 +1,288 @@
+"""Digest renderers: Block Kit within Slack's limits, plain text, Markdown, HTML, CSV, JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import timedelta
+from importlib.resources import files
+from typing import Any
+
+import pytest
+from slack_sdk.models.blocks import Block
+
+from bot.synthesis.digest import build_digest
+from bot.synthesis.model import NO_PERSONA, AnswerFact, Digest, PersonaInfo, ThemeInfo
+from bot.synthesis.render_report import (
+    digest_json,
+    evidence_csv,
+    md,
+    report_html,
+    report_markdown,
+)
+from bot.synthesis.render_slack import digest_messages, digest_text
+from tests.bot.test_digest import NOW, PERSONAS, THEMES, ans, build, sample_answers
+
+Message = list[dict[str, Any]]
+
+
+def all_text(messages: list[Message]) -> str:
+    return json.dumps(messages, ensure_ascii=False)
+
+
+def assert_within_limits(messages: list[Message]) -> None:
+    assert messages
+    for message in messages:
+        assert 0 < len(message) <= 50
+        assert len(json.dumps(message, ensure_ascii=False)) <= 40_000
+        for block in message:
+            parsed = Block.parse(block)
+            assert parsed is not None
+            parsed.validate_json()
+            if block["type"] == "section":
+                assert len(block["text"]["text"]) <= 3000
+            if block["type"] == "header":
+                assert len(block["text"]["text"]) <= 150
+            if block["type"] == "context":
+                assert len(block["elements"]) <= 10
+
+
+def since_last_week() -> Digest:
+    previous = build().snapshot
+    answers = [*sample_answers(), ans(50, "2", "why_us", "customers", "K3", 0.5, "erp")]
+    return build_digest(
+        answers=answers,
+        themes=THEMES,
+        personas=PERSONAS,
+        previous=type(previous)(themes={}, jobs={}, fields=previous.fields),
+        now=NOW,
+        since=NOW - timedelta(days=7),
+        unanswered=("Which report do you open first on Monday?",),
+    )
+
+
+def test_summary_first_then_personas_and_closing() -> None:
+    messages = digest_messages(build())
+    assert_within_limits(messages)
+    summary = all_text(messages[:1])
+    assert "Persona digest" in summary
+    assert "What changed" in summary
+    rest = all_text(messages[1:])
+    assert "Ops Olivia" in rest
+    assert "Negative persona: Bargain Bob" in rest
+    assert "• *pricing · seat cost* — 3 people (marketing, sales)" in rest
+    assert "⚠ assumption: no customer has said this yet — ask the focus group" in rest
+    assert "Marketing and sales point to pricing · seat cost" in rest
+    assert "confidence: medium" in rest
+    assert "⏳ stale" in rest
+    assert "When the week closes, I want to send one report" in rest
+    assert "Response rates" in rest
+    assert "sales: 5/8 prompts answered (62%), 9 answers" in rest
+    assert "Which report" not in rest
+    assert "What made you switch from spreadsheets?" in rest
+    last = json.dumps(messages[-1], ensure_ascii=False)
+    assert "Questions nobody answered" in last
+
+
+def test_what_changed_lists_new_themes_jobs_and_stale_fields() -> None:
+    summary = all_text(digest_messages(since_last_week())[:1])
+    assert "New themes" in summary
+    assert "pricing · seat cost" in summary
+    assert "New job statements" in summary
+    assert "Gone stale" not in summary  # role was already stale last time
+    digest = build()
+    assert "Gone stale" in all_text(digest_messages(digest)[:1])
+
+
+def test_quotes_link_to_safe_permalinks_only() -> None:
+    good = THEMES["pricing"]
+    themes = {
+        **THEMES,
+        "pricing": ThemeInfo(**{**good.__dict__, "quote_link": "https://acme.slack.com/p1"}),
+        "onboarding": ThemeInfo(
+            **{**THEMES["onboarding"].__dict__, "quote_link": "https://x.com/a|<!channel>"}
+        ),
+        "reports": ThemeInfo(**{**THEMES["reports"].__dict__, "quote_link": "javascript:x"}),
+    }
+    digest = build_digest(
+        answers=sample_answers(), themes=themes, personas=PERSONAS, previous=None, now=NOW
+    )
+    text = all_text(digest_messages(digest))
+    assert "<https://acme.slack.com/p1|“Per-seat pricing kills us at 50 users”>" in text
+    assert "https://x.com/a" not in text
+    assert "javascript:" not in text
+    assert "> “Setup took our team three weeks”" in text
+
+
+def hostile_digest() -> Digest:
+    name = "<!channel> Olivia & co"
+    personas = (PersonaInfo("1", name, "<@U123> says hi", False),)
+    themes = {
+        "evil": ThemeInfo(
+            "evil", "pains", "en", "<@U123> pricing", "<http://evil|click> & win", None, ""
+        )
+    }
+    answers = [ans(1, "1", "pains", "sales", "U1", 1, "evil")]
+    return build_digest(answers=answers, themes=themes, personas=personas, previous=None, now=NOW)
+
+
+def test_user_text_cannot_ping_or_link() -> None:
+    digest = hostile_digest()
+    for rendered in (all_text(digest_messages(digest)), digest_text(digest)):
+        assert "<!channel>" not in rendered
+        assert "<@U123>" not in rendered
+        assert "<http://evil" not in rendered
+        assert "&lt;!channel&gt; Olivia &amp; co" in rendered
+        assert "&lt;http://evil|click&gt; &amp; win" in rendered
+
+
+def big_digest() -> Digest:
+    themes: dict[str, ThemeInfo] = {}
+    answers: list[AnswerFact] = []
+    personas = tuple(PersonaInfo(str(p), f"Persona {p}", "x" * 400, False) for p in range(6))
+    fields = ("goals", "pains", "motivations", "objections", "information_sources")
+    n = 0
+    for p in range(6):
+        for field in fields:
+            for t in range(8):
+                key = f"{p}-{field}-{t}"
+                label = f"label-{key} " + "long words " * 20
+                quote = "a quote that goes on and on " * 15
+                themes[key] = ThemeInfo(key, field, "en", label, quote, "https://a.b/c", "")
+                for who in range(t + 1):
+                    n += 1
+                    answers.append(ans(n, str(p), field, "sales", f"U{who}", 1, key))
+    return build_digest(
+        answers=answers,
+        themes=themes,
+        personas=personas,
+        previous=None,
+        now=NOW,
+        top_themes=8,
+        unanswered=tuple(f"Question {i}?" for i in range(200)),
+    )
+
+
+def test_large_digest_continues_in_more_messages_and_loses_nothing() -> None:
+    digest = big_digest()
+    messages = digest_messages(digest)
+    assert len(messages) > 3
+    assert_within_limits(messages)
+    text = all_text(messages)
+    for summary in digest.personas:
+        for f in summary.fields:
+            for line in f.themes:
+                assert f"label-{line.theme.key} " in text
+    assert all(f"Question {i}?" in text for i in range(200))
+    assert "(continued)" in text
+
+
+def test_plain_text_is_capped_with_a_note() -> None:
+    text = digest_text(big_digest())
+    assert len(text) <= 40_000
+    assert text.endswith("_…continued in the report_")
+    short = digest_text(build())
+    assert "continued in the report" not in short
+    assert "Ops Olivia" in short
+
+
+def test_empty_digest_is_one_short_message() -> None:
+    digest = build([])
+    messages = digest_messages(digest)
+    assert len(messages) == 1
+    assert len(messages[0]) == 1
+    assert_within_limits(messages)
+    assert "No answers came in" in messages[0][0]["text"]["text"]
+    assert "답변이 없어" in digest_text(digest, locale="ko")
+
+
+def test_korean_rendering() -> None:
+    digest = build(locale="ko")
+    messages = digest_messages(digest, locale="ko")
+    assert_within_limits(messages)
+    text = all_text(messages)
+    assert "페르소나 다이제스트" in text
+    assert "달라진 점" in text
+    assert "재무 김팀장" in text
+    assert "페인 포인트" in text
+    assert "*예산 승인 · 보고서* — 2명 (고객, 영업)" in text
+    assert "⚠ 가정: 아직 고객에게서 나온 말이 아닙니다 — 고객에게 물어보세요" in text
+    assert "마케팅·영업이 꼽는 것은" in text
+    assert "신뢰도: 보통" in text
+    assert "그룹별 응답률" in text
+    assert "🚫 부정적 페르소나: Bargain Bob" in text
+    assert "아무도 답하지 않은 질문" in text
+
+
+def test_markdown_report_escapes_user_text() -> None:
+    report = report_markdown(hostile_digest())
+    assert "\\<@U123\\> pricing" in report
+    assert "\\<http://evil\\|click\\> \\& win" in report
+    assert re.search(r"(?<!\\)<", report) is None
+    assert md("*bold* [x](y) `c` | a_b") == "\\*bold\\* \\[x\\](y) \\`c\\` \\| a\\_b"
+    full = report_markdown(build())
+    assert "## Ops Olivia" in full
+    assert "### Pains" in full
+    assert "[“Per-seat pricing kills us at 50 users”](https://acme.slack.com/" in full
+    assert "⚠ assumption" in full
+    assert "Marketing and sales point to" in full
+
+
+def test_html_report_escapes_and_is_self_contained() -> None:
+    themes = {"x": ThemeInfo("x", "pains", "en", "<script>alert(1)</script>", "a & b", None, "")}
+    answers = [ans(1, NO_PERSONA, "pains", "sales", "U1", 1, "x")]
+    digest = build_digest(answers=answers, themes=themes, personas=(), previous=None, now=NOW)
+    html = report_html(digest)
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "a &amp; b" in html
+    assert "<style>" in html
+    assert html.startswith("<!DOCTYPE html>")
+    full = report_html(build(), locale="ko")
+    assert full.count('<article class="card') == 4
+    assert 'class="card negative"' in full
+    assert "페인 포인트" in full
+    assert 'lang="ko"' in full
+
+
+def test_evidence_csv_is_rfc4180_and_neutralises_formulas() -> None:
+    rows = [
+        {"answer": 1, "quote": '=cmd()|" /C calc', "group": "sales", "at": NOW},
+        {"answer": 2, "quote": "-2+3", "group": "@admin", "extra": None},
+        {"answer": -3, "quote": 'line one\nsaid "hi", then left', "group": "+x"},
+    ]
+    text = evidence_csv(rows, columns=("answer", "group", "quote", "at"))
+    assert text.splitlines()[0] == "answer,group,quote,at"
+    assert "\r\n" in text
+    parsed = list(csv.reader(io.StringIO(text, newline="")))
+    assert parsed[1] == ["1", "sales", "'=cmd()|\" /C calc", NOW.isoformat()]
+    assert parsed[2] == ["2", "'@admin", "'-2+3", ""]
+    assert parsed[3] == ["-3", "'+x", 'line one\nsaid "hi", then left', ""]
+    default = evidence_csv(rows)
+    assert default.splitlines()[0] == "answer,quote,group,at,extra"
+
+
+def test_digest_json_is_stable_and_complete() -> None:
+    digest = build()
+    text = digest_json(digest)
+    data = json.loads(text)
+    assert text == digest_json(build())
+    assert data["generated_at"] == NOW.isoformat()
+    assert list(data) == sorted(data)
+    assert data["personas"][0]["persona"]["name"] == "Ops Olivia"
+    assert data["snapshot"]["themes"]["1|pricing"] == 3
+    assert "재무 김팀장" in text
+
+
+def test_templates_load_from_the_package() -> None:
+    folder = files("bot").joinpath("templates")
+    for name in ("report.md.j2", "report.html.j2"):
+        assert folder.joinpath(name).is_file()
+    assert report_markdown(build([])).startswith("# Persona digest")
+
+
+@pytest.mark.parametrize("locale", ["en", "ko", "fr"])
+def test_every_locale_renders_within_limits(locale: str) -> None:
+    assert_within_limits(digest_messages(since_last_week(), locale=locale))
