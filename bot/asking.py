@@ -27,6 +27,7 @@ def ask(
     text: str,
     asked_by: str | None,
     question_key: str | None = None,
+    persona_id: int | None = None,
 ) -> Prompt:
     """Post ``text`` to ``channel`` as a prompt and store it. The caller commits."""
     text = text.strip()
@@ -57,6 +58,7 @@ def ask(
         question_key=question_key,
         asked_by=asked_by,
         permalink=str(permalink),
+        persona_id=persona_id,
     )
     session.add(prompt)
     session.flush()

@@ -17,7 +17,9 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.indexing import Indexer
 from bot.slack import unescape
+from questions import Bank
 from storage import Answer, AnswerRevision, Database, ProcessedEvent, queries
 from storage.models import now
 
@@ -37,9 +39,16 @@ class Stored:
 
 
 def record_message(
-    *, session: Session, team_id: str, event_id: str | None, event: dict[str, Any], bot_user_id: str
+    *,
+    session: Session,
+    team_id: str,
+    event_id: str | None,
+    event: dict[str, Any],
+    bot_user_id: str,
+    bank: Bank,
 ) -> Stored | None:
-    """Store, update or wipe the answer an Events API ``message`` event speaks of.
+    """Store, update or wipe the answer an Events API ``message`` event speaks of, and its
+    synthesis features.
 
     Returns the answer when one was created; ``None`` when the event was a duplicate,
     an edit, a deletion, or nothing to keep. The caller commits.
@@ -47,25 +56,23 @@ def record_message(
     if event_id is not None and not _claim_event(session, event_id=event_id, team_id=team_id):
         log.info("event %s already handled; skipping Slack's retry", event_id)
         return None
+    recorder = _Recorder(
+        session,
+        team_id=team_id,
+        channel=str(event.get("channel", "")),
+        bot_user_id=bot_user_id,
+        bank=bank,
+    )
     subtype = event.get("subtype")
-    channel = str(event.get("channel", ""))
     if subtype == "message_changed":
-        _record_edit(
-            session,
-            team_id=team_id,
-            channel=channel,
-            message=event.get("message") or {},
-            bot_user_id=bot_user_id,
-        )
+        recorder.edit(event.get("message") or {})
         return None
     if subtype == "message_deleted":
-        _record_deletion(session, team_id=team_id, channel=channel, event=event)
+        recorder.delete(event)
         return None
     if subtype not in _PERSON_SUBTYPES:
         return None
-    return _record_reply(
-        session, team_id=team_id, channel=channel, message=event, bot_user_id=bot_user_id
-    )
+    return recorder.reply(event)
 
 
 def acknowledge(*, db: Database, client: WebClient, stored: Stored, reaction: str | None) -> None:
@@ -116,84 +123,86 @@ def _is_person_reply(message: dict[str, Any], bot_user_id: str) -> bool:
     )
 
 
-def _record_reply(
-    session: Session, *, team_id: str, channel: str, message: dict[str, Any], bot_user_id: str
-) -> Stored | None:
-    if not _is_person_reply(message, bot_user_id):
-        return None
-    prompt = queries.prompt_by_ts(
-        session, team_id=team_id, channel_id=channel, ts=str(message["thread_ts"])
-    )
-    if prompt is None:
-        return None
-    ts = str(message["ts"])
-    answered_at = datetime.fromtimestamp(float(ts), UTC)
-    if queries.answer_by_ts(session, team_id=team_id, channel_id=channel, ts=ts) is not None:
-        return None  # the same message delivered under another event id
-    answer = Answer(
-        workspace_id=prompt.workspace_id,
-        channel_id=prompt.channel_id,
-        prompt_id=prompt.id,
-        ts=ts,
-        user_id=str(message["user"]),
-        group=prompt.channel.group,
-        source="thread",
-        text=unescape(str(message.get("text") or "")),
-        answered_at=answered_at,
-        late=prompt.closed_at is not None and answered_at > prompt.closed_at,
-    )
-    try:
-        with session.begin_nested():
-            session.add(answer)
-    except IntegrityError:
-        return None  # stored meanwhile by a concurrent delivery
-    return Stored(answer_id=answer.id, channel=channel, ts=ts)
+class _Recorder:
+    """One message event's channel, in one transaction."""
 
+    def __init__(
+        self, session: Session, *, team_id: str, channel: str, bot_user_id: str, bank: Bank
+    ) -> None:
+        self.session, self.team_id, self.channel = session, team_id, channel
+        self.bot_user_id, self.bank = bot_user_id, bank
 
-def _record_edit(
-    session: Session, *, team_id: str, channel: str, message: dict[str, Any], bot_user_id: str
-) -> None:
-    ts = str(message.get("ts", ""))
-    answer = queries.answer_by_ts(session, team_id=team_id, channel_id=channel, ts=ts)
-    if answer is None:
-        # An edit of a reply we never saw: keep what it says now.
-        _record_reply(
-            session,
-            team_id=team_id,
-            channel=channel,
-            message={**message, "subtype": None},
-            bot_user_id=bot_user_id,
+    def _indexer(self, answer: Answer) -> Indexer:
+        return Indexer(session=self.session, workspace_id=answer.workspace_id, bank=self.bank)
+
+    def _answer(self, ts: str) -> Answer | None:
+        return queries.answer_by_ts(
+            self.session, team_id=self.team_id, channel_id=self.channel, ts=ts
         )
-        return
-    text = unescape(str(message.get("text") or ""))
-    if answer.deleted_at is not None or answer.text == text:
-        return  # unfurls and other non-text changes arrive as edits too
-    answer.revisions.append(AnswerRevision(text=answer.text))
-    answer.text = text
-    answer.edited_at = now()
 
-
-def _record_deletion(
-    session: Session, *, team_id: str, channel: str, event: dict[str, Any]
-) -> None:
-    ts = str(event.get("deleted_ts", ""))
-    answer = queries.answer_by_ts(session, team_id=team_id, channel_id=channel, ts=ts)
-    if answer is None:
-        previous = dict(event.get("previous_message") or {})
-        previous.setdefault("ts", ts)
-        # A deletion that overtook its message: leave a tombstone so a late
-        # delivery of the message cannot bring back what the person took back.
-        stored = _record_reply(
-            session,
-            team_id=team_id,
-            channel=channel,
-            message={**previous, "subtype": None, "text": ""},
-            bot_user_id="",
+    def reply(self, message: dict[str, Any], *, tombstone: bool = False) -> Stored | None:
+        if not _is_person_reply(message, "" if tombstone else self.bot_user_id):
+            return None
+        prompt = queries.prompt_by_ts(
+            self.session,
+            team_id=self.team_id,
+            channel_id=self.channel,
+            ts=str(message["thread_ts"]),
         )
-        if stored is None:
+        ts = str(message["ts"])
+        if prompt is None or self._answer(ts) is not None:
+            return None  # not an answer, or the same message under another event id
+        answered_at = datetime.fromtimestamp(float(ts), UTC)
+        answer = Answer(
+            workspace_id=prompt.workspace_id,
+            channel_id=prompt.channel_id,
+            prompt_id=prompt.id,
+            ts=ts,
+            user_id=str(message["user"]),
+            group=prompt.channel.group,
+            source="thread",
+            text="" if tombstone else unescape(str(message.get("text") or "")),
+            answered_at=answered_at,
+            late=prompt.closed_at is not None and answered_at > prompt.closed_at,
+            deleted_at=now() if tombstone else None,
+        )
+        try:
+            with self.session.begin_nested():
+                self.session.add(answer)
+        except IntegrityError:
+            return None  # stored meanwhile by a concurrent delivery
+        if not tombstone:
+            indexer = self._indexer(answer)
+            indexer.index(answer)
+            indexer.flush()
+        return Stored(answer_id=answer.id, channel=self.channel, ts=ts)
+
+    def edit(self, message: dict[str, Any]) -> None:
+        answer = self._answer(str(message.get("ts", "")))
+        if answer is None:
+            self.reply({**message, "subtype": None})  # an edit of a reply never seen: keep it
             return
-        answer = session.get(Answer, stored.answer_id)
-        assert answer is not None
-    answer.text = ""
-    answer.revisions.clear()
-    answer.deleted_at = now()
+        text = unescape(str(message.get("text") or ""))
+        if answer.deleted_at is not None or answer.text == text:
+            return  # unfurls and other non-text changes arrive as edits too
+        answer.revisions.append(AnswerRevision(text=answer.text))
+        answer.text, answer.edited_at = text, now()
+        indexer = self._indexer(answer)
+        indexer.index(answer)
+        indexer.flush()
+
+    def delete(self, event: dict[str, Any]) -> None:
+        ts = str(event.get("deleted_ts", ""))
+        answer = self._answer(ts)
+        if answer is None:
+            # A deletion that overtook its message: leave a tombstone so a late
+            # delivery of the message cannot bring back what the person took back.
+            previous = {**(event.get("previous_message") or {}), "ts": ts, "subtype": None}
+            self.reply(previous, tombstone=True)
+            return
+        indexer = self._indexer(answer)
+        indexer.unindex(answer)
+        indexer.flush()
+        answer.text = ""
+        answer.revisions.clear()
+        answer.deleted_at = now()

@@ -9,6 +9,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
+from bot import publishing
 from bot.followup import close_expired, send_reminders
 from bot.posting import Draft, post_rounds, prepare
 from bot.rounds import claim_due, claim_retries
@@ -23,10 +24,12 @@ def tick(
     *, db: Database, client: WebClient, bank: Bank, settings: Settings, now: datetime | None = None
 ) -> None:
     """Post due rounds (once, whatever the number of processes), retry failed ones, send
-    reminders and close expired prompts. ``now`` is for tests; it defaults to the clock."""
+    reminders, close expired prompts and post due digests. ``now`` is for tests; it
+    defaults to the clock."""
     now = now or datetime.now(UTC)
+    grace = timedelta(minutes=settings.grace_minutes)
     with db.session() as session:
-        ids = claim_due(session=session, now=now, grace=timedelta(minutes=settings.grace_minutes))
+        ids = claim_due(session=session, now=now, grace=grace)
         ids += claim_retries(session=session, now=now)
     drafts: dict[int, list[Draft]] = {}
     with db.session() as session:
@@ -39,6 +42,7 @@ def tick(
     )
     send_reminders(db=db, client=client, now=now, locale=settings.locale)
     close_expired(db=db, client=client, bank=bank, now=now, locale=settings.locale)
+    publishing.run_due(db=db, client=client, now=now, grace=grace, locale=settings.locale)
 
 
 def start(

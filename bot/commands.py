@@ -8,17 +8,26 @@ from datetime import UTC, datetime
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
-from bot import asking, persona_commands, schedules, status
+from bot import (
+    asking,
+    digest_commands,
+    persona_commands,
+    personas,
+    publishing,
+    schedules,
+    status,
+)
 from bot.errors import UserError
 from bot.permissions import require_admin
 from bot.settings import Settings
 from bot.slack import ChannelRef, parse_channel, unescape
 from questions import GROUPS, LOCALES
-from storage import queries
+from storage import Database, queries
 
 USAGE = {
     "ask": (
-        "`/persona ask #channel <question>`: post a question now; replies in its thread are kept."
+        '`/persona ask #channel ["Persona name"] <question>`: post a question now; replies in '
+        "its thread are kept (as evidence for the persona, when one is named)."
     ),
     "status": "`/persona status`: open prompts and how many answers each has.",
     "channel": (
@@ -34,11 +43,15 @@ USAGE = {
         "`weekend=` `holidays=` `skip=`. `/persona schedule <group> off` removes it. Admins only."
     ),
     **persona_commands.USAGE,
+    "digest": digest_commands.USAGE,
     "help": "`/persona help`: this text.",
 }
 HELP = "*personabot*: buyer personas from what your customer-facing teams know.\n" + "\n".join(
     f"• {line}" for line in USAGE.values()
 )
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"'})
 
 
 class UsageError(UserError):
@@ -53,6 +66,7 @@ class UsageError(UserError):
 class Ask:
     channel: ChannelRef
     text: str
+    persona: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +110,7 @@ Command = (
     | SetSchedule
     | RemoveSchedule
     | persona_commands.PersonaCommand
+    | digest_commands.DigestCommand
 )
 
 
@@ -113,9 +128,10 @@ def parse(text: str) -> Command:
         return Status()
     if name == "ask":
         channel, question = _channel_and_rest(rest, "ask")
+        persona, question = _leading_quote(unescape(question))
         if not question:
             raise UsageError("Write the question after the channel.", "ask")
-        return Ask(channel=channel, text=unescape(question))
+        return Ask(channel=channel, text=question, persona=persona)
     if name == "channel":
         channel, rest = _channel_and_rest(rest, "channel")
         group, _, locale = rest.lower().partition(" ")
@@ -127,12 +143,27 @@ def parse(text: str) -> Command:
         return MapChannel(channel=channel, group=group, locale=locale.strip() or None)
     if name == "schedule":
         return _parse_schedule(rest)
+    if name == "digest":
+        try:
+            return digest_commands.parse(rest)
+        except ValueError as error:
+            raise UsageError(str(error), "digest") from None
     if name in persona_commands.USAGE:
         try:
             return persona_commands.parse(name, unescape(rest))
         except ValueError as error:
             raise UsageError(str(error), name) from None
     raise UsageError(f"I don't know `{words[0]}`.")
+
+
+def _leading_quote(text: str) -> tuple[str | None, str]:
+    """``"Ops Olivia" What slows her down?`` -> ("Ops Olivia", "What slows her down?")."""
+    text = text.translate(_QUOTES).strip()
+    if text.startswith('"'):
+        end = text.find('"', 1)
+        if end > 1:
+            return text[1:end], text[end + 1 :].strip()
+    return None, text
 
 
 def _check_group(group: str, subcommand: str) -> None:
@@ -162,6 +193,40 @@ def _channel_and_rest(rest: str, subcommand: str) -> tuple[ChannelRef, str]:
     return channel, remainder.strip()
 
 
+def execute(
+    command: Command,
+    *,
+    db: Database,
+    client: WebClient,
+    settings: Settings,
+    team_id: str,
+    user_id: str,
+) -> str:
+    """Run a command in its own transaction; return the text for the caller (ephemeral)."""
+    if isinstance(command, digest_commands.DigestCommand) and command.action == "now":
+        require_admin(client=client, settings=settings, user_id=user_id)
+        with db.session() as session:
+            channel = digest_commands.channel_of(session=session, team_id=team_id)
+        publishing.publish(
+            db=db,
+            client=client,
+            team_id=team_id,
+            channel=channel,
+            now=datetime.now(UTC),
+            locale=settings.locale,
+        )
+        return f"Posted the digest in <#{channel}>."
+    with db.session() as session:
+        return run(
+            command,
+            session=session,
+            client=client,
+            settings=settings,
+            team_id=team_id,
+            user_id=user_id,
+        )
+
+
 def run(
     command: Command,
     *,
@@ -177,6 +242,11 @@ def run(
     if isinstance(command, Status):
         return status.render(session=session, team_id=team_id)
     if isinstance(command, Ask):
+        persona = (
+            personas.find(session=session, team_id=team_id, name=command.persona).id
+            if command.persona
+            else None
+        )
         prompt = asking.ask(
             session=session,
             client=client,
@@ -184,10 +254,23 @@ def run(
             channel=command.channel,
             text=command.text,
             asked_by=user_id,
+            persona_id=persona,
         )
         return (
             f"Asked in <#{prompt.channel.slack_id}>: <{prompt.permalink}|see the prompt>. "
             "Replies in its thread will be kept."
+        )
+    if isinstance(command, digest_commands.DigestCommand):
+        if command.action in digest_commands.ADMIN_ONLY:
+            require_admin(client=client, settings=settings, user_id=user_id)
+        return digest_commands.run(
+            command,
+            session=session,
+            client=client,
+            team_id=team_id,
+            user_id=user_id,
+            default_timezone=settings.timezone,
+            locale=settings.locale,
         )
     if isinstance(command, persona_commands.PersonaCommand):
         if command.action in persona_commands.ADMIN_ONLY:

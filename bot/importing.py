@@ -23,11 +23,17 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from questions import FIELDS, GROUPS
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.indexing import Indexer
+from bot.synthesis.model import UNSORTED
+from questions import FIELDS, GROUPS, Bank
+from storage import Answer, Evidence, Persona, queries
 
 REQUIRED = ("text", "date")
 OPTIONAL = ("author", "group", "persona", "field", "question", "link")
@@ -128,6 +134,9 @@ def _row(line: int, r: dict[str, str]) -> Row:
     field = r.get("field", "").lower().replace(" ", "_") or None
     if field is not None and field not in FIELDS:
         raise ValueError(f"unknown field {field!r}; use one of {', '.join(FIELDS)}")
+    persona = r.get("persona") or None
+    if persona is not None and len(persona) > 80:
+        raise ValueError("the persona name is over 80 characters")
     link = r.get("link") or None
     if link is not None and not link.startswith(("http://", "https://")):
         raise ValueError(f"the link {link!r} is not an http(s) URL")
@@ -137,7 +146,7 @@ def _row(line: int, r: dict[str, str]) -> Row:
         answered_at=_date(r.get("date", "")),
         author=r.get("author", ""),
         group=group,
-        persona=r.get("persona") or None,
+        persona=persona,
         field=field,
         question=r.get("question") or None,
         link=link,
@@ -150,3 +159,80 @@ def _date(raw: str) -> datetime:
     except ValueError:
         raise ValueError(f"bad date {raw!r}; use 2026-11-02 or 2026-11-02 14:30") from None
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Report:
+    added: int
+    duplicates: int
+    problems: tuple[Problem, ...]
+    personas_created: tuple[str, ...]
+
+
+IMPORT_CHANNEL = "IMPORT"  # the channel row that imported answers hang from
+
+
+def store(
+    *, session: Session, team_id: str, rows: Sequence[Row], problems: Sequence[Problem], bank: Bank
+) -> Report:
+    """Store the rows not stored before, with their features; the caller commits."""
+    workspace = queries.workspace(session, team_id=team_id)
+    channel = queries.channel(
+        session, workspace=workspace, slack_id=IMPORT_CHANNEL, name="CSV import"
+    )
+    known = set(session.scalars(select(Answer.ts).where(Answer.channel_id == channel.id)))
+    indexer = Indexer(session=session, workspace_id=workspace.id, bank=bank)
+    personas: dict[str, Persona] = {}
+    created: list[str] = []
+    added = duplicates = 0
+    for row in rows:
+        if row.key in known:
+            duplicates += 1
+            continue
+        known.add(row.key)
+        answer = Answer(
+            workspace_id=workspace.id,
+            channel_id=channel.id,
+            ts=row.key,
+            user_id=row.author,
+            group=row.group,
+            source="import",
+            text=row.text,
+            permalink=row.link,
+            answered_at=row.answered_at,
+        )
+        session.add(answer)
+        session.flush()
+        field = row.field or UNSORTED
+        indexer.index(answer, field=field)
+        if row.persona:
+            persona = _persona(session, workspace.id, row.persona, personas, created)
+            session.add(
+                Evidence(answer_id=answer.id, persona_id=persona.id, field=field, source="import")
+            )
+        added += 1
+    indexer.flush()
+    return Report(added, duplicates, tuple(problems), tuple(created))
+
+
+def _persona(
+    session: Session, workspace_id: int, name: str, cache: dict[str, Persona], created: list[str]
+) -> Persona:
+    key = " ".join(name.split()).casefold()
+    if key not in cache:
+        found = session.scalar(
+            select(Persona).where(Persona.workspace_id == workspace_id, Persona.name_key == key)
+        )
+        if found is None:
+            found = Persona(
+                workspace_id=workspace_id,
+                name=" ".join(name.split()),
+                name_key=key,
+                description="",
+                negative=False,
+            )
+            session.add(found)
+            session.flush()
+            created.append(found.name)
+        cache[key] = found
+    return cache[key]

@@ -53,11 +53,17 @@ class Settings:
 
     @classmethod
     def from_env(
-        cls, environ: Mapping[str, str] | None = None, *, dotenv: Path | None = Path(".env")
+        cls,
+        environ: Mapping[str, str] | None = None,
+        *,
+        dotenv: Path | None = Path(".env"),
+        slack: bool = True,
     ) -> Settings:
         """Read settings from ``environ`` (default: ``os.environ``) over an optional ``.env``.
 
-        Raises ``SettingsError`` naming the first variable that is missing or invalid.
+        ``slack=False`` is for the offline commands (import, digest, export): the Slack
+        tokens are then optional. Raises ``SettingsError`` naming the first variable that
+        is missing or invalid.
         """
         values: dict[str, str] = {}
         if dotenv is not None and dotenv.is_file():
@@ -65,7 +71,7 @@ class Settings:
         values.update(os.environ if environ is None else environ)
         env = {k: v.strip() for k, v in values.items()}
 
-        bot_token = env.get("SLACK_BOT_TOKEN", "")
+        bot_token = env.get("SLACK_BOT_TOKEN", "" if slack else "xoxb-offline")
         if not bot_token.startswith("xoxb-"):
             raise SettingsError("SLACK_BOT_TOKEN", "set it to the bot token (xoxb-...)")
         app_token = env.get("SLACK_APP_TOKEN") or None
@@ -74,7 +80,7 @@ class Settings:
                 "SLACK_APP_TOKEN", "an app-level token (xapp-...) for Socket Mode, or unset"
             )
         signing_secret = env.get("SLACK_SIGNING_SECRET") or None
-        if app_token is None and signing_secret is None:
+        if slack and app_token is None and signing_secret is None:
             raise SettingsError(
                 "SLACK_SIGNING_SECRET",
                 "required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",

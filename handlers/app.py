@@ -10,10 +10,13 @@ from slack_sdk import WebClient
 from bot.settings import Settings
 from bot.slack import make_client
 from handlers import commands, errors, events
+from questions import Bank
 from storage import Database
 
 
-def build_app(*, settings: Settings, db: Database, client: WebClient | None = None) -> App:
+def build_app(
+    *, settings: Settings, db: Database, bank: Bank, client: WebClient | None = None
+) -> App:
     app = App(
         client=client or make_client(settings),
         signing_secret=settings.signing_secret or "",
@@ -27,6 +30,7 @@ def build_app(*, settings: Settings, db: Database, client: WebClient | None = No
     def inject(context: BoltContext, next: Callable[[], None]) -> None:
         context["db"] = db
         context["settings"] = settings
+        context["bank"] = bank
         next()
 
     for module in (commands, events, errors):

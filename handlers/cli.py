@@ -15,14 +15,17 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import clock, schedules
+from bot.errors import UserError
 from bot.settings import Settings, SettingsError
 from bot.slack import make_client
+from handlers import offline
 from handlers.app import build_app
 from handlers.web import make_http_server, wsgi_app
 from questions import GROUPS, Bank, BankError, load_bank
 from storage import Database
 
 log = logging.getLogger("personabot")
+OFFLINE = ("import", "digest", "export", "link")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,6 +39,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "check":
         return _check()
+    if args.command in OFFLINE:
+        settings = _settings(slack=False)
+        db = _database(settings, upgrade=True)
+        try:
+            return offline.run(args, settings=settings, db=db, bank=_bank(settings))
+        except UserError as error:
+            _exit(str(error))
     settings, db, app = boot(start_clock=True)
     if args.command == "run" and settings.socket_mode:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -66,7 +76,7 @@ def boot(*, start_clock: bool) -> tuple[Settings, Database, App]:
         _fail("SLACK_BOT_TOKEN", f"Slack did not accept it ({error.response.get('error')})")
     except OSError as error:
         _fail("SLACK_API_URL", f"cannot reach the Slack Web API ({_first_line(error)})")
-    app = build_app(settings=settings, db=db, client=client)
+    app = build_app(settings=settings, db=db, bank=bank, client=client)
     if start_clock:
         clock.start(db=db, client=client, bank=bank, settings=settings)
     return settings, db, app
@@ -93,12 +103,13 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--port", type=int, default=3000, help="HTTP mode: port (default 3000)")
     db = sub.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade", "current"])
+    offline.add_parsers(sub)
     return parser
 
 
-def _settings() -> Settings:
+def _settings(*, slack: bool = True) -> Settings:
     try:
-        settings = Settings.from_env()
+        settings = Settings.from_env(slack=slack)
     except SettingsError as error:
         _exit(str(error))
     settings.configure_logging()

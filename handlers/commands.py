@@ -32,15 +32,14 @@ def handle_persona(
     ack()
 
     def work() -> str:
-        with db.session() as session:
-            return commands.run(
-                parsed,
-                session=session,
-                client=client,
-                settings=settings,
-                team_id=str(command["team_id"]),
-                user_id=str(command["user_id"]),
-            )
+        return commands.execute(
+            parsed,
+            db=db,
+            client=client,
+            settings=settings,
+            team_id=str(command["team_id"]),
+            user_id=str(command["user_id"]),
+        )
 
     reply_with(respond, work)
 

@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot import capture
 from bot.settings import Settings
+from questions import Bank
 from storage import Database
 
 
@@ -19,6 +20,7 @@ def handle_message(
     client: WebClient,
     db: Database,
     settings: Settings,
+    bank: Bank,
 ) -> None:
     with db.session() as session:
         stored = capture.record_message(
@@ -27,6 +29,7 @@ def handle_message(
             event_id=body.get("event_id"),
             event=event,
             bot_user_id=context.bot_user_id or "",
+            bank=bank,
         )
     if stored is not None:
         capture.acknowledge(db=db, client=client, stored=stored, reaction=settings.ack_reaction)

@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 from bot.settings import Settings
 from handlers.app import build_app
 from handlers.web import EVENTS_PATH, make_http_server, wsgi_app
+from questions import load_bank
 from storage import Database
 from tests.slackfake.driver import SlackDriver
 from tests.slackfake.server import FakeSlack
@@ -93,7 +94,9 @@ def settings(fake: FakeSlack, database_url: str) -> Settings:
 def app_url(settings: Settings, db: Database) -> Iterator[str]:
     """The app served over real HTTP on a free port; yields its events URL."""
     server = make_http_server(
-        wsgi_app(build_app(settings=settings, db=db), db), host="127.0.0.1", port=0
+        wsgi_app(build_app(settings=settings, db=db, bank=load_bank()), db),
+        host="127.0.0.1",
+        port=0,
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -212,6 +212,7 @@ def test_no_nudge_when_enough_people_answered(
             event_id="Ev1",
             bot_user_id="UBOT",
             event={"type": "message", "channel": "CSALES", **reply},
+            bank=bank,
         )
     tick(db, client, bank, settings, seoul(24, 14))
     assert [m["user"] for m in fake.replies("CSALES", prompt.ts)] == ["UBOT", "UALICE"]
@@ -279,6 +280,7 @@ def test_a_late_answer_is_kept_and_marked_late(
             event_id="Ev2",
             bot_user_id="UBOT",
             event={"type": "message", "channel": "CSALES", **reply},
+            bank=bank,
         )
         assert stored is not None
         answer = session.get(Answer, stored.answer_id)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from questions import load_bank
 from storage import Answer, Database, ProcessedEvent, Prompt
 from tests.conftest import wait_for
 from tests.slackfake.driver import SlackDriver
@@ -219,7 +220,9 @@ def test_replies_without_a_reaction_when_reactions_are_off(
 
     settings = make_settings(fake, database_url, PERSONABOT_ACK_REACTION="off")
     server = make_http_server(
-        wsgi_app(build_app(settings=settings, db=db), db), host="127.0.0.1", port=0
+        wsgi_app(build_app(settings=settings, db=db, bank=load_bank()), db),
+        host="127.0.0.1",
+        port=0,
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -1,0 +1,299 @@
+"""The digest from the database: gather facts, build (pure), render, post once.
+
+Facts are read as plain columns (no ORM objects), so a digest over 100,000 answers costs
+one pass over small rows; themes, jobs and vectors were computed when answers were stored
+(``bot.indexing``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.synthesis.digest import build_digest
+from bot.synthesis.model import (
+    NO_PERSONA,
+    UNSORTED,
+    AnswerFact,
+    Digest,
+    GroupRate,
+    JobFact,
+    PersonaInfo,
+    Snapshot,
+    ThemeInfo,
+)
+from storage import (
+    Answer,
+    AnswerFeatures,
+    Channel,
+    DigestRun,
+    Evidence,
+    Persona,
+    Prompt,
+    Theme,
+    queries,
+)
+
+log = logging.getLogger(__name__)
+RATE_WINDOW = timedelta(days=7)
+
+
+def compose(
+    *,
+    session: Session,
+    team_id: str,
+    now: datetime,
+    since: datetime | None = None,
+    locale: str = "en",
+) -> Digest:
+    """Everything known for the workspace, with changes since the last posted digest."""
+    workspace = queries.workspace(session, team_id=team_id)
+    previous = _previous(session, workspace.id)
+    personas = _personas(session, workspace.id)
+    facts = _facts(session, workspace.id, {p.key for p in personas})
+    window_start = since or (now - RATE_WINDOW)
+    return build_digest(
+        answers=facts,
+        themes=_themes(session, {f.theme for f in facts if f.theme}),
+        personas=personas,
+        previous=previous,
+        now=now,
+        since=since,
+        rates=_rates(session, workspace.id, window_start, now),
+        unanswered=_unanswered(session, workspace.id, window_start, now),
+        locale=locale,
+    )
+
+
+def snapshot_json(digest: Digest) -> dict[str, Any]:
+    return {k: dict(v) for k, v in dataclasses.asdict(digest.snapshot).items()}
+
+
+def _previous(session: Session, workspace_id: int) -> Snapshot | None:
+    data = session.scalar(
+        select(DigestRun.snapshot)
+        .where(
+            DigestRun.workspace_id == workspace_id,
+            DigestRun.status == "posted",
+            DigestRun.snapshot.is_not(None),
+        )
+        .order_by(DigestRun.created_at.desc(), DigestRun.id.desc())
+        .limit(1)
+    )
+    return Snapshot(**data) if data else None
+
+
+def _personas(session: Session, workspace_id: int) -> list[PersonaInfo]:
+    rows = session.execute(
+        select(Persona.id, Persona.name, Persona.description, Persona.negative)
+        .where(Persona.workspace_id == workspace_id, Persona.archived_at.is_(None))
+        .order_by(Persona.negative, Persona.name_key)
+    )
+    return [PersonaInfo(key=str(i), name=n, description=d, negative=neg) for i, n, d, neg in rows]
+
+
+def _facts(session: Session, workspace_id: int, personas: set[str]) -> list[AnswerFact]:
+    links: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for answer_id, persona_id, field in session.execute(
+        select(Evidence.answer_id, Evidence.persona_id, Evidence.field)
+        .join(Persona, Persona.id == Evidence.persona_id)
+        .where(Persona.workspace_id == workspace_id, Persona.archived_at.is_(None))
+    ):
+        links[answer_id].append((str(persona_id), field))
+    rows = session.execute(
+        select(
+            Answer.id,
+            Answer.user_id,
+            Answer.group,
+            Answer.answered_at,
+            AnswerFeatures.field,
+            AnswerFeatures.theme_id,
+            AnswerFeatures.jobs,
+        )
+        .join(AnswerFeatures, AnswerFeatures.answer_id == Answer.id)
+        .where(
+            Answer.workspace_id == workspace_id,
+            Answer.deleted_at.is_(None),
+            AnswerFeatures.substantive.is_(True),
+        )
+        .order_by(Answer.id)
+    )
+    facts: list[AnswerFact] = []
+    for answer_id, author, group, at, field, theme_id, jobs in rows:
+        job_facts = tuple(JobFact(**j) for j in jobs) if jobs else ()
+        theme = str(theme_id) if theme_id is not None else None
+        targets = links.get(answer_id) or [(NO_PERSONA, field)]
+        for persona, linked_field in targets:
+            facts.append(
+                AnswerFact(
+                    answer_id=answer_id,
+                    persona=persona if persona in personas else NO_PERSONA,
+                    field=linked_field if linked_field != UNSORTED else field,
+                    group=group,
+                    author=author,
+                    answered_at=at,
+                    theme=theme,
+                    jobs=job_facts,
+                )
+            )
+    return facts
+
+
+def _themes(session: Session, keys: set[str]) -> dict[str, ThemeInfo]:
+    if not keys:
+        return {}
+    ids = [int(k) for k in keys]
+    rows = session.execute(
+        select(Theme.id, Theme.field, Theme.language, Theme.label, Theme.state).where(
+            Theme.id.in_(ids)
+        )
+    )
+    themes = {
+        theme_id: (field, language, label, (state or {}).get("best_answer"))
+        for theme_id, field, language, label, state in rows
+    }
+    wanted = {best for *_, best in themes.values() if best is not None}
+    quotes = (
+        {
+            i: (t, link, author)
+            for i, t, link, author in session.execute(
+                select(Answer.id, Answer.text, Answer.permalink, Answer.user_id).where(
+                    Answer.id.in_(wanted), Answer.deleted_at.is_(None)
+                )
+            )
+        }
+        if wanted
+        else {}
+    )
+    missing = [i for i, (*_, best) in themes.items() if best not in quotes]
+    if missing:  # the nearest answer was deleted: quote the newest live member instead
+        for theme_id, i, t, link, author in session.execute(
+            select(
+                AnswerFeatures.theme_id, Answer.id, Answer.text, Answer.permalink, Answer.user_id
+            )
+            .join(Answer, Answer.id == AnswerFeatures.answer_id)
+            .where(AnswerFeatures.theme_id.in_(missing), Answer.deleted_at.is_(None))
+            .order_by(Answer.id)
+        ):
+            field, language, label, _ = themes[theme_id]
+            themes[theme_id] = (field, language, label, i)
+            quotes[i] = (t, link, author)
+    out = {}
+    for theme_id, (field, language, label, best) in themes.items():
+        text, link, author = (
+            quotes.get(best, ("", None, "")) if best is not None else ("", None, "")
+        )
+        out[str(theme_id)] = ThemeInfo(
+            key=str(theme_id),
+            field=field,
+            language=language,
+            label=label,
+            quote=text,
+            quote_link=link,
+            quote_author=author,
+        )
+    return out
+
+
+def _rates(session: Session, workspace_id: int, start: datetime, end: datetime) -> list[GroupRate]:
+    answers = (
+        select(func.count(Answer.id))
+        .where(Answer.prompt_id == Prompt.id, Answer.deleted_at.is_(None))
+        .correlate(Prompt)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(Channel.group, answers)
+        .select_from(Prompt)
+        .join(Channel, Channel.id == Prompt.channel_id)
+        .where(
+            Prompt.workspace_id == workspace_id,
+            Prompt.posted_at >= start,
+            Prompt.posted_at <= end,
+            Channel.group.is_not(None),
+        )
+    )
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for group, count in rows:
+        entry = totals[group]
+        entry[0] += 1
+        entry[1] += 1 if count else 0
+        entry[2] += count
+    return [
+        GroupRate(group=g, prompts=p, answered=a, answers=n)
+        for g, (p, a, n) in sorted(totals.items())
+    ]
+
+
+def _unanswered(session: Session, workspace_id: int, start: datetime, end: datetime) -> list[str]:
+    answered = select(Answer.prompt_id).where(
+        Answer.deleted_at.is_(None), Answer.prompt_id.is_not(None)
+    )
+    rows = session.scalars(
+        select(Prompt.text)
+        .where(
+            Prompt.workspace_id == workspace_id,
+            Prompt.posted_at >= start,
+            Prompt.posted_at <= end,
+            Prompt.id.not_in(answered),
+        )
+        .order_by(Prompt.posted_at)
+    )
+    return list(dict.fromkeys(rows))
+
+
+def latest_run(session: Session, workspace_id: int) -> DigestRun | None:
+    return session.scalar(
+        select(DigestRun)
+        .where(DigestRun.workspace_id == workspace_id)
+        .order_by(DigestRun.created_at.desc(), DigestRun.id.desc())
+        .limit(1)
+    )
+
+
+def facts_for_export(session: Session, *, team_id: str) -> Sequence[dict[str, object]]:
+    """Evidence rows for the CSV export: one per answer and persona link."""
+    workspace = queries.workspace(session, team_id=team_id)
+    names = {
+        str(i): n
+        for i, n in session.execute(
+            select(Persona.id, Persona.name).where(Persona.workspace_id == workspace.id)
+        )
+    }
+    labels = {
+        i: t
+        for i, t in session.execute(
+            select(Theme.id, Theme.label).where(Theme.workspace_id == workspace.id)
+        )
+    }
+    answers = {
+        i: (t, link)
+        for i, t, link in session.execute(
+            select(Answer.id, Answer.text, Answer.permalink).where(
+                Answer.workspace_id == workspace.id
+            )
+        )
+    }
+    out: list[dict[str, object]] = []
+    for f in _facts(session, workspace.id, set(names)):
+        out.append(
+            {
+                "answer_id": f.answer_id,
+                "persona": names.get(f.persona, ""),
+                "field": f.field,
+                "group": f.group or "",
+                "author": f.author,
+                "answered_at": f.answered_at.isoformat(),
+                "theme": labels.get(int(f.theme)) if f.theme else "",
+                "text": answers[f.answer_id][0],
+                "link": answers[f.answer_id][1] or "",
+            }
+        )
+    return out

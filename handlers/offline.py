@@ -1,0 +1,131 @@
+"""Offline commands (no Slack needed): import answers from CSV, write a digest or an
+export, link an answer to a persona by hand."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bot import personas
+from bot.digests import compose, facts_for_export
+from bot.errors import UserError
+from bot.importing import CsvError, decode, parse, store
+from bot.settings import Settings
+from bot.synthesis.render_report import digest_json, evidence_csv, report_html, report_markdown
+from questions import Bank
+from storage import Database, Workspace
+
+OFFLINE_TEAM = "T0OFFLINE"
+EXPORT_COLUMNS = (
+    "answer_id",
+    "persona",
+    "field",
+    "group",
+    "author",
+    "answered_at",
+    "theme",
+    "text",
+    "link",
+)
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    imp = sub.add_parser("import", help="import answers from a CSV file (columns: see README)")
+    imp.add_argument("file", type=Path)
+    dig = sub.add_parser("digest", help="write the persona digest as Markdown, HTML or JSON")
+    dig.add_argument("--format", choices=["md", "html", "json"], default="md")
+    dig.add_argument("--since", type=_date, default=None, help="changes since this date")
+    exp = sub.add_parser("export", help="export evidence as CSV or everything as JSON")
+    exp.add_argument("--format", choices=["csv", "json"], default="csv")
+    link = sub.add_parser("link", help="link an answer to a persona's field")
+    link.add_argument("answer_id", type=int)
+    link.add_argument("persona")
+    link.add_argument("field")
+    for p in (imp, dig, exp, link):
+        p.add_argument("--team", help="Slack team id (default: the only workspace stored)")
+    for p in (dig, exp):
+        p.add_argument("--output", type=Path, help="write here instead of standard output")
+
+
+def run(args: argparse.Namespace, *, settings: Settings, db: Database, bank: Bank) -> int:
+    team = args.team or _only_team(db)
+    if args.command == "import":
+        return _import(args.file, db=db, bank=bank, team=team)
+    if args.command == "link":
+        with db.session() as session:
+            personas.link(
+                session=session,
+                team_id=team,
+                answer_id=args.answer_id,
+                persona=args.persona,
+                field=args.field,
+                by=None,
+            )
+        print(f"answer {args.answer_id} now supports {args.persona}: {args.field}")
+        return 0
+    now = datetime.now(UTC)
+    with db.session() as session:
+        digest = compose(
+            session=session, team_id=team, now=now, since=args.since, locale=settings.locale
+        )
+        rows = facts_for_export(session, team_id=team) if args.command == "export" else []
+    if args.command == "digest":
+        text = {"md": report_markdown, "html": report_html}.get(args.format)
+        output = text(digest, locale=settings.locale) if text else digest_json(digest)
+    elif args.format == "csv":
+        output = evidence_csv(rows, columns=EXPORT_COLUMNS)
+    else:
+        output = json.dumps(
+            {"digest": json.loads(digest_json(digest)), "evidence": list(rows)},
+            ensure_ascii=False,
+            indent=2,
+            sort_keys=True,
+            default=str,
+        )
+    _write(output, args.output)
+    return 0
+
+
+def _import(path: Path, *, db: Database, bank: Bank, team: str) -> int:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UserError(f"{path}: cannot read it ({error.strerror})") from None
+    try:
+        rows, problems = parse(decode(data, name=str(path)), name=str(path))
+    except CsvError as error:
+        raise UserError(str(error)) from None
+    with db.session() as session:
+        report = store(session=session, team_id=team, rows=rows, problems=problems, bank=bank)
+    print(f"imported {report.added} answer(s) from {path}; {report.duplicates} already there")
+    if report.personas_created:
+        print(f"new personas: {', '.join(report.personas_created)}")
+    for problem in report.problems:
+        print(f"{path}:{problem.line}: skipped: {problem.message}", file=sys.stderr)
+    return 0
+
+
+def _only_team(db: Database) -> str:
+    with db.session() as session:
+        teams = session.scalars(select(Workspace.team_id).limit(2)).all()
+    return teams[0] if len(teams) == 1 else OFFLINE_TEAM
+
+
+def _write(text: str, path: Path | None) -> None:
+    if path is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+def _date(raw: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {raw!r} (use 2026-11-02)") from None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -1,0 +1,160 @@
+"""The digest over signed HTTP: preview privately, post now, on schedule once, escaped."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from bot import clock
+from bot.settings import Settings
+from bot.slack import make_client
+from questions import load_bank
+from storage import AnswerFeatures, Database, DigestRun, Evidence, Prompt
+from tests.conftest import wait_for
+from tests.slackfake.driver import SlackDriver
+from tests.slackfake.server import FakeSlack
+
+ONBOARDING = [
+    ("UALICE", "Onboarding new agents takes weeks before they can answer tickets alone"),
+    ("UBOB", "Honestly onboarding new agents is slow, it takes weeks of shadowing"),
+    ("UADMIN", "New agent onboarding takes weeks; training material is scattered"),
+]
+
+
+def say(slack: SlackDriver, fake: FakeSlack, text: str, user: str = "UADMIN") -> str:
+    before = len(fake.responses)
+    sent = slack.command(text, user_id=user)
+    assert sent.status == 200
+    if sent.body.startswith("{"):
+        return str(sent.json()["text"])
+    wait_for(lambda: len(fake.responses) > before, timeout=20)
+    return str(fake.responses[-1]["text"])
+
+
+def gather(
+    slack: SlackDriver, fake: FakeSlack, db: Database, answers: list[tuple[str, str]] = ONBOARDING
+) -> Prompt:
+    say(slack, fake, "channel <#CSALES|sales-team> sales")
+    say(slack, fake, "create Ops Olivia")
+    say(slack, fake, 'ask <#CSALES|sales-team> "Ops Olivia" What slows her team down?')
+    with db.session() as session:
+        prompt = session.scalars(select(Prompt)).one()
+    for user, text in answers:
+        slack.user_says("CSALES", user, text, thread_ts=prompt.ts)
+    wait_for(lambda: len(fake.calls_to("reactions.add")) == len(answers))
+    return prompt
+
+
+def test_answers_to_a_persona_prompt_become_evidence_with_features(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    gather(slack, fake, db)
+    with db.session() as session:
+        evidence = session.scalars(select(Evidence)).all()
+        features = session.scalars(select(AnswerFeatures)).all()
+    assert len(evidence) == 3
+    assert {e.source for e in evidence} == {"prompt"}
+    assert len(features) == 3
+    assert {f.language for f in features} == {"en"}
+    assert len({f.theme_id for f in features}) == 1  # one theme: onboarding
+
+
+def test_preview_shows_the_persona_and_flags_what_only_internal_teams_say(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    gather(slack, fake, db)
+    preview = say(slack, fake, "digest preview", user="UALICE")
+    assert fake.responses[-1]["response_type"] == "ephemeral"
+    assert "Ops Olivia" in preview
+    assert "onboarding" in preview.lower()
+    assert "3 people" in preview
+    assert "assumption" in preview.lower()
+    assert fake.messages("CSALES")[1:] == []  # nothing posted to any channel
+
+
+def test_digest_now_posts_to_the_digest_channel_with_the_report_attached(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    fake.add_channel("CDIGEST", "persona-digest", is_member=False)
+    gather(slack, fake, db)
+    assert "Only workspace admins" in say(slack, fake, "digest now", user="UALICE")
+    assert "No digest channel yet" in say(slack, fake, "digest now")
+    scheduled = say(slack, fake, "digest schedule <#CDIGEST|persona-digest> mon 09:00 Asia/Seoul")
+    assert "The digest goes to <#CDIGEST>, Mondays at 09:00 (Asia/Seoul)" in scheduled
+    assert [c.params["channel"] for c in fake.calls_to("conversations.join")] == ["CDIGEST"]
+
+    assert say(slack, fake, "digest now") == "Posted the digest in <#CDIGEST>."
+    [digest] = fake.messages("CDIGEST")
+    assert "Ops Olivia" in str(digest["blocks"])
+    [report] = fake.uploaded_files
+    assert report["channel"] == "CDIGEST"
+    assert b"Ops Olivia" in report["bytes"]
+    assert report["name"].startswith("persona-report-")
+    with db.session() as session:
+        run = session.scalars(select(DigestRun)).one()
+        assert (run.status, run.channel, run.ts) == ("posted", "CDIGEST", digest["ts"])
+        assert run.snapshot
+
+
+def test_an_empty_digest_says_so_and_posts_nothing_else(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    fake.add_channel("CDIGEST", "persona-digest", is_member=True)
+    say(slack, fake, "digest schedule <#CDIGEST|persona-digest> mon 09:00")
+    say(slack, fake, "digest now")
+    [message] = fake.messages("CDIGEST")
+    assert len(message["blocks"]) == 1
+    assert "no answers" in str(message["blocks"]).lower()
+    assert fake.uploaded_files == []
+    assert fake.replies("CDIGEST", message["ts"])[1:] == []
+
+
+def test_quoted_answers_cannot_ping_or_inject_links(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    fake.add_channel("CDIGEST", "persona-digest", is_member=True)
+    gather(
+        slack,
+        fake,
+        db,
+        answers=[
+            ("UALICE", "<!channel> onboarding new agents takes weeks <http://evil.example|click>"),
+            ("UBOB", "Onboarding new agents takes weeks, ask <@UADMIN> about it"),
+        ],
+    )
+    say(slack, fake, "digest schedule <#CDIGEST|persona-digest> mon 09:00")
+    say(slack, fake, "digest now")
+    posted = str([m["blocks"] for m in fake.messages("CDIGEST")])
+    posted += str(
+        [
+            r.get("blocks")
+            for m in fake.messages("CDIGEST")
+            for r in fake.replies("CDIGEST", m["ts"])
+        ]
+    )
+    assert "<!channel>" not in posted
+    assert "<@UADMIN>" not in posted
+    assert "<http://evil.example" not in posted
+
+
+def test_the_scheduled_digest_is_posted_once(
+    fake: FakeSlack, db: Database, settings: Settings, slack: SlackDriver
+) -> None:
+    fake.add_channel("CDIGEST", "persona-digest", is_member=True)
+    gather(slack, fake, db)
+    say(slack, fake, "digest schedule <#CDIGEST|persona-digest> daily 09:00 UTC")
+    with db.session() as session:
+        from storage import DigestSchedule
+
+        schedule = session.scalars(select(DigestSchedule)).one()
+        schedule.effective_from = datetime(2026, 11, 23, tzinfo=UTC)
+    client, bank = make_client(settings), load_bank()
+    due = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    for at in (due - timedelta(minutes=1), due, due + timedelta(minutes=5)):
+        clock.tick(db=db, client=client, bank=bank, settings=settings, now=at)
+    assert len(fake.messages("CDIGEST")) == 1
+    with db.session() as session:
+        assert [(r.status, r.due_at) for r in session.scalars(select(DigestRun))] == [
+            ("posted", due)
+        ]
