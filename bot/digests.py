@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from bot.synthesis.digest import build_digest
@@ -99,7 +99,11 @@ def _personas(session: Session, workspace_id: int) -> list[PersonaInfo]:
     return [PersonaInfo(key=str(i), name=n, description=d, negative=neg) for i, n, d, neg in rows]
 
 
-def _facts(session: Session, workspace_id: int, personas: set[str]) -> list[AnswerFact]:
+def _facts(
+    session: Session, workspace_id: int, personas: set[str], *, everything: bool = False
+) -> list[AnswerFact]:
+    """Answers as facts, one per persona link; ``everything`` keeps answers that say
+    nothing to group (emoji, links only) too."""
     links: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for answer_id, persona_id, field in session.execute(
         select(Evidence.answer_id, Evidence.persona_id, Evidence.field)
@@ -118,11 +122,8 @@ def _facts(session: Session, workspace_id: int, personas: set[str]) -> list[Answ
             AnswerFeatures.jobs,
         )
         .join(AnswerFeatures, AnswerFeatures.answer_id == Answer.id)
-        .where(
-            Answer.workspace_id == workspace_id,
-            Answer.deleted_at.is_(None),
-            AnswerFeatures.substantive.is_(True),
-        )
+        .where(Answer.workspace_id == workspace_id, Answer.deleted_at.is_(None))
+        .where(true() if everything else AnswerFeatures.substantive.is_(True))
         .order_by(Answer.id)
     )
     facts: list[AnswerFact] = []
@@ -282,7 +283,7 @@ def facts_for_export(session: Session, *, team_id: str) -> Sequence[dict[str, ob
         )
     }
     out: list[dict[str, object]] = []
-    for f in _facts(session, workspace.id, set(names)):
+    for f in _facts(session, workspace.id, set(names), everything=True):
         out.append(
             {
                 "answer_id": f.answer_id,

@@ -21,6 +21,7 @@ SCOPES = {
     "conversations_info": "channels:read",
     "reactions_add": "reactions:write",
     "users_info": "users:read",
+    "files_upload_v2": "files:write",
 }
 
 
@@ -34,7 +35,7 @@ def methods_called() -> set[str]:
     calls: set[str] = set()
     for package in ("bot", "handlers"):
         for path in (ROOT / package).rglob("*.py"):
-            calls |= set(re.findall(r"client\.([a-z]+_[A-Za-z_]+)\(", path.read_text()))
+            calls |= set(re.findall(r"client\.([a-z]+_[A-Za-z0-9_]+)\(", path.read_text()))
     return calls
 
 

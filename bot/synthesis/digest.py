@@ -286,9 +286,11 @@ class _Builder:
         return tuple(lines[: self.top_jobs])
 
     def went_stale(self, key: str, ref: datetime | None) -> bool:
-        """A stale field that was not already stale at the baseline's time ``ref``."""
+        """A stale field that was not already stale at the baseline's time ``ref``. The first
+        digest has no "last time": its stale fields are marked where they stand, not listed
+        as news."""
         if self.baseline is None:
-            return True
+            return False
         then = _parse(self.baseline.fields.get(key, ""))
         if then is None or ref is None:
             return True

@@ -14,7 +14,14 @@ import pytest
 from slack_sdk.models.blocks import Block
 
 from bot.synthesis.digest import build_digest
-from bot.synthesis.model import NO_PERSONA, AnswerFact, Digest, PersonaInfo, ThemeInfo
+from bot.synthesis.model import (
+    NO_PERSONA,
+    AnswerFact,
+    Digest,
+    PersonaInfo,
+    Snapshot,
+    ThemeInfo,
+)
 from bot.synthesis.render_report import (
     digest_json,
     evidence_csv,
@@ -23,7 +30,15 @@ from bot.synthesis.render_report import (
     report_markdown,
 )
 from bot.synthesis.render_slack import digest_messages, digest_text
-from tests.bot.test_digest import NOW, PERSONAS, THEMES, ans, build, sample_answers
+from tests.bot.test_digest import (
+    NOW,
+    PERSONAS,
+    THEMES,
+    ans,
+    build,
+    sample_answers,
+    with_role_answer,
+)
 
 Message = list[dict[str, Any]]
 
@@ -92,7 +107,13 @@ def test_what_changed_lists_new_themes_jobs_and_stale_fields() -> None:
     assert "pricing · seat cost" in summary
     assert "New job statements" in summary
     assert "Gone stale" not in summary  # role was already stale last time
-    digest = build()
+    assert "Gone stale" not in all_text(digest_messages(build())[:1])  # a first digest
+    role_at = (NOW - timedelta(days=35)).isoformat()  # fresh last week, stale now
+    digest = build(
+        with_role_answer(35),
+        previous=Snapshot(fields={"1|role": role_at}),
+        since=NOW - timedelta(days=7),
+    )
     assert "Gone stale" in all_text(digest_messages(digest)[:1])
 
 

@@ -1,0 +1,160 @@
+"""The offline commands as a person runs them: import a CSV, write a digest, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from storage import Answer, Database, Evidence, Persona
+
+CSV = """text,date,author,group,persona,field
+Onboarding new agents takes weeks before they work alone,2026-11-02,alice,customers,Ops Olivia,pains
+Agent onboarding is slow; it takes weeks of shadowing,2026-11-03,bob,customers,Ops Olivia,pains
+"Sales says Olivia buys for the AI features",2026-11-04,carol,sales,Ops Olivia,motivations
+신규 상담원 온보딩이 몇 주씩 걸려요,2026-11-05,minji,customers,Ops Olivia,pains
+"When we onboard a new agent, I want one place for the playbook so nobody asks around",\
+2026-11-06,dave,customers,Ops Olivia,goals
+last week it was fine,yesterday,erin,customers,,
+"=HYPERLINK(""http://evil"")",2026-11-07,mallory,customers,,objections
+"""
+
+
+def run(args: list[str], database_url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PERSONABOT_"))}
+    env["DATABASE_URL"] = database_url
+    return subprocess.run(
+        [sys.executable, "-m", "handlers.cli", *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def imported(db: Database, database_url: str, tmp_path: Path) -> Path:
+    path = tmp_path / "answers.csv"
+    path.write_text(CSV, encoding="utf-8")
+    result = run(["import", str(path)], database_url, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (f"imported 6 answer(s) from {path}; 0 already there")
+    assert (
+        result.stderr.strip()
+        == f"{path}:7: skipped: bad date 'yesterday'; use 2026-11-02 or 2026-11-02 14:30"
+    )
+    return path
+
+
+def test_import_keeps_good_rows_and_importing_twice_adds_nothing(
+    imported: Path, db: Database, database_url: str, tmp_path: Path
+) -> None:
+    with db.session() as session:
+        assert session.scalar(select(func.count(Answer.id))) == 6
+        assert session.scalars(select(Persona.name)).all() == ["Ops Olivia"]
+        assert session.scalar(select(func.count(Evidence.id))) == 5
+    again = run(["import", str(imported)], database_url, tmp_path)
+    assert again.stdout.splitlines()[0] == f"imported 0 answer(s) from {imported}; 6 already there"
+    with db.session() as session:
+        assert session.scalar(select(func.count(Answer.id))) == 6
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp949"])
+def test_import_reads_bom_and_cp949(
+    encoding: str, db: Database, database_url: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "ko.csv"
+    path.write_bytes("text,date\n신규 상담원 온보딩이 몇 주씩 걸려요,2026-11-05\n".encode(encoding))
+    result = run(["import", str(path)], database_url, tmp_path)
+    assert result.returncode == 0, result.stderr
+    with db.session() as session:
+        assert session.scalars(select(Answer.text)).all() == ["신규 상담원 온보딩이 몇 주씩 걸려요"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("text,author\nhi,me\n", "missing column 'date'"),
+        ("text,date\n", "there is a header but no rows"),
+    ],
+)
+def test_a_file_that_cannot_be_imported_changes_nothing(
+    content: str, message: str, db: Database, database_url: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(content)
+    result = run(["import", str(path)], database_url, tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"personabot: {path}: ")
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    with db.session() as session:
+        assert session.scalar(select(func.count(Answer.id))) == 0
+
+
+def test_digest_in_three_formats(imported: Path, database_url: str, tmp_path: Path) -> None:
+    md = run(["digest", "--format", "md"], database_url, tmp_path)
+    assert md.returncode == 0, md.stderr
+    assert "Ops Olivia" in md.stdout
+    assert "assumption" in md.stdout.lower()  # only sales says Olivia buys for AI features
+    html_path = tmp_path / "report.html"
+    html = run(["digest", "--format", "html", "--output", str(html_path)], database_url, tmp_path)
+    assert html.returncode == 0, html.stderr
+    page = html_path.read_text()
+    assert page.lstrip().lower().startswith("<!doctype html")
+    assert "Ops Olivia" in page
+    data = json.loads(run(["digest", "--format", "json"], database_url, tmp_path).stdout)
+    assert data["answers"] >= 5
+    assert next(p["persona"]["name"] for p in data["personas"] if p["persona"]) == "Ops Olivia"
+
+
+def test_export_csv_neutralises_formulas_and_json_has_everything(
+    imported: Path, database_url: str, tmp_path: Path
+) -> None:
+    exported = run(["export", "--format", "csv"], database_url, tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    rows = list(csv.DictReader(io.StringIO(exported.stdout)))
+    assert len(rows) == 6
+    assert {r["persona"] for r in rows} == {"Ops Olivia", ""}
+    formula = next(r for r in rows if "HYPERLINK" in r["text"])
+    assert formula["text"].startswith("'=")
+    everything = json.loads(run(["export", "--format", "json"], database_url, tmp_path).stdout)
+    assert set(everything) == {"digest", "evidence"}
+    assert len(everything["evidence"]) == 6
+
+
+def test_link_an_answer_by_hand(
+    imported: Path, db: Database, database_url: str, tmp_path: Path
+) -> None:
+    with db.session() as session:
+        answer_id = session.scalars(select(Answer.id).where(Answer.text.like("=HYPERLINK%"))).one()
+    linked = run(["link", str(answer_id), "ops olivia", "objections"], database_url, tmp_path)
+    assert linked.returncode == 0, linked.stderr
+    assert linked.stdout.strip() == f"answer {answer_id} now supports ops olivia: objections"
+    bad = run(["link", str(answer_id), "Nobody", "objections"], database_url, tmp_path)
+    assert bad.returncode == 2
+    assert "No persona called Nobody. Did you mean" not in bad.stderr or "Ops Olivia" in bad.stderr
+    assert bad.stderr.startswith("personabot: No persona called Nobody.")
+
+
+def test_the_bundled_example_imports_and_reports(
+    db: Database, database_url: str, tmp_path: Path
+) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "answers.csv"
+    result = run(["import", str(example)], database_url, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"imported 173 answer(s) from {example}")
+    assert len(result.stderr.strip().splitlines()) == 3  # the three rows kept bad on purpose
+    report = run(["digest", "--format", "md"], database_url, tmp_path).stdout
+    for persona in ("Ops Olivia", "Founder Fred", "IT Ian", "Bargain Bob"):
+        assert f"## {persona}" in report
+    assert "assumption: no customer has said this yet" in report
