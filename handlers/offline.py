@@ -71,7 +71,11 @@ def run(args: argparse.Namespace, *, settings: Settings, db: Database, bank: Ban
     now = datetime.now(UTC)
     with db.session() as session:
         digest = compose(
-            session=session, team_id=team, now=now, since=args.since, locale=settings.locale
+            session=session,
+            team_id=team,
+            now=now,
+            since=getattr(args, "since", None),
+            locale=settings.locale,
         )
         rows = facts_for_export(session, team_id=team) if args.command == "export" else []
     if args.command == "digest":
