@@ -158,3 +158,29 @@ def test_the_scheduled_digest_is_posted_once(
         assert [(r.status, r.due_at) for r in session.scalars(select(DigestRun))] == [
             ("posted", due)
         ]
+
+
+def test_answers_with_nothing_to_group_are_kept_but_not_counted_as_themes(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    long_answer = "Onboarding new agents takes weeks. " * 400  # ~14,000 characters
+    gather(
+        slack,
+        fake,
+        db,
+        answers=[
+            ("UALICE", ":+1: :tada:"),
+            ("UBOB", "<https://example.com/notes|notes>"),
+            ("UADMIN", "<@UALICE> <@UBOB>"),
+            ("UALICE", long_answer),
+            ("UBOB", "신규 상담원 온보딩이 몇 주씩 걸려요. Onboarding takes weeks, really."),
+        ],
+    )
+    with db.session() as session:
+        features = {f.answer_id: f for f in session.scalars(select(AnswerFeatures))}
+    assert len(features) == 5  # every answer is kept and indexed
+    assert sorted(f.substantive for f in features.values()) == [False, False, False, True, True]
+    assert {f.language for f in features.values() if f.substantive} == {"en", "ko"}
+    assert all(len(f.vector) <= 60 for f in features.values())
+    preview = say(slack, fake, "digest preview")
+    assert "2 answers" in preview or "2 people" in preview
