@@ -14,7 +14,6 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.indexing import Indexer
@@ -103,12 +102,7 @@ def acknowledge(*, db: Database, client: WebClient, stored: Stored, reaction: st
 
 
 def _claim_event(session: Session, *, event_id: str, team_id: str) -> bool:
-    try:
-        with session.begin_nested():
-            session.add(ProcessedEvent(event_id=event_id, team_id=team_id))
-    except IntegrityError:
-        return False
-    return True
+    return queries.add_unique(session, ProcessedEvent(event_id=event_id, team_id=team_id))
 
 
 def _is_person_reply(message: dict[str, Any], bot_user_id: str) -> bool:
@@ -166,10 +160,7 @@ class _Recorder:
             late=prompt.closed_at is not None and answered_at > prompt.closed_at,
             deleted_at=now() if tombstone else None,
         )
-        try:
-            with self.session.begin_nested():
-                self.session.add(answer)
-        except IntegrityError:
+        if not queries.add_unique(self.session, answer):
             return None  # stored meanwhile by a concurrent delivery
         if not tombstone:
             indexer = self._indexer(answer)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.errors import UserError
@@ -45,11 +44,8 @@ def create(*, session: Session, team_id: str, name: str, negative: bool = False)
         negative=negative,
         description="",
     )
-    try:
-        with session.begin_nested():
-            session.add(persona)
-    except IntegrityError:
-        raise PersonaError(f"A persona named {name} was just created by someone else.") from None
+    if not queries.add_unique(session, persona):
+        raise PersonaError(f"A persona named {name} was just created by someone else.")
     return persona
 
 

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.cadence import parse_cadence
@@ -17,7 +16,7 @@ from bot.calendar import Calendar, due_times
 from bot.digests import compose, snapshot_json
 from bot.synthesis.render_report import report_html
 from bot.synthesis.render_slack import digest_messages
-from storage import Database, DigestRun, DigestSchedule, Workspace
+from storage import Database, DigestRun, DigestSchedule, Workspace, queries
 
 log = logging.getLogger(__name__)
 LOOKBACK = timedelta(days=8)
@@ -115,10 +114,7 @@ def _claim(session: Session, *, now: datetime, grace: timedelta) -> list[tuple[i
                 status=status,
                 channel=schedule.channel,
             )
-            try:
-                with session.begin_nested():
-                    session.add(run)
-            except IntegrityError:
+            if not queries.add_unique(session, run):
                 continue  # another process has it
             if status == "claimed":
                 claims.append((run.id, team_id, schedule.channel))

@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.cadence import Cadence, parse_cadence
 from bot.calendar import CadenceError, Calendar, due_times
-from storage import Channel, Round, Schedule
+from storage import Channel, Round, Schedule, queries
 
 log = logging.getLogger(__name__)
 
@@ -75,10 +74,7 @@ def claim_due(*, session: Session, now: datetime, grace: timedelta) -> list[int]
             claimed_at=now,
             claimed_by=OWNER,
         )
-        try:
-            with session.begin_nested():
-                session.add(round_)
-        except IntegrityError:
+        if not queries.add_unique(session, round_):
             continue  # another process recorded this round first
         if planned.status == "claimed":
             claimed.append(round_.id)

@@ -12,18 +12,27 @@ from sqlalchemy.orm import Session
 from storage.models import Answer, Channel, Prompt, Round, Schedule, Workspace
 
 
-def workspace(session: Session, *, team_id: str) -> Workspace:
-    """The workspace row for ``team_id``, created on first sight (race-safe)."""
-    found = session.scalar(select(Workspace).where(Workspace.team_id == team_id))
-    if found is not None:
-        return found
+def add_unique(session: Session, row: object) -> bool:
+    """Add ``row`` in a savepoint; ``False`` (and nothing added) when a unique constraint
+    says another transaction stored it first. How every claim and get-or-create here is
+    made race-safe across processes."""
     try:
         with session.begin_nested():
-            created = Workspace(team_id=team_id)
-            session.add(created)
-        return created
+            session.add(row)
     except IntegrityError:
-        return session.scalars(select(Workspace).where(Workspace.team_id == team_id)).one()
+        return False
+    return True
+
+
+def workspace(session: Session, *, team_id: str) -> Workspace:
+    """The workspace row for ``team_id``, created on first sight (race-safe)."""
+    query = select(Workspace).where(Workspace.team_id == team_id)
+    found = session.scalar(query)
+    if found is None:
+        found = Workspace(team_id=team_id)
+        if not add_unique(session, found):
+            found = session.scalars(query).one()
+    return found
 
 
 def channel(
@@ -35,11 +44,8 @@ def channel(
     )
     found = session.scalar(query)
     if found is None:
-        try:
-            with session.begin_nested():
-                found = Channel(workspace_id=workspace.id, slack_id=slack_id, name=name)
-                session.add(found)
-        except IntegrityError:
+        found = Channel(workspace_id=workspace.id, slack_id=slack_id, name=name)
+        if not add_unique(session, found):
             found = session.scalars(query).one()
     if name and found.name != name:
         found.name = name

@@ -120,3 +120,15 @@ def wait_for(probe: Callable[[], T | None], *, timeout: float = 10.0) -> T:
         if time.monotonic() > deadline:
             raise AssertionError(f"nothing came within {timeout} s")
         time.sleep(0.02)
+
+
+def say(slack: SlackDriver, fake: FakeSlack, text: str, user: str = "UADMIN") -> str:
+    """Send ``/persona <text>`` as ``user``; return what the caller reads: the ack's text,
+    or the ephemeral reply sent after the ack."""
+    before = len(fake.responses)
+    sent = slack.command(text, user_id=user)
+    assert sent.status == 200
+    if sent.body.startswith("{"):
+        return str(sent.json()["text"])
+    wait_for(lambda: len(fake.responses) > before, timeout=20)
+    return str(fake.responses[-1]["text"])

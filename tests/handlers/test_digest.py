@@ -11,7 +11,7 @@ from bot.settings import Settings
 from bot.slack import make_client
 from questions import load_bank
 from storage import AnswerFeatures, Database, DigestRun, Evidence, Prompt
-from tests.conftest import wait_for
+from tests.conftest import say, wait_for
 from tests.slackfake.driver import SlackDriver
 from tests.slackfake.server import FakeSlack
 
@@ -20,16 +20,6 @@ ONBOARDING = [
     ("UBOB", "Honestly onboarding new agents is slow, it takes weeks of shadowing"),
     ("UADMIN", "New agent onboarding takes weeks; training material is scattered"),
 ]
-
-
-def say(slack: SlackDriver, fake: FakeSlack, text: str, user: str = "UADMIN") -> str:
-    before = len(fake.responses)
-    sent = slack.command(text, user_id=user)
-    assert sent.status == 200
-    if sent.body.startswith("{"):
-        return str(sent.json()["text"])
-    wait_for(lambda: len(fake.responses) > before, timeout=20)
-    return str(fake.responses[-1]["text"])
 
 
 def gather(

@@ -7,19 +7,9 @@ from sqlalchemy import select
 
 from bot import personas
 from storage import Database, Evidence, Persona
-from tests.conftest import wait_for
+from tests.conftest import say, wait_for
 from tests.slackfake.driver import SlackDriver
 from tests.slackfake.server import FakeSlack
-
-
-def say(slack: SlackDriver, fake: FakeSlack, text: str, user: str = "UADMIN") -> str:
-    before = len(fake.responses)
-    sent = slack.command(text, user_id=user)
-    assert sent.status == 200
-    if sent.body.startswith("{"):
-        return str(sent.json()["text"])
-    wait_for(lambda: len(fake.responses) > before)
-    return str(fake.responses[-1]["text"])
 
 
 def names(db: Database) -> list[tuple[str, bool, bool]]:
