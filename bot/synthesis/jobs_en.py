@@ -185,6 +185,6 @@ def outcome_is_clause(outcome: str) -> bool:
     words = outcome.lower().split()
     if not words:
         return False
-    if words[0] in _CLAUSE_START:
+    if words[0].split("'")[0] in _CLAUSE_START:  # "i'm", "we're", "it's" too
         return True
     return any(w in _CLAUSE_AUX for w in words[1:3])

@@ -414,3 +414,18 @@ def test_merge_empty() -> None:
 )
 def test_normalise_slack_markup(raw: str, clean: str) -> None:
     assert normalise(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("outcome", "rendered"),
+    [
+        ("I'm not answering from my phone in bed", "so that I'm not answering from my phone"),
+        ("we're not chasing people", "so that we're not chasing people"),
+        ("answer tickets alone", "so I can answer tickets alone"),
+    ],
+)
+def test_outcomes_with_their_own_subject_read_so_that(outcome: str, rendered: str) -> None:
+    statement = JobStatement(
+        "a customer emails at midnight", "send the right article", outcome, "en"
+    )
+    assert rendered in statement.render()
