@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot import (
     asking,
+    browse,
     digest_commands,
     persona_commands,
     personas,
@@ -42,6 +43,10 @@ USAGE = {
         "`cron 0 10 * * 1-5`. Options: `questions=` `remind=` `close=` `cap=` `wanted=` "
         "`weekend=` `holidays=` `skip=`. `/persona schedule <group> off` removes it. Admins only."
     ),
+    "show": "`/persona show <persona>`: the persona's card, for you only (`olivia` finds her).",
+    "jobs": "`/persona jobs [persona]`: the strongest job statements.",
+    "search": "`/persona search <words> [page N]`: what people said, with links.",
+    "export": "`/persona export md|html|csv|json`: the report or evidence, sent to your DMs.",
     **persona_commands.USAGE,
     "digest": digest_commands.USAGE,
     "help": "`/persona help`: this text.",
@@ -111,6 +116,7 @@ Command = (
     | RemoveSchedule
     | persona_commands.PersonaCommand
     | digest_commands.DigestCommand
+    | browse.Browse
 )
 
 
@@ -143,6 +149,11 @@ def parse(text: str) -> Command:
         return MapChannel(channel=channel, group=group, locale=locale.strip() or None)
     if name == "schedule":
         return _parse_schedule(rest)
+    if name in ("show", "jobs", "search", "export"):
+        try:
+            return browse.parse(name, unescape(rest))
+        except ValueError as error:
+            raise UsageError(str(error), name) from None
     if name == "digest":
         try:
             return digest_commands.parse(rest)
@@ -260,6 +271,15 @@ def run(
             f"Asked in <#{prompt.channel.slack_id}>: <{prompt.permalink}|see the prompt>. "
             "Replies in its thread will be kept."
         )
+    if isinstance(command, browse.Browse):
+        return _browse(
+            command,
+            session=session,
+            client=client,
+            settings=settings,
+            team_id=team_id,
+            user_id=user_id,
+        )
     if isinstance(command, digest_commands.DigestCommand):
         if command.action in digest_commands.ADMIN_ONLY:
             require_admin(client=client, settings=settings, user_id=user_id)
@@ -296,6 +316,34 @@ def run(
             return f"The *{command.group}* schedule is removed; no more rounds for it."
         return f"There is no *{command.group}* schedule."
     return _map_channel(command, session=session, client=client, team_id=team_id, now=now)
+
+
+def _browse(
+    command: browse.Browse,
+    *,
+    session: Session,
+    client: WebClient,
+    settings: Settings,
+    team_id: str,
+    user_id: str,
+) -> str:
+    locale = settings.locale
+    if command.action == "show":
+        return browse.show(session=session, team_id=team_id, query=command.query, locale=locale)
+    if command.action == "jobs":
+        return browse.jobs(session=session, team_id=team_id, query=command.query, locale=locale)
+    if command.action == "search":
+        return browse.search(
+            session=session, team_id=team_id, text=command.query, page=command.page
+        )
+    return browse.export(
+        session=session,
+        client=client,
+        team_id=team_id,
+        user_id=user_id,
+        fmt=command.query,
+        locale=locale,
+    )
 
 
 def _map_channel(

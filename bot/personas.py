@@ -74,6 +74,28 @@ def find(*, session: Session, team_id: str, name: str, include_archived: bool = 
     raise PersonaError(f"No persona called {name}.{hint}{known}")
 
 
+def lookup(*, session: Session, team_id: str, query: str) -> Persona:
+    """For reading only: the persona ``query`` names exactly, or the one it uniquely starts
+    or appears in ("olivia" finds "Ops Olivia"); asks which one when several match."""
+    try:
+        return find(session=session, team_id=team_id, name=query)
+    except PersonaError as missing:
+        wanted = clean_name(query).casefold()
+        workspace = queries.workspace(session, team_id=team_id)
+        active = session.scalars(
+            select(Persona).where(
+                Persona.workspace_id == workspace.id, Persona.archived_at.is_(None)
+            )
+        )
+        matches = [p for p in active if wanted in p.name_key]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            names = ", ".join(sorted(p.name for p in matches))
+            raise PersonaError(f"Which one: {names}?") from None
+        raise missing from None
+
+
 def rename(*, session: Session, team_id: str, old: str, new: str) -> Persona:
     persona = find(session=session, team_id=team_id, name=old)
     new = clean_name(new)

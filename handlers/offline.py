@@ -4,34 +4,22 @@ export, link an answer to a persona by hand."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
-from bot import personas
-from bot.digests import compose, facts_for_export
+from bot import exports, personas
+from bot.digests import compose
 from bot.errors import UserError
 from bot.importing import CsvError, decode, parse, store
 from bot.settings import Settings
-from bot.synthesis.render_report import digest_json, evidence_csv, report_html, report_markdown
+from bot.synthesis.render_report import digest_json
 from questions import Bank
 from storage import Database, Workspace
 
 OFFLINE_TEAM = "T0OFFLINE"
-EXPORT_COLUMNS = (
-    "answer_id",
-    "persona",
-    "field",
-    "group",
-    "author",
-    "answered_at",
-    "theme",
-    "text",
-    "link",
-)
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -70,27 +58,20 @@ def run(args: argparse.Namespace, *, settings: Settings, db: Database, bank: Ban
         return 0
     now = datetime.now(UTC)
     with db.session() as session:
-        digest = compose(
-            session=session,
-            team_id=team,
-            now=now,
-            since=getattr(args, "since", None),
-            locale=settings.locale,
-        )
-        rows = facts_for_export(session, team_id=team) if args.command == "export" else []
-    if args.command == "digest":
-        text = {"md": report_markdown, "html": report_html}.get(args.format)
-        output = text(digest, locale=settings.locale) if text else digest_json(digest)
-    elif args.format == "csv":
-        output = evidence_csv(rows, columns=EXPORT_COLUMNS)
-    else:
-        output = json.dumps(
-            {"digest": json.loads(digest_json(digest)), "evidence": list(rows)},
-            ensure_ascii=False,
-            indent=2,
-            sort_keys=True,
-            default=str,
-        )
+        if args.command == "digest" and args.format == "json":
+            digest = compose(
+                session=session, team_id=team, now=now, since=args.since, locale=settings.locale
+            )
+            output = digest_json(digest)
+        else:
+            output = exports.render(
+                session=session,
+                team_id=team,
+                fmt=args.format,
+                locale=settings.locale,
+                now=now,
+                since=getattr(args, "since", None),
+            )
     _write(output, args.output)
     return 0
 

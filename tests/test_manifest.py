@@ -22,6 +22,7 @@ SCOPES = {
     "reactions_add": "reactions:write",
     "users_info": "users:read",
     "files_upload_v2": "files:write",
+    "conversations_open": "im:write",
 }
 
 
