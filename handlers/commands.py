@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from bot import commands
 from bot.settings import Settings
-from handlers.errors import reply_with
+from handlers.errors import reply_later
 from storage import Database
 
 
@@ -41,7 +41,7 @@ def handle_persona(
             user_id=str(command["user_id"]),
         )
 
-    reply_with(respond, work)
+    reply_later(respond, work)
 
 
 def register(app: App) -> None:

@@ -1,16 +1,17 @@
 """Turning errors into what the user reads: what they can fix is said to them, privately;
 the rest is logged and they get a short apology.
 
-Work after ``ack()`` goes through ``reply_with``: Bolt (1.2x) drops an acknowledgement when
-the listener raises after acking (the HTTP answer becomes a 404 if the exception beats its
-wait loop), so exceptions must not leave a listener that has acked. ``@app.error`` stays as
-the net for anything raised before the ack.
+Work after ``ack()`` goes through ``reply_later``/``reply_with``: Bolt (1.2x) drops an
+acknowledgement when the listener raises after acking (the HTTP answer becomes a 404 if
+the exception beats its wait loop), so exceptions must not leave a listener that has
+acked. ``@app.error`` stays as the net for anything raised before the ack.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App, Respond
 
@@ -35,6 +36,17 @@ def reply_with(respond: Respond, work: Callable[[], str]) -> None:
     except Exception as error:  # every failure becomes a reply; unexpected ones are logged
         text = message_for(error)
     respond(text=text, response_type="ephemeral", replace_original=False)
+
+
+# Slow work (digests, searches, exports) runs here, not on Bolt's listener threads: a
+# listener acks, hands its work over and returns, so a burst of heavy commands can never
+# keep Bolt from acknowledging the next request within Slack's 3 seconds.
+_WORK = ThreadPoolExecutor(max_workers=1, thread_name_prefix="personabot-work")
+
+
+def reply_later(respond: Respond, work: Callable[[], str]) -> None:
+    """Run ``reply_with(respond, work)`` on the worker pool and return at once."""
+    _WORK.submit(reply_with, respond, work)
 
 
 def handle_error(error: Exception, respond: Respond | None) -> None:
