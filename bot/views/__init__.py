@@ -38,6 +38,21 @@ SHORTCUT = "add_to_personas"
 SHORTCUT_MODAL = "add_to_personas_modal"
 SETUP_MODAL = "setup_modal"
 
+# block_ids and action_ids of modal inputs (view.state.values[block_id][action_id])
+ANSWER_BLOCK = "answer"
+TEXT = "text"  # the action_id of every plain_text_input
+JOB_PARTS = ("situation", "motivation", "outcome")  # block_ids of the job story modal
+PERSONA_BLOCK = "persona"  # shortcut modal: static_select, action_id "persona"
+FIELD_BLOCK = "field"  # shortcut modal: static_select, action_id "field"
+ALSO_JOB_BLOCK = "job_story"  # shortcut modal: checkboxes, action_id "job_story", value "yes"
+CHANNELS_BLOCK = "channels_{group}"  # setup modal: multi_conversations_select "channels"
+CADENCE_BLOCK = "cadence_{group}"  # setup modal: plain_text_input "text"
+DIGEST_CHANNEL_BLOCK = "digest_channel"  # setup modal: conversations_select "channel"
+DIGEST_CADENCE_BLOCK = "digest_cadence"  # setup modal: plain_text_input "text"
+LOCALE_BLOCK = "locale"  # setup modal: static_select "locale", values "en" / "ko"
+HOLIDAYS_BLOCK = "holidays"  # setup modal: plain_text_input "text"
+EXPORT_FORMATS = ("md", "html", "csv", "json")  # values of the HOME_EXPORT select
+
 # Slack's limits (https://docs.slack.dev/reference/block-kit/)
 MODAL_BLOCKS = 100
 HOME_BLOCKS = 100
@@ -137,16 +152,24 @@ def input_block(
     return block
 
 
-def modal(*, callback_id: str, title: str, submit: str | None, close: str, blocks: list[Block],
-          private_metadata: str = "") -> Block:  # fmt: skip
+def modal(
+    *,
+    callback_id: str,
+    title: str,
+    submit: str | None,
+    close: str,
+    blocks: list[Block],
+    private_metadata: str = "",
+) -> Block:
     view: Block = {
         "type": "modal",
         "callback_id": callback_id,
         "title": plain(title, TITLE_TEXT),
         "close": plain(close, TITLE_TEXT),
         "blocks": blocks[:MODAL_BLOCKS],
-        "private_metadata": private_metadata,
     }
+    if private_metadata:
+        view["private_metadata"] = private_metadata
     if submit is not None:
         view["submit"] = plain(submit, TITLE_TEXT)
     return view

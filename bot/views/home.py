@@ -1,0 +1,297 @@
+"""The Home tab (``views.publish``) and the admin setup modal it opens.
+
+The Home tab stays under Slack's 100 blocks whatever the data: personas are paged
+(``PAGE_SIZE`` a page, a "Show more" button carries the next page number), open prompts
+and flagged assumptions are capped with "…and N more".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.synthesis.render_lines import link_ok
+from bot.synthesis.render_words import answers, group_name, locale_of
+from bot.views import (
+    CADENCE_BLOCK,
+    CHANNELS_BLOCK,
+    DIGEST_CADENCE_BLOCK,
+    DIGEST_CHANNEL_BLOCK,
+    EXPORT_FORMATS,
+    HOLIDAYS_BLOCK,
+    HOME_EXPORT,
+    HOME_MORE,
+    HOME_PREVIEW,
+    HOME_SETUP,
+    LOCALE_BLOCK,
+    MODAL_BLOCKS,
+    PLACEHOLDER_TEXT,
+    SETUP_MODAL,
+    TEXT,
+    Block,
+    button,
+    channel_ref,
+    context,
+    divider,
+    header,
+    input_block,
+    modal,
+    option,
+    plain,
+    section,
+    static_select,
+    user_text,
+)
+from bot.views.words import ago, counted, t
+from questions.model import GROUPS
+
+PAGE_SIZE = 15
+PROMPTS_MAX = 10
+ASSUMPTIONS_MAX = 10
+RATES_MAX = 20
+NAME_MAX = 120
+PROMPT_TEXT_MAX = 300
+ASSUMPTION_MAX = 250
+_EXPORT_LABELS = {"md": "Markdown", "html": "HTML", "csv": "CSV", "json": "JSON"}
+_LANGUAGES = {"en": "English", "ko": "한국어"}
+
+
+@dataclass(frozen=True)
+class HomePersona:
+    name: str
+    negative: bool
+    evidence: int  # answers linked to the persona
+    last: datetime | None  # its latest answer; naive times are read as UTC
+    assumptions: int  # claims only internal teams support
+
+
+@dataclass(frozen=True)
+class HomePrompt:
+    channel_id: str
+    text: str
+    answers: int
+    permalink: str | None
+
+
+@dataclass(frozen=True)
+class HomeData:
+    personas: Sequence[HomePersona] = ()
+    open_prompts: Sequence[HomePrompt] = ()
+    rates: Sequence[tuple[str, int, int]] = ()  # (group, prompts, answered), last 4 weeks
+    assumptions: Sequence[str] = ()  # short texts of the flagged claims
+    is_admin: bool = False
+
+
+def home_view(*, data: HomeData, locale: str, now: datetime, page: int = 0) -> Block:
+    """The Home tab; ``page`` (from the HOME_MORE button's value) is clamped to the pages."""
+    blocks = [header(t(locale, "home_title")), context(t(locale, "home_intro"))]
+    blocks.append(_toolbar(data.is_admin, locale))
+    blocks += [divider(), *_personas(data.personas, locale, now, page)]
+    blocks += [divider(), *_prompts(data.open_prompts, locale)]
+    blocks += [divider(), _rates(data.rates, locale)]
+    blocks += [divider(), *_assumptions(data.assumptions, locale)]
+    return {"type": "home", "blocks": blocks}
+
+
+def _toolbar(is_admin: bool, locale: str) -> Block:
+    elements: list[Block] = []
+    if is_admin:
+        elements.append(button(t(locale, "setup"), action_id=HOME_SETUP, value="setup"))
+    formats = [option(_EXPORT_LABELS[f], f) for f in EXPORT_FORMATS]
+    elements.append(
+        static_select(action_id=HOME_EXPORT, placeholder=t(locale, "export"), options=formats)
+    )
+    elements.append(button(t(locale, "preview"), action_id=HOME_PREVIEW, value="preview"))
+    return {"type": "actions", "block_id": "home_actions", "elements": elements}
+
+
+def _personas(
+    personas: Sequence[HomePersona], locale: str, now: datetime, page: int
+) -> list[Block]:
+    total = len(personas)
+    if total == 0:
+        return [section(t(locale, "no_personas"))]
+    pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
+    page = min(max(page, 0), pages - 1)
+    first = page * PAGE_SIZE
+    shown = personas[first : first + PAGE_SIZE]
+    if pages == 1:
+        title = t(locale, "personas_all", total=total)
+    else:
+        title = t(locale, "personas_page", first=first + 1, last=first + len(shown), total=total)
+    blocks = [section(title), *(_persona(p, locale, now) for p in shown)]
+    if pages > 1:
+        blocks.append(_more(page, pages, locale))
+    return blocks
+
+
+def _persona(persona: HomePersona, locale: str, now: datetime) -> Block:
+    name = f"*{user_text(persona.name, NAME_MAX)}*"
+    if persona.negative:
+        name += f"  ·  {t(locale, 'negative')}"
+    facts = [t(locale, "evidence", answers=answers(locale, persona.evidence))]
+    if persona.last is None:
+        facts.append(t(locale, "no_answers"))
+    else:
+        facts.append(t(locale, "last_answer", ago=ago(persona.last, now, locale)))
+    if persona.assumptions:
+        facts.append(counted(locale, "assumptions", persona.assumptions))
+    return section(name + "\n" + " · ".join(facts))
+
+
+def _more(page: int, pages: int, locale: str) -> Block:
+    if page + 1 < pages:
+        more = button(t(locale, "show_more"), action_id=HOME_MORE, value=str(page + 1))
+    else:
+        more = button(t(locale, "back_to_start"), action_id=HOME_MORE, value="0")
+    return {"type": "actions", "block_id": "home_more", "elements": [more]}
+
+
+def _prompts(prompts: Sequence[HomePrompt], locale: str) -> list[Block]:
+    if not prompts:
+        return [section(t(locale, "prompts") + "\n" + t(locale, "no_prompts"))]
+    blocks = [section(t(locale, "prompts"))]
+    blocks += [_prompt(p, locale) for p in prompts[:PROMPTS_MAX]]
+    if len(prompts) > PROMPTS_MAX:
+        blocks.append(context(t(locale, "and_more", n=len(prompts) - PROMPTS_MAX)))
+    return blocks
+
+
+def _prompt(prompt: HomePrompt, locale: str) -> Block:
+    facts = [answers(locale, prompt.answers)]
+    if link_ok(prompt.permalink):
+        facts.append(f"<{prompt.permalink}|{t(locale, 'open')}>")
+    head = f"{channel_ref(prompt.channel_id)}  {user_text(prompt.text, PROMPT_TEXT_MAX)}"
+    return section(head + "\n" + " · ".join(facts))
+
+
+def _rates(rates: Sequence[tuple[str, int, int]], locale: str) -> Block:
+    lines = [_rate(group, prompts, answered, locale) for group, prompts, answered in rates]
+    if not lines:
+        lines = [t(locale, "no_rates")]
+    elif len(lines) > RATES_MAX:
+        lines = [*lines[:RATES_MAX], t(locale, "and_more", n=len(lines) - RATES_MAX)]
+    return section(t(locale, "rates") + "\n" + "\n".join(lines))
+
+
+def _rate(group: str, prompts: int, answered: int, locale: str) -> str:
+    name = user_text(group_name(locale, group), 100)
+    if prompts <= 0:
+        return t(locale, "rate_none", group=name)
+    pct = round(100 * answered / prompts)
+    return t(locale, "rate", group=name, answered=answered, prompts=prompts, pct=pct)
+
+
+def _assumptions(flagged: Sequence[str], locale: str) -> list[Block]:
+    if not flagged:
+        return [section(t(locale, "flagged") + "\n" + t(locale, "no_flagged"))]
+    lines = [f"• {user_text(text, ASSUMPTION_MAX)}" for text in flagged[:ASSUMPTIONS_MAX]]
+    blocks = [section(t(locale, "flagged") + "\n" + t(locale, "flagged_intro"))]
+    blocks.append(section("\n".join(lines)))
+    if len(flagged) > ASSUMPTIONS_MAX:
+        blocks.append(context(t(locale, "and_more", n=len(flagged) - ASSUMPTIONS_MAX)))
+    return blocks
+
+
+def setup_modal(
+    *,
+    groups_channels: Mapping[str, Sequence[str]],
+    schedules: Mapping[str, str],
+    digest_channel: str | None,
+    digest_cadence: str | None,
+    locale_value: str,
+    holidays: str | None,
+    locale: str,
+) -> Block:
+    """The admin setup modal: per group its channels and cadence, then the digest channel
+    and cadence, the workspace language and the holiday country."""
+    blocks = [section(t(locale, "setup_intro"))]
+    for group in _setup_groups(groups_channels, schedules):
+        blocks += _group_inputs(group, groups_channels.get(group, ()), schedules.get(group), locale)
+    blocks += _workspace_inputs(digest_channel, digest_cadence, locale_value, holidays, locale)
+    return modal(
+        callback_id=SETUP_MODAL,
+        title=t(locale, "setup_title"),
+        submit=t(locale, "save"),
+        close=t(locale, "cancel"),
+        blocks=blocks,
+    )
+
+
+def _setup_groups(channels: Mapping[str, object], schedules: Mapping[str, str]) -> list[str]:
+    """The default groups, then any others the caller knows, as many as fit a modal."""
+    extra = sorted((set(channels) | set(schedules)) - set(GROUPS))
+    room = (MODAL_BLOCKS - 5) // 2  # the intro and four workspace inputs
+    return [*GROUPS, *extra][:room]
+
+
+def _group_inputs(
+    group: str, channels: Sequence[str], cadence: str | None, locale: str
+) -> list[Block]:
+    name = group_name(locale, group)
+    select: Block = {
+        "type": "multi_conversations_select",
+        "action_id": "channels",
+        "placeholder": plain(t(locale, "channels_placeholder"), PLACEHOLDER_TEXT),
+        "filter": {"include": ["public", "private"], "exclude_bot_users": True},
+    }
+    if channels:
+        select["initial_conversations"] = list(channels)
+    return [
+        input_block(
+            block_id=CHANNELS_BLOCK.format(group=group),
+            label=t(locale, "channels_label", group=name),
+            element=select,
+            optional=True,
+        ),
+        _text(
+            CADENCE_BLOCK.format(group=group),
+            t(locale, "cadence_label", group=name),
+            "tue,thu 10:00 Asia/Seoul questions=1 cap=2",
+            cadence,
+        ),
+    ]
+
+
+def _text(block_id: str, label: str, placeholder: str, initial: str | None) -> Block:
+    element: Block = {
+        "type": "plain_text_input",
+        "action_id": TEXT,
+        "max_length": 300,
+        "placeholder": plain(placeholder, PLACEHOLDER_TEXT),
+    }
+    if initial and initial.strip():
+        element["initial_value"] = initial[:300]
+    return input_block(block_id=block_id, label=label, element=element, optional=True)
+
+
+def _workspace_inputs(
+    channel: str | None, cadence: str | None, locale_value: str, holidays: str | None, locale: str
+) -> list[Block]:
+    select: Block = {
+        "type": "conversations_select",
+        "action_id": "channel",
+        "placeholder": plain(t(locale, "digest_channel_placeholder"), PLACEHOLDER_TEXT),
+        "filter": {"include": ["public", "private"], "exclude_bot_users": True},
+    }
+    if channel:
+        select["initial_conversation"] = channel
+    languages = [option(label, code) for code, label in _LANGUAGES.items()]
+    current = option(_LANGUAGES[locale_of(locale_value)], locale_of(locale_value))
+    language = static_select(
+        action_id=LOCALE_BLOCK, placeholder=t(locale, "locale"), options=languages, initial=current
+    )
+    holidays_input = _text(HOLIDAYS_BLOCK, t(locale, "holidays"), "KR", holidays)
+    holidays_input["hint"] = plain(t(locale, "holidays_hint"))
+    return [
+        input_block(
+            block_id=DIGEST_CHANNEL_BLOCK,
+            label=t(locale, "digest_channel"),
+            element=select,
+            optional=True,
+        ),
+        _text(DIGEST_CADENCE_BLOCK, t(locale, "digest_cadence"), "mon 09:00 Asia/Seoul", cadence),
+        input_block(block_id=LOCALE_BLOCK, label=t(locale, "locale"), element=language),
+        holidays_input,
+    ]
