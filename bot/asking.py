@@ -10,8 +10,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.orm import Session
 
+from bot import messages
 from bot.errors import UserError
-from bot.slack import ChannelRef, escape
+from bot.slack import ChannelRef
 from storage import Prompt, queries
 
 SECTION_LIMIT = 3000
@@ -28,6 +29,7 @@ def ask(
     asked_by: str | None,
     question_key: str | None = None,
     persona_id: int | None = None,
+    locale: str = "en",
 ) -> Prompt:
     """Post ``text`` to ``channel`` as a prompt and store it. The caller commits."""
     text = text.strip()
@@ -42,7 +44,7 @@ def ask(
     channel_id, name = _resolve(client, channel)
     try:
         response = post_in_channel(
-            client, channel_id=channel_id, blocks=_blocks(text, asked_by), text=text
+            client, channel_id=channel_id, blocks=_blocks(text, asked_by, locale), text=text
         )
     except SlackApiError as error:
         raise _explain(error, channel.label) from error
@@ -59,20 +61,18 @@ def ask(
         asked_by=asked_by,
         permalink=str(permalink),
         persona_id=persona_id,
+        locale=locale,
     )
     session.add(prompt)
     session.flush()
     return prompt
 
 
-def _blocks(text: str, asked_by: str | None) -> list[dict[str, Any]]:
-    context = "Reply in this thread; every reply is kept with its source."
+def _blocks(text: str, asked_by: str | None, locale: str) -> list[dict[str, Any]]:
+    footer = messages.say("reply_hint", locale)
     if asked_by:
-        context = f"Asked by <@{asked_by}>. " + context
-    return [
-        {"type": "section", "text": {"type": "mrkdwn", "text": escape(text)}},
-        {"type": "context", "elements": [{"type": "mrkdwn", "text": context}]},
-    ]
+        footer = messages.say("asked_by", locale, user=asked_by) + " " + footer
+    return messages.plain_blocks(text, footer, locale=locale)
 
 
 def _resolve(client: WebClient, channel: ChannelRef) -> tuple[str, str | None]:

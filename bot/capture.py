@@ -16,10 +16,12 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.orm import Session
 
+from bot import interactive
 from bot.indexing import Indexer
 from bot.slack import unescape
+from bot.views.modals import link_actions
 from questions import Bank
-from storage import Answer, AnswerRevision, Database, ProcessedEvent, queries
+from storage import Answer, AnswerRevision, Database, ProcessedEvent, Prompt, Workspace, queries
 from storage.models import now
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,7 @@ class Stored:
     answer_id: int
     channel: str
     ts: str
+    thread_ts: str
 
 
 def record_message(
@@ -74,9 +77,12 @@ def record_message(
     return recorder.reply(event)
 
 
-def acknowledge(*, db: Database, client: WebClient, stored: Stored, reaction: str | None) -> None:
-    """Fetch and keep the answer's permalink, then react to it. Failures are logged:
-    the answer itself is already safe."""
+def acknowledge(
+    *, db: Database, client: WebClient, stored: Stored, reaction: str | None, locale: str = "en"
+) -> None:
+    """Fetch and keep the answer's permalink, react to it, and (when the team has personas)
+    offer its author, privately, to link it to one. Failures are logged: the answer itself
+    is already safe."""
     try:
         link = client.chat_getPermalink(channel=stored.channel, message_ts=stored.ts)
         with db.session() as session:
@@ -87,6 +93,7 @@ def acknowledge(*, db: Database, client: WebClient, stored: Stored, reaction: st
         log.warning(
             "no permalink for %s/%s: %s", stored.channel, stored.ts, error.response.get("error")
         )
+    _offer_link(db=db, client=client, stored=stored, locale=locale)
     if reaction is None:
         return
     try:
@@ -99,6 +106,30 @@ def acknowledge(*, db: Database, client: WebClient, stored: Stored, reaction: st
                 stored.ts,
                 error.response.get("error"),
             )
+
+
+def _offer_link(*, db: Database, client: WebClient, stored: Stored, locale: str) -> None:
+    with db.session() as session:
+        answer = session.get(Answer, stored.answer_id)
+        if answer is None:
+            return
+        team = session.get(Workspace, answer.workspace_id)
+        choices = interactive.persona_choices(session=session, team_id=team.team_id if team else "")
+        prompt = session.get(Prompt, answer.prompt_id) if answer.prompt_id else None
+        user, linked = answer.user_id, prompt is not None and prompt.persona_id is not None
+    if not choices or linked:
+        return
+    blocks = link_actions(answer_id=stored.answer_id, personas=choices, locale=locale)
+    try:
+        client.chat_postEphemeral(
+            channel=stored.channel,
+            user=user,
+            thread_ts=stored.thread_ts,
+            blocks=blocks,
+            text="Saved as evidence.",
+        )
+    except SlackApiError as error:
+        log.info("no link offer for %s: %s", stored.answer_id, error.response.get("error"))
 
 
 def _claim_event(session: Session, *, event_id: str, team_id: str) -> bool:
@@ -166,7 +197,7 @@ class _Recorder:
             indexer = self._indexer(answer)
             indexer.index(answer)
             indexer.flush()
-        return Stored(answer_id=answer.id, channel=self.channel, ts=ts)
+        return Stored(answer_id=answer.id, channel=self.channel, ts=ts, thread_ts=prompt.ts)
 
     def edit(self, message: dict[str, Any]) -> None:
         answer = self._answer(str(message.get("ts", "")))

@@ -266,6 +266,7 @@ def run(
             text=command.text,
             asked_by=user_id,
             persona_id=persona,
+            locale=settings.locale,
         )
         return (
             f"Asked in <#{prompt.channel.slack_id}>: <{prompt.permalink}|see the prompt>. "

@@ -63,9 +63,12 @@ def close_expired(
             original = prompt.text
         footer = messages.say("closed", lang, count=count)
         if question is not None:
-            text, blocks = messages.question_blocks(question, locale=lang, footer=footer)
+            text, blocks = messages.question_blocks(
+                question, locale=lang, footer=footer, closed=True
+            )
         else:
-            text, blocks = original, messages.plain_blocks(original, footer)
+            text = original
+            blocks = messages.plain_blocks(original, footer, locale=lang, closed=True)
         try:
             client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
             closed += 1

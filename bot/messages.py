@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from bot.slack import escape
+from bot.views.modals import prompt_actions
 from questions import Question
 
 CATALOG: dict[str, dict[str, str]] = {
     "en": {
         "reply_hint": "Reply in this thread; every reply is kept with its source.",
+        "asked_by": "Asked by <@{user}>.",
         "closes": "Open until {close}.",
         "job_hint": "Try: When …, I want to …, so I can …",
         "choice_hint": "Reply with the number of your choice, and why.",
@@ -28,6 +30,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "ko": {
         "reply_hint": "이 스레드에 답글을 달아 주세요. 모든 답변은 출처와 함께 보관됩니다.",
+        "asked_by": "<@{user}> 님의 질문입니다.",
         "closes": "{close}까지 열려 있습니다.",
         "job_hint": "예: …할 때, …하고 싶다. 그래야 …할 수 있다.",
         "choice_hint": "선택한 번호와 그 이유를 답글로 남겨 주세요.",
@@ -50,9 +53,9 @@ def say(key: str, locale: str, **values: object) -> str:
 
 
 def question_blocks(
-    question: Question, *, locale: str, footer: str | None = None
+    question: Question, *, locale: str, footer: str | None = None, closed: bool = False
 ) -> tuple[str, list[dict[str, Any]]]:
-    """The fallback text and Block Kit blocks of a scheduled prompt."""
+    """The fallback text and Block Kit blocks of a scheduled prompt, with its buttons."""
     text = question.text_for(locale)
     body = escape(text)
     if question.kind == "choice":
@@ -65,15 +68,19 @@ def question_blocks(
         hints.append(say("choice_hint", locale))
     if footer:
         hints.append(footer)
-    blocks: list[dict[str, Any]] = [
-        {"type": "section", "text": {"type": "mrkdwn", "text": body}},
-        {"type": "context", "elements": [{"type": "mrkdwn", "text": " ".join(hints)}]},
-    ]
-    return text, blocks
+    return text, _prompt(body, " ".join(hints), locale=locale, closed=closed)
 
 
-def plain_blocks(text: str, footer: str) -> list[dict[str, Any]]:
+def plain_blocks(
+    text: str, footer: str, *, locale: str, closed: bool = False
+) -> list[dict[str, Any]]:
+    """An ad-hoc prompt's blocks: the question as written, a footer, the buttons."""
+    return _prompt(escape(text), footer, locale=locale, closed=closed)
+
+
+def _prompt(body: str, footer: str, *, locale: str, closed: bool) -> list[dict[str, Any]]:
     return [
-        {"type": "section", "text": {"type": "mrkdwn", "text": escape(text)}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": body}},
         {"type": "context", "elements": [{"type": "mrkdwn", "text": footer}]},
+        prompt_actions(closed=closed, locale=locale),
     ]

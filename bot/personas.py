@@ -164,17 +164,32 @@ def link(
         raise PersonaError(f"There is no answer {answer_id}.")
     if answer.deleted_at is not None:
         raise PersonaError("That answer was deleted by its author.")
+    return link_evidence(
+        session=session, answer=answer, persona=target, field=field, by=by, source=source
+    )
+
+
+def link_evidence(
+    *,
+    session: Session,
+    answer: Answer,
+    persona: Persona,
+    field: str,
+    by: str | None,
+    source: str = "manual",
+) -> Evidence:
+    """The evidence row linking ``answer`` to ``persona``'s ``field`` (created once)."""
     found = session.scalar(
         select(Evidence).where(
-            Evidence.answer_id == answer_id,
-            Evidence.persona_id == target.id,
+            Evidence.answer_id == answer.id,
+            Evidence.persona_id == persona.id,
             Evidence.field == field,
         )
     )
     if found is not None:
         return found
     evidence = Evidence(
-        answer_id=answer_id, persona_id=target.id, field=field, source=source, created_by=by
+        answer_id=answer.id, persona_id=persona.id, field=field, source=source, created_by=by
     )
     session.add(evidence)
     session.flush()

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.cadence import parse_cadence
-from bot.calendar import CadenceError, Calendar, next_runs, parse_weekend, split_timezone
+from bot.calendar import DAY_NAMES, CadenceError, Calendar, next_runs, parse_weekend, split_timezone
 from bot.errors import UserError
 from bot.rounds import cadence_of, calendar_of
 from storage import Channel, Round, Schedule, queries
@@ -123,6 +123,25 @@ def render(*, session: Session, team_id: str, now: datetime) -> str:
     for s in schedules:
         lines.append(describe(session=session, schedule=s, now=now))
     return "\n".join(lines)
+
+
+def spec_text(schedule: Schedule) -> str:
+    """The schedule as the text that sets it again, options included."""
+    days = ",".join(DAY_NAMES[d][:3] for d in sorted(schedule.weekend)) or "none"
+    parts = [
+        schedule.cadence,
+        schedule.timezone,
+        f"questions={schedule.questions_per_round}",
+        f"cap={schedule.weekly_cap}",
+        f"remind={schedule.reminder_minutes}m",
+        f"close={schedule.close_minutes}m",
+        f"wanted={schedule.wanted_answers}",
+        f"weekend={days}",
+        f"holidays={schedule.holiday_country or 'none'}",
+    ]
+    if schedule.skip_dates:
+        parts.append("skip=" + ",".join(schedule.skip_dates))
+    return " ".join(parts)
 
 
 def render_all(*, session: Session, now: datetime) -> list[str]:

@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from bot.settings import Settings
 from bot.slack import make_client
-from handlers import commands, errors, events
+from handlers import commands, errors, events, home, interactions
 from questions import Bank
 from storage import Database
 
@@ -33,6 +33,6 @@ def build_app(
         context["bank"] = bank
         next()
 
-    for module in (commands, events, errors):
+    for module in (commands, events, interactions, home, errors):
         module.register(app)
     return app

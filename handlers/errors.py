@@ -49,6 +49,18 @@ def reply_later(respond: Respond, work: Callable[[], str]) -> None:
     _WORK.submit(reply_with, respond, work)
 
 
+def run_later(work: Callable[[], None]) -> None:
+    """Run ``work`` on the worker pool; a failure is logged."""
+    _WORK.submit(_logged, work)
+
+
+def _logged(work: Callable[[], None]) -> None:
+    try:
+        work()
+    except Exception:
+        log.exception("background work failed")
+
+
 def handle_error(error: Exception, respond: Respond | None) -> None:
     message = message_for(error)
     if respond is not None:

@@ -32,7 +32,13 @@ def handle_message(
             bank=bank,
         )
     if stored is not None:
-        capture.acknowledge(db=db, client=client, stored=stored, reaction=settings.ack_reaction)
+        capture.acknowledge(
+            db=db,
+            client=client,
+            stored=stored,
+            reaction=settings.ack_reaction,
+            locale=settings.locale,
+        )
 
 
 def register(app: App) -> None:

@@ -63,6 +63,9 @@ class Workspace(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[str] = mapped_column(String(32), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=now)
+    # Set in the setup modal; None = the defaults from settings.
+    locale: Mapped[str | None] = mapped_column(String(8))
+    holiday_country: Mapped[str | None] = mapped_column(String(8))
 
 
 class Channel(Base):

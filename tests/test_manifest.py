@@ -15,6 +15,9 @@ SCOPES = {
     "auth_test": None,
     "chat_postMessage": "chat:write",
     "chat_update": "chat:write",
+    "chat_postEphemeral": "chat:write",
+    "views_open": None,
+    "views_publish": None,
     "chat_getPermalink": None,
     "conversations_join": "channels:join",
     "conversations_list": "channels:read",
@@ -57,5 +60,9 @@ def test_command_and_events() -> None:
     assert command["command"] == "/persona"
     assert command["should_escape"] is True  # channels arrive as <#C123|name>
     events = set(data["settings"]["event_subscriptions"]["bot_events"])
-    assert {"message.channels", "message.groups"} <= events
+    assert {"message.channels", "message.groups", "app_home_opened"} <= events
+    [shortcut] = data["features"]["shortcuts"]
+    assert (shortcut["type"], shortcut["callback_id"]) == ("message", "add_to_personas")
+    assert data["features"]["app_home"]["home_tab_enabled"] is True
+    assert data["settings"]["interactivity"]["is_enabled"] is True
     assert "commands" in data["oauth_config"]["scopes"]["bot"]

@@ -38,6 +38,8 @@ SHORTCUT = "add_to_personas"
 SHORTCUT_MODAL = "add_to_personas_modal"
 SETUP_MODAL = "setup_modal"
 
+PROMPT_ACTIONS = "prompt_actions"  # block_id of the buttons under a prompt
+
 # block_ids and action_ids of modal inputs (view.state.values[block_id][action_id])
 ANSWER_BLOCK = "answer"
 TEXT = "text"  # the action_id of every plain_text_input

@@ -26,6 +26,7 @@ from bot.views import (
     OPTIONS,
     PERSONA_BLOCK,
     PLACEHOLDER_TEXT,
+    PROMPT_ACTIONS,
     SHORTCUT_MODAL,
     TEXT,
     UNLINK_ANSWER,
@@ -52,15 +53,17 @@ PREVIEW_MAX = 500
 QUESTION_MAX = 2000
 
 
-def prompt_actions(*, prompt_id: int, closed: bool, locale: str) -> Block:
-    """An ``actions`` block to post under a prompt; a closed prompt still takes late answers."""
+def prompt_actions(*, closed: bool, locale: str) -> Block:
+    """An ``actions`` block to post under a prompt; a closed prompt still takes late answers.
+    The handler finds the prompt from the message the buttons sit on (the payload's
+    container), so the block can be built before the prompt has an id."""
     answer = t(locale, "answer_late" if closed else "answer_private")
     return {
         "type": "actions",
-        "block_id": f"prompt_{prompt_id}",
+        "block_id": PROMPT_ACTIONS,
         "elements": [
-            button(answer, action_id=ANSWER_PRIVATE, value=str(prompt_id)),
-            button(t(locale, "job_story"), action_id=JOB_STORY, value=str(prompt_id)),
+            button(answer, action_id=ANSWER_PRIVATE, value="prompt"),
+            button(t(locale, "job_story"), action_id=JOB_STORY, value="prompt"),
         ],
     }
 

@@ -170,8 +170,8 @@ VIEWS: dict[str, Callable[[str], Json]] = {
     "setup": setup,
 }
 BLOCKS: dict[str, Callable[[str], list[Json]]] = {
-    "prompt": lambda lo: [prompt_actions(prompt_id=7, closed=False, locale=lo)],
-    "prompt_closed": lambda lo: [prompt_actions(prompt_id=7, closed=True, locale=lo)],
+    "prompt": lambda lo: [prompt_actions(closed=False, locale=lo)],
+    "prompt_closed": lambda lo: [prompt_actions(closed=True, locale=lo)],
     "link": lambda lo: link_actions(answer_id=42, personas=PERSONAS, locale=lo),
     "link_empty": lambda lo: link_actions(answer_id=42, personas=[], locale=lo),
 }
@@ -204,12 +204,12 @@ def test_user_text_is_shown_escaped() -> None:
     assert "From <@U0AUTHOR> in <#C0CHAN>" in all_text(VIEWS["shortcut"]("en"))
 
 
-def test_prompt_actions_carry_the_prompt_id() -> None:
-    block = prompt_actions(prompt_id=7, closed=True, locale="en")
-    ids = [(e["action_id"], e["value"]) for e in block["elements"]]
-    assert ids == [(views.ANSWER_PRIVATE, "7"), (views.JOB_STORY, "7")]
+def test_prompt_actions() -> None:
+    block = prompt_actions(closed=True, locale="en")
+    assert block["block_id"] == views.PROMPT_ACTIONS
+    assert [e["action_id"] for e in block["elements"]] == [views.ANSWER_PRIVATE, views.JOB_STORY]
     assert block["elements"][0]["text"]["text"] == "Answer late, privately"
-    open_block = prompt_actions(prompt_id=7, closed=False, locale="ko")
+    open_block = prompt_actions(closed=False, locale="ko")
     assert open_block["elements"][0]["text"]["text"] == "비공개로 답하기"
 
 

@@ -1,0 +1,301 @@
+"""Buttons under prompts, their modals, the "Add to personas" shortcut and linking an answer
+by hand: ack first (with field errors for a bad modal), then call ``bot``."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot import interactive, views
+from bot.errors import UserError
+from bot.permissions import is_admin
+from bot.settings import Settings
+from bot.views.modals import answer_modal, job_story_errors, job_story_modal, shortcut_modal
+from handlers.errors import message_for
+from questions import Bank
+from storage import Database
+
+log = logging.getLogger(__name__)
+TOO_SLOW = "That took too long for Slack; press the button again."
+
+
+def open_answer(
+    ack: Ack,
+    body: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    db: Database,
+    settings: Settings,
+) -> None:
+    ack()
+    action = body["actions"][0]["action_id"]
+    with db.session() as session:
+        prompt = interactive.prompt_at(
+            session=session,
+            team_id=_team(body),
+            channel=body["container"]["channel_id"],
+            ts=body["container"]["message_ts"],
+        )
+        closed, question, prompt_id = prompt.closed_at is not None, prompt.text, prompt.id
+    locale = settings.locale
+    view = (
+        answer_modal(prompt_id=prompt_id, question=question, closed=closed, locale=locale)
+        if action == views.ANSWER_PRIVATE
+        else job_story_modal(prompt_id=prompt_id, question=question, locale=locale)
+    )
+    _open(client, respond, body["trigger_id"], view)
+
+
+def submit_answer(
+    ack: Ack,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: WebClient,
+    db: Database,
+    settings: Settings,
+    bank: Bank,
+) -> None:
+    text = _value(view, views.ANSWER_BLOCK).strip()
+    if not text:
+        ack(response_action="errors", errors={views.ANSWER_BLOCK: "Write an answer first."})
+        return
+    ack()
+    user = body["user"]["id"]
+    with db.session() as session:
+        stored = interactive.answer_privately(
+            session=session,
+            team_id=_team(body),
+            prompt_id=int(view["private_metadata"]),
+            user_id=user,
+            text=text,
+            key=view["id"],
+            bank=bank,
+            now=datetime.now(UTC),
+        )
+    note = " It came after the question closed, so it is marked late." if stored.late else ""
+    _tell(client, stored.channel, user, "Saved privately; it is not posted in the channel." + note)
+
+
+def submit_job_story(
+    ack: Ack,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: WebClient,
+    db: Database,
+    settings: Settings,
+    bank: Bank,
+) -> None:
+    parts = {part: _value(view, part).strip() for part in views.JOB_PARTS}
+    errors = job_story_errors(**parts, problems=(), locale=settings.locale)
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    ack()
+    metadata = view.get("private_metadata") or ""
+    prompt_id, channel = (
+        (int(metadata), None)
+        if metadata.isdigit()
+        else (None, json.loads(metadata or "{}").get("channel"))
+    )
+    user = body["user"]["id"]
+    with db.session() as session:
+        stored = interactive.answer_job_story(
+            session=session,
+            team_id=_team(body),
+            prompt_id=prompt_id,
+            channel=channel,
+            user_id=user,
+            parts=parts,
+            key=view["id"],
+            bank=bank,
+            now=datetime.now(UTC),
+        )
+    hints = interactive.job_story_problems(parts)
+    tips = "".join(f"\n• {message}" for _, message in hints)
+    _tell(
+        client,
+        stored.channel,
+        user,
+        "Job story saved." + (f" To sharpen it:{tips}" if tips else ""),
+    )
+
+
+def open_shortcut(
+    ack: Ack,
+    body: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    db: Database,
+    settings: Settings,
+) -> None:
+    ack()
+    message = body.get("message") or {}
+    if message.get("bot_id") or message.get("subtype") == "bot_message":
+        respond(
+            text="Bot messages cannot be saved as evidence; pick what a person wrote.",
+            response_type="ephemeral",
+        )
+        return
+    if not message.get("text"):
+        respond(text="I cannot read that message.", response_type="ephemeral")
+        return
+    channel = body["channel"]["id"]
+    with db.session() as session:
+        choices = interactive.persona_choices(session=session, team_id=_team(body))
+    metadata = json.dumps(
+        {
+            "channel": channel,
+            "ts": message["ts"],
+            "user": message.get("user"),
+            "text": message["text"][:2500],
+        }
+    )
+    view = shortcut_modal(
+        personas=choices,
+        message_text=message["text"],
+        author=str(message.get("user", "")),
+        channel=channel,
+        metadata=metadata,
+        locale=settings.locale,
+    )
+    _open(client, respond, body["trigger_id"], view)
+
+
+def submit_shortcut(
+    ack: Ack,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: WebClient,
+    db: Database,
+    settings: Settings,
+    bank: Bank,
+) -> None:
+    field = _selected(view, views.FIELD_BLOCK)
+    if not field:
+        ack(response_action="errors", errors={views.FIELD_BLOCK: "Pick a persona field."})
+        return
+    data = json.loads(view["private_metadata"])
+    also_job = bool(_checked(view, views.ALSO_JOB_BLOCK))
+    if also_job:
+        story = job_story_modal(prompt_id=None, question=data["text"], locale=settings.locale)
+        story["private_metadata"] = json.dumps({"channel": data["channel"]})
+        ack(response_action="push", view=story)
+    else:
+        ack()
+    try:
+        link = client.chat_getPermalink(channel=data["channel"], message_ts=data["ts"])
+        permalink: str | None = str(link["permalink"])
+    except SlackApiError:
+        permalink = None
+    user = body["user"]["id"]
+    with db.session() as session:
+        interactive.save_message(
+            session=session,
+            team_id=_team(body),
+            channel=data["channel"],
+            ts=data["ts"],
+            user_id=data.get("user") or user,
+            text=data["text"],
+            permalink=permalink,
+            persona_id=_selected(view, views.PERSONA_BLOCK),
+            field=field,
+            by=user,
+            bank=bank,
+        )
+    _tell(client, data["channel"], user, "Saved as evidence.")
+
+
+def link_answer(
+    ack: Ack,
+    body: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    db: Database,
+    settings: Settings,
+    bank: Bank,
+) -> None:
+    ack()
+    action = body["actions"][0]
+    value = (action.get("selected_option") or {}).get("value") or action.get("value") or ""
+    answer_id, _, choice = value.partition("|")
+    user = body["user"]["id"]
+    admin = is_admin(client=client, settings=settings, user_id=user)
+    try:
+        with db.session() as session:
+            if action["action_id"] == views.UNLINK_ANSWER:
+                text = interactive.unlink(
+                    session=session,
+                    team_id=_team(body),
+                    answer_id=int(answer_id),
+                    actor=user,
+                    actor_is_admin=admin,
+                )
+            else:
+                linking = action["action_id"] == views.LINK_ANSWER
+                text = interactive.link(
+                    session=session,
+                    team_id=_team(body),
+                    answer_id=int(answer_id),
+                    bank=bank,
+                    persona_id=int(choice) if linking else None,
+                    field=None if linking else choice,
+                    actor=user,
+                    actor_is_admin=admin,
+                )
+    except (UserError, ValueError) as error:
+        text = message_for(error) if isinstance(error, UserError) else "That choice is not valid."
+    respond(text=text, response_type="ephemeral", replace_original=False)
+
+
+def _open(client: WebClient, respond: Respond, trigger_id: str, view: dict[str, Any]) -> None:
+    try:
+        client.views_open(trigger_id=trigger_id, view=view)
+    except SlackApiError as error:
+        if error.response.get("error") != "expired_trigger_id":
+            raise
+        respond(text=TOO_SLOW, response_type="ephemeral", replace_original=False)
+
+
+def _tell(client: WebClient, channel: str, user: str, text: str) -> None:
+    try:
+        client.chat_postEphemeral(channel=channel, user=user, text=text)
+    except SlackApiError as error:  # the answer is stored; the note is a courtesy
+        log.info("no confirmation for %s in %s: %s", user, channel, error.response.get("error"))
+
+
+def _team(body: dict[str, Any]) -> str:
+    return str((body.get("team") or {}).get("id") or (body.get("view") or {}).get("team_id"))
+
+
+def _state(view: dict[str, Any], block: str) -> dict[str, Any]:
+    values = (view.get("state") or {}).get("values") or {}
+    return next(iter((values.get(block) or {}).values()), {}) or {}
+
+
+def _value(view: dict[str, Any], block: str) -> str:
+    return str(_state(view, block).get("value") or "")
+
+
+def _selected(view: dict[str, Any], block: str) -> str:
+    return str((_state(view, block).get("selected_option") or {}).get("value") or "")
+
+
+def _checked(view: dict[str, Any], block: str) -> list[Any]:
+    return list(_state(view, block).get("selected_options") or [])
+
+
+def register(app: App) -> None:
+    app.action(views.ANSWER_PRIVATE)(open_answer)
+    app.action(views.JOB_STORY)(open_answer)
+    app.view(views.ANSWER_MODAL)(submit_answer)
+    app.view(views.JOB_MODAL)(submit_job_story)
+    app.shortcut(views.SHORTCUT)(open_shortcut)
+    app.view(views.SHORTCUT_MODAL)(submit_shortcut)
+    for action in (views.LINK_ANSWER, views.LINK_FIELD, views.UNLINK_ANSWER):
+        app.action(action)(link_answer)
