@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import multiprocessing
+import os
+import threading
+import time
 from collections import defaultdict
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -33,16 +39,34 @@ from storage import (
     Answer,
     AnswerFeatures,
     Channel,
+    Database,
     DigestRun,
     Evidence,
     Persona,
     Prompt,
     Theme,
+    Workspace,
     queries,
 )
 
 log = logging.getLogger(__name__)
 RATE_WINDOW = timedelta(days=7)
+
+
+def use_worker_process() -> None:
+    """From now on, compose digests in a separate process (the bot calls this at start).
+
+    Composing 100,000 answers is seconds of pure Python; in the bot's own process that
+    would hold the interpreter lock and delay Slack's acknowledgements. The worker reads
+    committed data through its own read-only engine; it is started once, on first use."""
+    global _POOL
+    if _POOL is None:
+        _POOL = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_follow_parent,
+            initargs=(os.getpid(),),
+        )
 
 
 def compose(
@@ -53,11 +77,26 @@ def compose(
     since: datetime | None = None,
     locale: str = "en",
 ) -> Digest:
-    """Everything known for the workspace, with changes since the last posted digest."""
-    workspace = queries.workspace(session, team_id=team_id)
-    previous = _previous(session, workspace.id)
-    personas = _personas(session, workspace.id)
-    facts = _facts(session, workspace.id, {p.key for p in personas})
+    """Everything known for the workspace, with changes since the last posted digest
+    (in the worker process when one is in use and the database can be shared)."""
+    url = _shareable_url(session)
+    if _POOL is not None and url is not None:
+        try:
+            return _POOL.submit(_compose_in_worker, url, team_id, now, since, locale).result()
+        except BrokenProcessPool:
+            log.exception("the digest worker died; composing here instead")
+    return _compose(session, team_id=team_id, now=now, since=since, locale=locale)
+
+
+def _compose(
+    session: Session, *, team_id: str, now: datetime, since: datetime | None, locale: str
+) -> Digest:
+    workspace_id = session.scalar(select(Workspace.id).where(Workspace.team_id == team_id))
+    if workspace_id is None:
+        workspace_id = -1  # an unknown team: an empty digest
+    previous = _previous(session, workspace_id)
+    personas = _personas(session, workspace_id)
+    facts = _facts(session, workspace_id, {p.key for p in personas})
     window_start = since or (now - RATE_WINDOW)
     return build_digest(
         answers=facts,
@@ -66,10 +105,42 @@ def compose(
         previous=previous,
         now=now,
         since=since,
-        rates=_rates(session, workspace.id, window_start, now),
-        unanswered=_unanswered(session, workspace.id, window_start, now),
+        rates=_rates(session, workspace_id, window_start, now),
+        unanswered=_unanswered(session, workspace_id, window_start, now),
         locale=locale,
     )
+
+
+_POOL: ProcessPoolExecutor | None = None
+_WORKER_DATABASES: dict[str, Database] = {}  # in the worker process, one per database
+
+
+def _follow_parent(parent: int) -> None:
+    """In the worker: exit as soon as the bot process is gone, however it ended."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="follow-parent", daemon=True).start()
+
+
+def _shareable_url(session: Session) -> str | None:
+    url = session.get_bind().engine.url
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        return None
+    return url.render_as_string(hide_password=False)
+
+
+def _compose_in_worker(
+    url: str, team_id: str, now: datetime, since: datetime | None, locale: str
+) -> Digest:
+    db = _WORKER_DATABASES.get(url)
+    if db is None:
+        db = _WORKER_DATABASES[url] = Database(url, read_only=True)
+    with db.session() as session:
+        return _compose(session, team_id=team_id, now=now, since=since, locale=locale)
 
 
 def snapshot_json(digest: Digest) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -46,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return offline.run(args, settings=settings, db=db, bank=_bank(settings))
         except UserError as error:
             _exit(str(error))
+    # SIGTERM (docker stop, gunicorn, a supervisor) ends the process like Ctrl-C, so that
+    # exit handlers run and the digest worker process is stopped with it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     settings, db, app = boot(start_clock=True)
     if args.command == "run" and settings.socket_mode:
         from slack_bolt.adapter.socket_mode import SocketModeHandler

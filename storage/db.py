@@ -20,9 +20,11 @@ _MIGRATION_LOCK_KEY = 0x70657273  # "pers"
 
 
 class Database:
-    """One engine per process; a new ``Session`` per Slack request or scheduled job."""
+    """One engine per process; a new ``Session`` per Slack request or scheduled job.
+    ``read_only`` engines (the digest worker's) begin SQLite transactions deferred, so that
+    they read a snapshot beside a writer instead of waiting for it."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, read_only: bool = False) -> None:
         self.url: URL = make_url(url)
         kwargs: dict[str, Any] = {"echo": echo, "pool_pre_ping": True}
         if self.is_sqlite:
@@ -30,7 +32,8 @@ class Database:
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
-            event.listen(self.engine, "begin", _sqlite_begin_immediate)
+            if not read_only:  # a reader must not queue behind the writers' lock
+                event.listen(self.engine, "begin", _sqlite_begin_immediate)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
