@@ -88,11 +88,14 @@ def run(*, answers: int, requests: int) -> None:
         p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
         print(
             f"{name}: {len(ms)} acks, median {statistics.median(ms):.1f} ms, "
-            f"p99 {p99:.1f} ms, max {ms[-1]:.1f} ms (goal: p99 <= 50 ms)"
+            f"p99 {p99:.1f} ms, max {ms[-1]:.1f} ms (goal: p99 <= 50 ms); "
+            f"slowest five: {', '.join(f'{m:.0f}' for m in ms[-5:])} ms"
         )
 
 
 def _load(slack: SlackDriver, requests: int) -> tuple[list[float], list[float]]:
+    first = slack.command("help", user_id="UADMIN").elapsed
+    print(f"first request after start (not counted): {first * 1000:.0f} ms")
     commands: list[float] = []
     events: list[float] = []
     for i, text in zip(range(requests), itertools.cycle(MIX), strict=False):

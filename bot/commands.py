@@ -227,7 +227,7 @@ def execute(
             locale=settings.locale,
         )
         return f"Posted the digest in <#{channel}>."
-    with db.session() as session:
+    with db.reading() if _reads_only(command) else db.session() as session:
         return run(
             command,
             session=session,
@@ -236,6 +236,17 @@ def execute(
             team_id=team_id,
             user_id=user_id,
         )
+
+
+def _reads_only(command: Command) -> bool:
+    """Commands that change nothing read beside the writers instead of locking them out."""
+    if isinstance(command, Status | Help | ListSchedules | browse.Browse):
+        return True
+    if isinstance(command, persona_commands.PersonaCommand):
+        return command.action == "list"
+    if isinstance(command, digest_commands.DigestCommand):
+        return command.action in ("show", "preview")
+    return False
 
 
 def run(

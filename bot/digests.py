@@ -67,6 +67,7 @@ def use_worker_process() -> None:
             initializer=_follow_parent,
             initargs=(os.getpid(),),
         )
+        _POOL.submit(os.getpid)  # start it now, not during someone's first command
 
 
 def compose(
@@ -85,6 +86,8 @@ def compose(
             return _POOL.submit(_compose_in_worker, url, team_id, now, since, locale).result()
         except BrokenProcessPool:
             log.exception("the digest worker died; composing here instead")
+        except RuntimeError:  # shutting down: the pool takes no more work
+            log.info("the digest worker is stopping; composing here instead")
     return _compose(session, team_id=team_id, now=now, since=since, locale=locale)
 
 
@@ -138,8 +141,8 @@ def _compose_in_worker(
 ) -> Digest:
     db = _WORKER_DATABASES.get(url)
     if db is None:
-        db = _WORKER_DATABASES[url] = Database(url, read_only=True)
-    with db.session() as session:
+        db = _WORKER_DATABASES[url] = Database(url)
+    with db.reading() as session:
         return _compose(session, team_id=team_id, now=now, since=since, locale=locale)
 
 

@@ -28,7 +28,7 @@ def publish(
     *, db: Database, client: WebClient, settings: Settings, team_id: str, user: str, page: int = 0
 ) -> None:
     admin = is_admin(client=client, settings=settings, user_id=user)
-    with db.session() as session:
+    with db.reading() as session:
         view = home.view(
             session=session,
             team_id=team_id,
@@ -117,7 +117,7 @@ def _open_setup(
     if not is_admin(client=client, settings=settings, user_id=user):
         _dm(client, user, lambda: "Only workspace admins and owners can change the setup.")
         return
-    with db.session() as session:
+    with db.reading() as session:
         now = setup.current(
             session=session,
             team_id=team,
@@ -160,7 +160,7 @@ def _form(view: dict[str, Any]) -> setup.SetupForm:
 
 
 def _preview(db: Database, team: str, settings: Settings) -> str:
-    with db.session() as session:
+    with db.reading() as session:
         digest = compose(
             session=session, team_id=team, now=datetime.now(UTC), locale=settings.locale
         )
@@ -170,7 +170,7 @@ def _preview(db: Database, team: str, settings: Settings) -> str:
 def _export(
     db: Database, client: WebClient, team: str, user: str, fmt: str, settings: Settings
 ) -> str:
-    with db.session() as session:
+    with db.reading() as session:
         return browse.export(
             session=session,
             client=client,

@@ -21,20 +21,27 @@ _MIGRATION_LOCK_KEY = 0x70657273  # "pers"
 
 class Database:
     """One engine per process; a new ``Session`` per Slack request or scheduled job.
-    ``read_only`` engines (the digest worker's) begin SQLite transactions deferred, so that
-    they read a snapshot beside a writer instead of waiting for it."""
 
-    def __init__(self, url: str, *, echo: bool = False, read_only: bool = False) -> None:
+    On SQLite, ``session()`` takes the write lock up front (``BEGIN IMMEDIATE``) and
+    ``reading()`` does not: a long read (a digest) then reads its snapshot beside the
+    writers (WAL) instead of making every answer being stored wait for it."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url: URL = make_url(url)
         kwargs: dict[str, Any] = {"echo": echo, "pool_pre_ping": True}
         if self.is_sqlite:
             kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
         self.engine: Engine = create_engine(self.url, **kwargs)
+        reader = self.engine
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
-            if not read_only:  # a reader must not queue behind the writers' lock
-                event.listen(self.engine, "begin", _sqlite_begin_immediate)
+            event.listen(self.engine, "begin", _sqlite_begin_immediate)
+            reader = create_engine(self.url, **kwargs)
+            event.listen(reader, "connect", _sqlite_pragmas)
+            event.listen(reader, "begin", _sqlite_begin_deferred)
+        self._reader = reader
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(reader, expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -46,9 +53,12 @@ class Database:
         with self._sessions() as session, session.begin():
             yield session
 
-    def new_session(self) -> Session:
-        """A bare session; the caller owns commit, rollback and close."""
-        return self._sessions()
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reading only: whatever it changes is rolled back at the end."""
+        with self._readers() as session, session.begin():
+            yield session
+            session.rollback()
 
     def ping(self) -> None:
         with self.engine.connect() as conn:
@@ -88,6 +98,7 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        self._reader.dispose()
 
 
 def alembic_config() -> Config:
@@ -110,3 +121,8 @@ def _sqlite_begin_immediate(conn: Connection) -> None:
     # Take the write lock up front: concurrent writers then wait (busy_timeout)
     # instead of failing with "database is locked" when a reader upgrades.
     conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _sqlite_begin_deferred(conn: Connection) -> None:
+    # A snapshot that takes no lock until it writes (and ``reading()`` never commits).
+    conn.exec_driver_sql("BEGIN")
