@@ -78,3 +78,19 @@ def test_upgrading_keeps_existing_answers(database_url: str) -> None:
         assert answer is not None
         assert (answer.text, answer.late) == ("kept", False)
     database.dispose()
+
+
+def test_a_reading_session_changes_nothing_and_does_not_block_writers(db: Database) -> None:
+    from sqlalchemy import select
+
+    from storage import Workspace
+
+    with db.reading() as reader:
+        assert reader.scalars(select(Workspace)).all() == []
+        with db.session() as writer:  # a writer gets through while the reader is open
+            writer.add(Workspace(team_id="TWRITE"))
+    with db.reading() as reader:
+        reader.add(Workspace(team_id="TREAD"))
+        reader.flush()
+    with db.session() as session:
+        assert session.scalars(select(Workspace.team_id)).all() == ["TWRITE"]
