@@ -189,6 +189,7 @@ class _Recorder:
             text="" if tombstone else unescape(str(message.get("text") or "")),
             answered_at=answered_at,
             late=prompt.closed_at is not None and answered_at > prompt.closed_at,
+            anonymous=queries.is_anonymous(self.session, prompt),
             deleted_at=now() if tombstone else None,
         )
         if not queries.add_unique(self.session, answer):

@@ -41,7 +41,9 @@ USAGE = {
         "e.g. `/persona schedule sales tue,thu 10:00 Asia/Seoul questions=1 cap=2`. Cadences: "
         "`tue,thu 10:00`, `weekdays 09:30`, `every 2 weeks fri 15:00`, `monthly 1st mon 09:30`, "
         "`cron 0 10 * * 1-5`. Options: `questions=` `remind=` `close=` `cap=` `wanted=` "
-        "`weekend=` `holidays=` `skip=`. `/persona schedule <group> off` removes it. Admins only."
+        "`weekend=` `holidays=` `skip=` `anonymous=yes`. With `anonymous=yes`, answers never "
+        "show their author in digests, exports or commands (Slack workspace admins can still "
+        "read the thread itself). `/persona schedule <group> off` removes it. Admins only."
     ),
     "show": "`/persona show <persona>`: the persona's card, for you only (`olivia` finds her).",
     "jobs": "`/persona jobs [persona]`: the strongest job statements.",

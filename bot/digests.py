@@ -8,6 +8,7 @@ one pass over small rows; themes, jobs and vectors were computed when answers we
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -20,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, true
+from sqlalchemy import case, func, select, true
 from sqlalchemy.orm import Session
 
 from bot.synthesis.digest import build_digest
@@ -194,6 +195,7 @@ def _facts(
             AnswerFeatures.field,
             AnswerFeatures.theme_id,
             AnswerFeatures.jobs,
+            Answer.anonymous | (Answer.source == "private"),
         )
         .join(AnswerFeatures, AnswerFeatures.answer_id == Answer.id)
         .where(Answer.workspace_id == workspace_id, Answer.deleted_at.is_(None))
@@ -201,7 +203,7 @@ def _facts(
         .order_by(Answer.id)
     )
     facts: list[AnswerFact] = []
-    for answer_id, author, group, at, field, theme_id, jobs in rows:
+    for answer_id, author, group, at, field, theme_id, jobs, hidden in rows:
         job_facts = tuple(JobFact(**j) for j in jobs) if jobs else ()
         theme = str(theme_id) if theme_id is not None else None
         targets = links.get(answer_id) or [(NO_PERSONA, field)]
@@ -212,13 +214,27 @@ def _facts(
                     persona=persona if persona in personas else NO_PERSONA,
                     field=linked_field if linked_field != UNSORTED else field,
                     group=group,
-                    author=author,
+                    author=hidden_author(author) if hidden else author,
                     answered_at=at,
                     theme=theme,
                     jobs=job_facts,
                 )
             )
     return facts
+
+
+HIDDEN = "hidden:"
+
+
+def _shown_user() -> Any:
+    """The author to quote: empty for anonymous and private answers."""
+    return case((Answer.anonymous | (Answer.source == "private"), ""), else_=Answer.user_id)
+
+
+def hidden_author(user_id: str) -> str:
+    """A stable stand-in for the author of an anonymous or private answer: people are still
+    counted once each, but no digest, export or command can show who it was."""
+    return HIDDEN + hashlib.sha256(user_id.encode()).hexdigest()[:16]
 
 
 def _themes(session: Session, keys: set[str]) -> dict[str, ThemeInfo]:
@@ -239,7 +255,7 @@ def _themes(session: Session, keys: set[str]) -> dict[str, ThemeInfo]:
         {
             i: (t, link, author)
             for i, t, link, author in session.execute(
-                select(Answer.id, Answer.text, Answer.permalink, Answer.user_id).where(
+                select(Answer.id, Answer.text, Answer.permalink, _shown_user()).where(
                     Answer.id.in_(wanted), Answer.deleted_at.is_(None)
                 )
             )
@@ -250,9 +266,7 @@ def _themes(session: Session, keys: set[str]) -> dict[str, ThemeInfo]:
     missing = [i for i, (*_, best) in themes.items() if best not in quotes]
     if missing:  # the nearest answer was deleted: quote the newest live member instead
         for theme_id, i, t, link, author in session.execute(
-            select(
-                AnswerFeatures.theme_id, Answer.id, Answer.text, Answer.permalink, Answer.user_id
-            )
+            select(AnswerFeatures.theme_id, Answer.id, Answer.text, Answer.permalink, _shown_user())
             .join(Answer, Answer.id == AnswerFeatures.answer_id)
             .where(AnswerFeatures.theme_id.in_(missing), Answer.deleted_at.is_(None))
             .order_by(Answer.id)
@@ -364,7 +378,7 @@ def facts_for_export(session: Session, *, team_id: str) -> Sequence[dict[str, ob
                 "persona": names.get(f.persona, ""),
                 "field": f.field,
                 "group": f.group or "",
-                "author": f.author,
+                "author": "" if f.author.startswith(HIDDEN) else f.author,
                 "answered_at": f.answered_at.isoformat(),
                 "theme": labels.get(int(f.theme)) if f.theme else "",
                 "text": answers[f.answer_id][0],

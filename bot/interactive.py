@@ -277,6 +277,7 @@ def _store(
             text=text,
             answered_at=now,
             late=late,
+            anonymous=queries.is_anonymous(session, prompt),
         )
         if queries.add_unique(session, found):
             indexer = Indexer(session=session, workspace_id=workspace.id, bank=bank)

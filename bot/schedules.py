@@ -25,6 +25,7 @@ OPTIONS = {
     "weekend": "weekend days, e.g. sat,sun or fri-sat or none",
     "holidays": "country whose public holidays are skipped, e.g. KR, or none",
     "skip": "dates to skip, e.g. 2026-12-24,2026-12-31",
+    "anonymous": "yes: authors are never shown in digests, exports or commands",
 }
 _OPTION = re.compile(r"^([a-z]+)=(\S+)$")
 _DURATION = re.compile(r"^(\d+)([mhd])$")
@@ -141,6 +142,8 @@ def spec_text(schedule: Schedule) -> str:
     ]
     if schedule.skip_dates:
         parts.append("skip=" + ",".join(schedule.skip_dates))
+    if schedule.anonymous:
+        parts.append("anonymous=yes")
     return " ".join(parts)
 
 
@@ -172,9 +175,11 @@ def describe(*, session: Session, schedule: Schedule, now: datetime) -> str:
         f"\n    ⚠ {r.due_at:%Y-%m-%d %H:%M} UTC in <#{r.channel.slack_id}>: {r.status} ({r.reason})"
         for r in failed
     )
+    anonymous = "; anonymous answers" if schedule.anonymous else ""
     return (
         f"• *{schedule.group}*: {cadence.describe()}; {schedule.questions_per_round} "
-        f"question(s) a round, at most {schedule.weekly_cap} a week per channel; in {where}."
+        f"question(s) a round, at most {schedule.weekly_cap} a week per channel{anonymous}; "
+        f"in {where}."
         f"\n    next: {when}{extra}"
     )
 
@@ -209,6 +214,10 @@ def _option(name: str, value: str) -> dict[str, object]:
         if not value.isdigit() or not low <= int(value) <= high:
             raise ScheduleError(f"`{name}=` takes a whole number from {low} to {high}.")
         return {column: int(value)}
+    if name == "anonymous":
+        if value.lower() not in ("yes", "no", "on", "off", "true", "false"):
+            raise ScheduleError("`anonymous=` takes yes or no.")
+        return {"anonymous": value.lower() in ("yes", "on", "true")}
     if name in ("remind", "close"):
         match = _DURATION.match(value.lower())
         if not match or int(match.group(1)) == 0:

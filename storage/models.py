@@ -143,6 +143,8 @@ class Answer(Base):
     edited_at: Mapped[datetime | None]
     deleted_at: Mapped[datetime | None]
     late: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The author is kept (a person may edit or delete their answer) but never shown.
+    anonymous: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     revisions: Mapped[list[AnswerRevision]] = relationship(
         back_populates="answer", cascade="all, delete-orphan", order_by="AnswerRevision.id"
@@ -192,6 +194,8 @@ class Schedule(Base):
     holiday_country: Mapped[str | None] = mapped_column(String(8))
     skip_dates: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_by: Mapped[str | None] = mapped_column(String(32))
+    # Answers to its rounds are anonymous: authors never shown in digests, exports, commands.
+    anonymous: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Rounds due after this instant belong to the schedule (set anew on every change).
     effective_from: Mapped[datetime] = mapped_column(default=now)
     updated_at: Mapped[datetime] = mapped_column(default=now)

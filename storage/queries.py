@@ -123,3 +123,11 @@ def troubled_rounds(session: Session, *, team_id: str, limit: int = 10) -> list[
             .limit(limit)
         )
     )
+
+
+def is_anonymous(session: Session, prompt: Prompt | None) -> bool:
+    """Whether answers to ``prompt`` are anonymous (its round's schedule says so)."""
+    if prompt is None or prompt.round_id is None:
+        return False
+    round_ = session.get(Round, prompt.round_id)
+    return bool(round_ is not None and round_.schedule.anonymous)

@@ -342,3 +342,37 @@ def test_a_schedules_text_sets_it_again_unchanged(db: Database) -> None:
         )
         again = session.scalars(select(Schedule)).one()
         assert {c: getattr(again, c) for c in before} == before
+
+
+def test_answers_to_an_anonymous_schedule_never_show_their_author(
+    db: Database, fake: FakeSlack, client: WebClient, bank: Bank, settings: Settings
+) -> None:
+    from bot.capture import record_message
+    from bot.digests import compose, facts_for_export
+
+    setup(db, "tue 10:00", anonymous="yes")
+    tick(db, client, bank, settings, seoul(24, 10))
+    [prompt] = prompts(db)
+    for n, user in enumerate(("UALICE", "UBOB")):
+        reply = fake.post_as_user(
+            "CSALES", user, "Onboarding new agents takes weeks", thread_ts=prompt.ts
+        )
+        with db.session() as session:
+            record_message(
+                session=session,
+                team_id=TEAM,
+                event_id=f"Ev{n}",
+                bot_user_id="UBOT",
+                event={"type": "message", "channel": "CSALES", **reply},
+                bank=bank,
+            )
+    with db.session() as session:
+        assert [a.anonymous for a in session.scalars(select(Answer))] == [True, True]
+        rows = facts_for_export(session, team_id=TEAM)
+        digest = compose(session=session, team_id=TEAM, now=seoul(25, 10))
+    assert [r["author"] for r in rows] == ["", ""]
+    [line] = [t for s in digest.personas for f in s.fields for t in f.themes]
+    assert line.support.people == 2  # still counted once each
+    assert line.theme.quote_author == ""
+    assert "UALICE" not in str(digest)
+    assert "UBOB" not in str(digest)
