@@ -9,7 +9,6 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot import asking, browse, home, setup, views
 from bot.digests import compose
@@ -17,6 +16,7 @@ from bot.permissions import is_admin
 from bot.settings import Settings
 from bot.synthesis.render_slack import digest_text
 from bot.views.home import setup_modal
+from handlers import payloads
 from handlers.errors import message_for, run_later
 from questions import GROUPS
 from storage import Database
@@ -54,7 +54,7 @@ def home_button(
 ) -> None:
     ack()
     action = body["actions"][0]
-    team, user = str(body["team"]["id"]), str(body["user"]["id"])
+    team, user = payloads.team_of(body), str(body["user"]["id"])
     kind = action["action_id"]
     if kind == views.HOME_MORE:
         page = int(action.get("value") or 0)
@@ -94,7 +94,7 @@ def submit_setup(
         ack(response_action="errors", errors=errors)
         return
     ack()
-    team, user = str(body["team"]["id"]), str(body["user"]["id"])
+    team, user = payloads.team_of(body), str(body["user"]["id"])
     with db.session() as session:
         added = setup.apply(
             session=session,
@@ -133,19 +133,19 @@ def _open_setup(
         holidays=now.holidays,
         locale=settings.locale,
     )
-    try:
-        client.views_open(trigger_id=trigger_id, view=view)
-    except SlackApiError as error:
-        if error.response.get("error") != "expired_trigger_id":
-            raise
-        _dm(client, user, lambda: "That took too long for Slack; press Setup again.")
+    payloads.open_modal(
+        client,
+        trigger_id,
+        view,
+        too_slow=lambda: _dm(
+            client, user, lambda: "That took too long for Slack; press Setup again."
+        ),
+    )
 
 
 def _form(view: dict[str, Any]) -> setup.SetupForm:
-    values = (view.get("state") or {}).get("values") or {}
-
     def state(block: str) -> dict[str, Any]:
-        return next(iter((values.get(block) or {}).values()), {}) or {}
+        return payloads.state(view, block)
 
     return setup.SetupForm(
         channels={

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,6 +18,7 @@ from bot.errors import UserError
 from bot.permissions import is_admin
 from bot.settings import Settings
 from bot.views.modals import answer_modal, job_story_errors, job_story_modal, shortcut_modal
+from handlers import payloads
 from handlers.errors import message_for
 from questions import Bank
 from storage import Database
@@ -38,7 +40,7 @@ def open_answer(
     with db.session() as session:
         prompt = interactive.prompt_at(
             session=session,
-            team_id=_team(body),
+            team_id=payloads.team_of(body),
             channel=body["container"]["channel_id"],
             ts=body["container"]["message_ts"],
         )
@@ -49,7 +51,7 @@ def open_answer(
         if action == views.ANSWER_PRIVATE
         else job_story_modal(prompt_id=prompt_id, question=question, locale=locale)
     )
-    _open(client, respond, body["trigger_id"], view)
+    payloads.open_modal(client, body["trigger_id"], view, too_slow=_too_slow(respond))
 
 
 def submit_answer(
@@ -61,7 +63,7 @@ def submit_answer(
     settings: Settings,
     bank: Bank,
 ) -> None:
-    text = _value(view, views.ANSWER_BLOCK).strip()
+    text = payloads.text(view, views.ANSWER_BLOCK).strip()
     if not text:
         ack(response_action="errors", errors={views.ANSWER_BLOCK: "Write an answer first."})
         return
@@ -70,7 +72,7 @@ def submit_answer(
     with db.session() as session:
         stored = interactive.answer_privately(
             session=session,
-            team_id=_team(body),
+            team_id=payloads.team_of(body),
             prompt_id=int(view["private_metadata"]),
             user_id=user,
             text=text,
@@ -91,7 +93,7 @@ def submit_job_story(
     settings: Settings,
     bank: Bank,
 ) -> None:
-    parts = {part: _value(view, part).strip() for part in views.JOB_PARTS}
+    parts = {part: payloads.text(view, part).strip() for part in views.JOB_PARTS}
     errors = job_story_errors(**parts, problems=(), locale=settings.locale)
     if errors:
         ack(response_action="errors", errors=errors)
@@ -107,7 +109,7 @@ def submit_job_story(
     with db.session() as session:
         stored = interactive.answer_job_story(
             session=session,
-            team_id=_team(body),
+            team_id=payloads.team_of(body),
             prompt_id=prompt_id,
             channel=channel,
             user_id=user,
@@ -147,7 +149,7 @@ def open_shortcut(
         return
     channel = body["channel"]["id"]
     with db.session() as session:
-        choices = interactive.persona_choices(session=session, team_id=_team(body))
+        choices = interactive.persona_choices(session=session, team_id=payloads.team_of(body))
     metadata = json.dumps(
         {
             "channel": channel,
@@ -164,7 +166,7 @@ def open_shortcut(
         metadata=metadata,
         locale=settings.locale,
     )
-    _open(client, respond, body["trigger_id"], view)
+    payloads.open_modal(client, body["trigger_id"], view, too_slow=_too_slow(respond))
 
 
 def submit_shortcut(
@@ -176,12 +178,12 @@ def submit_shortcut(
     settings: Settings,
     bank: Bank,
 ) -> None:
-    field = _selected(view, views.FIELD_BLOCK)
+    field = payloads.selected(view, views.FIELD_BLOCK)
     if not field:
         ack(response_action="errors", errors={views.FIELD_BLOCK: "Pick a persona field."})
         return
     data = json.loads(view["private_metadata"])
-    also_job = bool(_checked(view, views.ALSO_JOB_BLOCK))
+    also_job = bool(payloads.checked(view, views.ALSO_JOB_BLOCK))
     if also_job:
         story = job_story_modal(prompt_id=None, question=data["text"], locale=settings.locale)
         story["private_metadata"] = json.dumps({"channel": data["channel"]})
@@ -197,13 +199,13 @@ def submit_shortcut(
     with db.session() as session:
         interactive.save_message(
             session=session,
-            team_id=_team(body),
+            team_id=payloads.team_of(body),
             channel=data["channel"],
             ts=data["ts"],
             user_id=data.get("user") or user,
             text=data["text"],
             permalink=permalink,
-            persona_id=_selected(view, views.PERSONA_BLOCK),
+            persona_id=payloads.selected(view, views.PERSONA_BLOCK),
             field=field,
             by=user,
             bank=bank,
@@ -231,7 +233,7 @@ def link_answer(
             if action["action_id"] == views.UNLINK_ANSWER:
                 text = interactive.unlink(
                     session=session,
-                    team_id=_team(body),
+                    team_id=payloads.team_of(body),
                     answer_id=int(answer_id),
                     actor=user,
                     actor_is_admin=admin,
@@ -240,7 +242,7 @@ def link_answer(
                 linking = action["action_id"] == views.LINK_ANSWER
                 text = interactive.link(
                     session=session,
-                    team_id=_team(body),
+                    team_id=payloads.team_of(body),
                     answer_id=int(answer_id),
                     bank=bank,
                     persona_id=int(choice) if linking else None,
@@ -253,13 +255,11 @@ def link_answer(
     respond(text=text, response_type="ephemeral", replace_original=False)
 
 
-def _open(client: WebClient, respond: Respond, trigger_id: str, view: dict[str, Any]) -> None:
-    try:
-        client.views_open(trigger_id=trigger_id, view=view)
-    except SlackApiError as error:
-        if error.response.get("error") != "expired_trigger_id":
-            raise
+def _too_slow(respond: Respond) -> Callable[[], None]:
+    def say() -> None:
         respond(text=TOO_SLOW, response_type="ephemeral", replace_original=False)
+
+    return say
 
 
 def _tell(client: WebClient, channel: str, user: str, text: str) -> None:
@@ -267,27 +267,6 @@ def _tell(client: WebClient, channel: str, user: str, text: str) -> None:
         client.chat_postEphemeral(channel=channel, user=user, text=text)
     except SlackApiError as error:  # the answer is stored; the note is a courtesy
         log.info("no confirmation for %s in %s: %s", user, channel, error.response.get("error"))
-
-
-def _team(body: dict[str, Any]) -> str:
-    return str((body.get("team") or {}).get("id") or (body.get("view") or {}).get("team_id"))
-
-
-def _state(view: dict[str, Any], block: str) -> dict[str, Any]:
-    values = (view.get("state") or {}).get("values") or {}
-    return next(iter((values.get(block) or {}).values()), {}) or {}
-
-
-def _value(view: dict[str, Any], block: str) -> str:
-    return str(_state(view, block).get("value") or "")
-
-
-def _selected(view: dict[str, Any], block: str) -> str:
-    return str((_state(view, block).get("selected_option") or {}).get("value") or "")
-
-
-def _checked(view: dict[str, Any], block: str) -> list[Any]:
-    return list(_state(view, block).get("selected_options") or [])
 
 
 def register(app: App) -> None:

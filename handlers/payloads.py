@@ -1,0 +1,44 @@
+"""Reading Slack's interaction payloads, and opening a modal in time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+
+def team_of(body: dict[str, Any]) -> str:
+    return str((body.get("team") or {}).get("id") or (body.get("view") or {}).get("team_id"))
+
+
+def state(view: dict[str, Any], block: str) -> dict[str, Any]:
+    """The submitted state of one input block (``view.state.values[block][action]``)."""
+    values = (view.get("state") or {}).get("values") or {}
+    found: dict[str, Any] = next(iter((values.get(block) or {}).values()), {}) or {}
+    return found
+
+
+def text(view: dict[str, Any], block: str) -> str:
+    return str(state(view, block).get("value") or "")
+
+
+def selected(view: dict[str, Any], block: str) -> str:
+    return str((state(view, block).get("selected_option") or {}).get("value") or "")
+
+
+def checked(view: dict[str, Any], block: str) -> list[Any]:
+    return list(state(view, block).get("selected_options") or [])
+
+
+def open_modal(
+    client: WebClient, trigger_id: str, view: dict[str, Any], *, too_slow: Callable[[], None]
+) -> None:
+    """``views.open``; a trigger that expired (Slack gives 3 s) calls ``too_slow``."""
+    try:
+        client.views_open(trigger_id=trigger_id, view=view)
+    except SlackApiError as error:
+        if error.response.get("error") != "expired_trigger_id":
+            raise
+        too_slow()
