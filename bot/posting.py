@@ -25,7 +25,7 @@ from bot import messages
 from bot.rounds import retry_delay
 from bot.settings import Settings
 from questions import Asked, Bank, Question, pick_questions
-from storage import Answer, Database, Prompt, Round
+from storage import Answer, Database, Prompt, Round, Workspace
 from storage.models import now as utc_now
 
 log = logging.getLogger(__name__)
@@ -88,7 +88,8 @@ def prepare(
         round_.status = "skipped"
         round_.reason = "weekly cap reached" if count <= 0 else "no enabled questions"
         return []
-    locale = channel.locale or settings.locale
+    workspace = session.get(Workspace, channel.workspace_id)
+    locale = channel.locale or (workspace.locale if workspace else None) or settings.locale
     return [
         Draft(
             round_id=round_id,

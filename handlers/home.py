@@ -19,7 +19,7 @@ from bot.views.home import setup_modal
 from handlers import payloads
 from handlers.errors import message_for, run_later
 from questions import GROUPS
-from storage import Database
+from storage import Database, queries
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def publish(
             team_id=team_id,
             is_admin=admin,
             now=datetime.now(UTC),
-            locale=settings.locale,
+            locale=queries.locale_of(session, team_id=team_id, default=settings.locale),
             page=page,
         )
     client.views_publish(user_id=user, view=view)

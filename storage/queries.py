@@ -131,3 +131,9 @@ def is_anonymous(session: Session, prompt: Prompt | None) -> bool:
         return False
     round_ = session.get(Round, prompt.round_id)
     return bool(round_ is not None and round_.schedule.anonymous)
+
+
+def locale_of(session: Session, *, team_id: str, default: str) -> str:
+    """The workspace's language (set in Setup), else ``default``."""
+    found = session.scalar(select(Workspace.locale).where(Workspace.team_id == team_id))
+    return found or default

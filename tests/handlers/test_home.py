@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import select
@@ -107,7 +108,8 @@ def test_setup_is_for_admins_and_checks_every_field(
         "holidays": typed("KR"),
     }
     assert submit(slack, modal, values, user="UADMIN") is None
-    home_of(fake, "UADMIN")  # republished after saving
+    republished = str(home_of(fake, "UADMIN")["blocks"])  # in the language just chosen
+    assert re.search("[가-힣]", republished)
     with db.session() as session:
         schedule = session.scalars(select(Schedule)).one()
         assert (schedule.group, schedule.cadence, schedule.timezone, schedule.weekly_cap) == (
