@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot import personas
 from bot.indexing import Indexer
 from bot.synthesis.model import UNSORTED
 from questions import FIELDS, GROUPS, Bank
@@ -220,9 +221,7 @@ def _persona(
 ) -> Persona:
     key = " ".join(name.split()).casefold()
     if key not in cache:
-        found = session.scalar(
-            select(Persona).where(Persona.workspace_id == workspace_id, Persona.name_key == key)
-        )
+        found = personas.by_name(session, workspace_id, key)
         if found is None:
             found = Persona(
                 workspace_id=workspace_id,

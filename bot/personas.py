@@ -34,7 +34,7 @@ def clean_name(raw: str) -> str:
 def create(*, session: Session, team_id: str, name: str, negative: bool = False) -> Persona:
     name = clean_name(name)
     workspace = queries.workspace(session, team_id=team_id)
-    existing = _by_key(session, workspace.id, name)
+    existing = by_name(session, workspace.id, name)
     if existing is not None:
         raise PersonaError(_exists(existing, name))
     persona = Persona(
@@ -53,7 +53,7 @@ def find(*, session: Session, team_id: str, name: str, include_archived: bool = 
     """The persona called ``name`` (any case); a clear error with suggestions otherwise."""
     name = clean_name(name)
     workspace = queries.workspace(session, team_id=team_id)
-    persona = _by_key(session, workspace.id, name)
+    persona = by_name(session, workspace.id, name)
     if persona is not None and (include_archived or persona.archived_at is None):
         return persona
     if persona is not None:
@@ -99,7 +99,7 @@ def lookup(*, session: Session, team_id: str, query: str) -> Persona:
 def rename(*, session: Session, team_id: str, old: str, new: str) -> Persona:
     persona = find(session=session, team_id=team_id, name=old)
     new = clean_name(new)
-    clash = _by_key(session, persona.workspace_id, new)
+    clash = by_name(session, persona.workspace_id, new)
     if clash is not None and clash.id != persona.id:
         raise PersonaError(_exists(clash, new))
     persona.name, persona.name_key = new, new.casefold()
@@ -225,7 +225,8 @@ def listing(*, session: Session, team_id: str) -> list[Listed]:
     return [Listed(p.name, p.negative, p.description, n, last) for p, n, last in rows]
 
 
-def _by_key(session: Session, workspace_id: int, name: str) -> Persona | None:
+def by_name(session: Session, workspace_id: int, name: str) -> Persona | None:
+    """The workspace's persona with this name in any case (archived ones too)."""
     return session.scalar(
         select(Persona).where(
             Persona.workspace_id == workspace_id, Persona.name_key == name.casefold()
