@@ -5,14 +5,14 @@ from __future__ import annotations
 from slack_sdk import WebClient
 
 from bot.errors import UserError
+from bot.people import person
 from bot.settings import Settings
 
 
 def is_admin(*, client: WebClient, settings: Settings, user_id: str) -> bool:
     if user_id in settings.admin_user_ids:
         return True
-    user = client.users_info(user=user_id)["user"]
-    return bool(user.get("is_admin") or user.get("is_owner"))
+    return person(client=client, user_id=user_id).is_admin
 
 
 def require_admin(*, client: WebClient, settings: Settings, user_id: str) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot import commands
+from bot import commands, people
 from bot.settings import Settings
 from handlers.errors import reply_later
 from storage import Database
@@ -31,17 +31,24 @@ def handle_persona(
         return
     ack()
 
-    def work() -> str:
+    team_id, user_id = str(command["team_id"]), str(command["user_id"])
+
+    def locale() -> str:
+        return people.locale_for(
+            client=client, db=db, settings=settings, team_id=team_id, user_id=user_id
+        )
+
+    def work(locale: str) -> str:
         return commands.execute(
             parsed,
             db=db,
             client=client,
             settings=settings,
-            team_id=str(command["team_id"]),
-            user_id=str(command["user_id"]),
+            team_id=team_id,
+            user_id=user_id,
         )
 
-    reply_later(respond, work)
+    reply_later(respond, work, locale=locale)
 
 
 def register(app: App) -> None:

@@ -16,25 +16,34 @@ from concurrent.futures import ThreadPoolExecutor
 from slack_bolt import App, Respond
 
 from bot.errors import UserError
+from bot.i18n import N_, t
 
 log = logging.getLogger("personabot")
 
-SORRY = "Something went wrong on my side; it has been logged. Please try again in a minute."
+SORRY = N_("Something went wrong on my side; it has been logged. Please try again in a minute.")
+
+Work = Callable[[str], str]  # given the caller's locale, the reply's text
 
 
-def message_for(error: Exception) -> str:
+def message_for(error: Exception, locale: str) -> str:
     if isinstance(error, UserError):
-        return str(error)
+        return error.render(locale)
     log.error("listener failed", exc_info=error)
-    return SORRY
+    return t(locale, SORRY)
 
 
-def reply_with(respond: Respond, work: Callable[[], str]) -> None:
-    """Run ``work`` (after the ack) and send its text, or the error's, to the caller only."""
+def reply_with(respond: Respond, work: Work, *, locale: Callable[[], str]) -> None:
+    """Run ``work`` (after the ack) in the caller's ``locale()`` and send its text, or the
+    error's, to the caller only."""
     try:
-        text = work()
+        where = locale()
+    except Exception:  # an unknown language must not cost the reply
+        log.exception("could not tell the caller's locale")
+        where = "en"
+    try:
+        text = work(where)
     except Exception as error:  # every failure becomes a reply; unexpected ones are logged
-        text = message_for(error)
+        text = message_for(error, where)
     respond(text=text, response_type="ephemeral", replace_original=False)
 
 
@@ -44,9 +53,9 @@ def reply_with(respond: Respond, work: Callable[[], str]) -> None:
 _WORK = ThreadPoolExecutor(max_workers=1, thread_name_prefix="personabot-work")
 
 
-def reply_later(respond: Respond, work: Callable[[], str]) -> None:
-    """Run ``reply_with(respond, work)`` on the worker pool and return at once."""
-    _WORK.submit(reply_with, respond, work)
+def reply_later(respond: Respond, work: Work, *, locale: Callable[[], str]) -> None:
+    """Run ``reply_with(respond, work, locale=locale)`` on the worker pool; return at once."""
+    _WORK.submit(reply_with, respond, work, locale=locale)
 
 
 def run_later(work: Callable[[], None]) -> None:
@@ -62,7 +71,7 @@ def _logged(work: Callable[[], None]) -> None:
 
 
 def handle_error(error: Exception, respond: Respond | None) -> None:
-    message = message_for(error)
+    message = message_for(error, "en")
     if respond is not None:
         respond(text=message, response_type="ephemeral", replace_original=False)
 

@@ -186,7 +186,7 @@ def _dm(client: WebClient, user: str, text: Callable[[], str]) -> None:
     try:
         message = text()
     except Exception as error:  # every failure becomes a message; unexpected ones are logged
-        message = message_for(error)
+        message = message_for(error, "en")
     client.chat_postMessage(channel=user, text=message)
 
 

@@ -251,7 +251,11 @@ def link_answer(
                     actor_is_admin=admin,
                 )
     except (UserError, ValueError) as error:
-        text = message_for(error) if isinstance(error, UserError) else "That choice is not valid."
+        text = (
+            message_for(error, settings.locale)
+            if isinstance(error, UserError)
+            else "That choice is not valid."
+        )
     respond(text=text, response_type="ephemeral", replace_original=False)
 
 

@@ -11,8 +11,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.i18n import locale_of
 from bot.synthesis.render_lines import link_ok
-from bot.synthesis.render_words import answers, group_name, locale_of
+from bot.synthesis.render_words import answers, group_name
 from bot.views import (
     CADENCE_BLOCK,
     CHANNELS_BLOCK,
@@ -43,7 +44,7 @@ from bot.views import (
     static_select,
     user_text,
 )
-from bot.views.words import ago, counted, t
+from bot.views.words import ago, counted, word
 from questions.model import GROUPS
 
 PAGE_SIZE = 15
@@ -85,7 +86,7 @@ class HomeData:
 
 def home_view(*, data: HomeData, locale: str, now: datetime, page: int = 0) -> Block:
     """The Home tab; ``page`` (from the HOME_MORE button's value) is clamped to the pages."""
-    blocks = [header(t(locale, "home_title")), context(t(locale, "home_intro"))]
+    blocks = [header(word(locale, "home_title")), context(word(locale, "home_intro"))]
     blocks.append(_toolbar(data.is_admin, locale))
     blocks += [divider(), *_personas(data.personas, locale, now, page)]
     blocks += [divider(), *_prompts(data.open_prompts, locale)]
@@ -97,12 +98,12 @@ def home_view(*, data: HomeData, locale: str, now: datetime, page: int = 0) -> B
 def _toolbar(is_admin: bool, locale: str) -> Block:
     elements: list[Block] = []
     if is_admin:
-        elements.append(button(t(locale, "setup"), action_id=HOME_SETUP, value="setup"))
+        elements.append(button(word(locale, "setup"), action_id=HOME_SETUP, value="setup"))
     formats = [option(_EXPORT_LABELS[f], f) for f in EXPORT_FORMATS]
     elements.append(
-        static_select(action_id=HOME_EXPORT, placeholder=t(locale, "export"), options=formats)
+        static_select(action_id=HOME_EXPORT, placeholder=word(locale, "export"), options=formats)
     )
-    elements.append(button(t(locale, "preview"), action_id=HOME_PREVIEW, value="preview"))
+    elements.append(button(word(locale, "preview"), action_id=HOME_PREVIEW, value="preview"))
     return {"type": "actions", "block_id": "home_actions", "elements": elements}
 
 
@@ -111,15 +112,15 @@ def _personas(
 ) -> list[Block]:
     total = len(personas)
     if total == 0:
-        return [section(t(locale, "no_personas"))]
+        return [section(word(locale, "no_personas"))]
     pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
     page = min(max(page, 0), pages - 1)
     first = page * PAGE_SIZE
     shown = personas[first : first + PAGE_SIZE]
     if pages == 1:
-        title = t(locale, "personas_all", total=total)
+        title = word(locale, "personas_all", total=total)
     else:
-        title = t(locale, "personas_page", first=first + 1, last=first + len(shown), total=total)
+        title = word(locale, "personas_page", first=first + 1, last=first + len(shown), total=total)
     blocks = [section(title), *(_persona(p, locale, now) for p in shown)]
     if pages > 1:
         blocks.append(_more(page, pages, locale))
@@ -129,12 +130,12 @@ def _personas(
 def _persona(persona: HomePersona, locale: str, now: datetime) -> Block:
     name = f"*{user_text(persona.name, NAME_MAX)}*"
     if persona.negative:
-        name += f"  ·  {t(locale, 'negative')}"
-    facts = [t(locale, "evidence", answers=answers(locale, persona.evidence))]
+        name += f"  ·  {word(locale, 'negative')}"
+    facts = [word(locale, "evidence", answers=answers(locale, persona.evidence))]
     if persona.last is None:
-        facts.append(t(locale, "no_answers"))
+        facts.append(word(locale, "no_answers"))
     else:
-        facts.append(t(locale, "last_answer", ago=ago(persona.last, now, locale)))
+        facts.append(word(locale, "last_answer", ago=ago(persona.last, now, locale)))
     if persona.assumptions:
         facts.append(counted(locale, "assumptions", persona.assumptions))
     return section(name + "\n" + " · ".join(facts))
@@ -142,26 +143,26 @@ def _persona(persona: HomePersona, locale: str, now: datetime) -> Block:
 
 def _more(page: int, pages: int, locale: str) -> Block:
     if page + 1 < pages:
-        more = button(t(locale, "show_more"), action_id=HOME_MORE, value=str(page + 1))
+        more = button(word(locale, "show_more"), action_id=HOME_MORE, value=str(page + 1))
     else:
-        more = button(t(locale, "back_to_start"), action_id=HOME_MORE, value="0")
+        more = button(word(locale, "back_to_start"), action_id=HOME_MORE, value="0")
     return {"type": "actions", "block_id": "home_more", "elements": [more]}
 
 
 def _prompts(prompts: Sequence[HomePrompt], locale: str) -> list[Block]:
     if not prompts:
-        return [section(t(locale, "prompts") + "\n" + t(locale, "no_prompts"))]
-    blocks = [section(t(locale, "prompts"))]
+        return [section(word(locale, "prompts") + "\n" + word(locale, "no_prompts"))]
+    blocks = [section(word(locale, "prompts"))]
     blocks += [_prompt(p, locale) for p in prompts[:PROMPTS_MAX]]
     if len(prompts) > PROMPTS_MAX:
-        blocks.append(context(t(locale, "and_more", n=len(prompts) - PROMPTS_MAX)))
+        blocks.append(context(word(locale, "and_more", n=len(prompts) - PROMPTS_MAX)))
     return blocks
 
 
 def _prompt(prompt: HomePrompt, locale: str) -> Block:
     facts = [answers(locale, prompt.answers)]
     if link_ok(prompt.permalink):
-        facts.append(f"<{prompt.permalink}|{t(locale, 'open')}>")
+        facts.append(f"<{prompt.permalink}|{word(locale, 'open')}>")
     head = f"{channel_ref(prompt.channel_id)}  {user_text(prompt.text, PROMPT_TEXT_MAX)}"
     return section(head + "\n" + " · ".join(facts))
 
@@ -169,28 +170,28 @@ def _prompt(prompt: HomePrompt, locale: str) -> Block:
 def _rates(rates: Sequence[tuple[str, int, int]], locale: str) -> Block:
     lines = [_rate(group, prompts, answered, locale) for group, prompts, answered in rates]
     if not lines:
-        lines = [t(locale, "no_rates")]
+        lines = [word(locale, "no_rates")]
     elif len(lines) > RATES_MAX:
-        lines = [*lines[:RATES_MAX], t(locale, "and_more", n=len(lines) - RATES_MAX)]
-    return section(t(locale, "rates") + "\n" + "\n".join(lines))
+        lines = [*lines[:RATES_MAX], word(locale, "and_more", n=len(lines) - RATES_MAX)]
+    return section(word(locale, "rates") + "\n" + "\n".join(lines))
 
 
 def _rate(group: str, prompts: int, answered: int, locale: str) -> str:
     name = user_text(group_name(locale, group), 100)
     if prompts <= 0:
-        return t(locale, "rate_none", group=name)
+        return word(locale, "rate_none", group=name)
     pct = round(100 * answered / prompts)
-    return t(locale, "rate", group=name, answered=answered, prompts=prompts, pct=pct)
+    return word(locale, "rate", group=name, answered=answered, prompts=prompts, pct=pct)
 
 
 def _assumptions(flagged: Sequence[str], locale: str) -> list[Block]:
     if not flagged:
-        return [section(t(locale, "flagged") + "\n" + t(locale, "no_flagged"))]
+        return [section(word(locale, "flagged") + "\n" + word(locale, "no_flagged"))]
     lines = [f"• {user_text(text, ASSUMPTION_MAX)}" for text in flagged[:ASSUMPTIONS_MAX]]
-    blocks = [section(t(locale, "flagged") + "\n" + t(locale, "flagged_intro"))]
+    blocks = [section(word(locale, "flagged") + "\n" + word(locale, "flagged_intro"))]
     blocks.append(section("\n".join(lines)))
     if len(flagged) > ASSUMPTIONS_MAX:
-        blocks.append(context(t(locale, "and_more", n=len(flagged) - ASSUMPTIONS_MAX)))
+        blocks.append(context(word(locale, "and_more", n=len(flagged) - ASSUMPTIONS_MAX)))
     return blocks
 
 
@@ -206,15 +207,15 @@ def setup_modal(
 ) -> Block:
     """The admin setup modal: per group its channels and cadence, then the digest channel
     and cadence, the workspace language and the holiday country."""
-    blocks = [section(t(locale, "setup_intro"))]
+    blocks = [section(word(locale, "setup_intro"))]
     for group in _setup_groups(groups_channels, schedules):
         blocks += _group_inputs(group, groups_channels.get(group, ()), schedules.get(group), locale)
     blocks += _workspace_inputs(digest_channel, digest_cadence, locale_value, holidays, locale)
     return modal(
         callback_id=SETUP_MODAL,
-        title=t(locale, "setup_title"),
-        submit=t(locale, "save"),
-        close=t(locale, "cancel"),
+        title=word(locale, "setup_title"),
+        submit=word(locale, "save"),
+        close=word(locale, "cancel"),
         blocks=blocks,
     )
 
@@ -233,7 +234,7 @@ def _group_inputs(
     select: Block = {
         "type": "multi_conversations_select",
         "action_id": "channels",
-        "placeholder": plain(t(locale, "channels_placeholder"), PLACEHOLDER_TEXT),
+        "placeholder": plain(word(locale, "channels_placeholder"), PLACEHOLDER_TEXT),
         "filter": {"include": ["public", "private"], "exclude_bot_users": True},
     }
     if channels:
@@ -241,13 +242,13 @@ def _group_inputs(
     return [
         input_block(
             block_id=CHANNELS_BLOCK.format(group=group),
-            label=t(locale, "channels_label", group=name),
+            label=word(locale, "channels_label", group=name),
             element=select,
             optional=True,
         ),
         _text(
             CADENCE_BLOCK.format(group=group),
-            t(locale, "cadence_label", group=name),
+            word(locale, "cadence_label", group=name),
             "tue,thu 10:00 Asia/Seoul questions=1 cap=2",
             cadence,
         ),
@@ -272,7 +273,7 @@ def _workspace_inputs(
     select: Block = {
         "type": "conversations_select",
         "action_id": "channel",
-        "placeholder": plain(t(locale, "digest_channel_placeholder"), PLACEHOLDER_TEXT),
+        "placeholder": plain(word(locale, "digest_channel_placeholder"), PLACEHOLDER_TEXT),
         "filter": {"include": ["public", "private"], "exclude_bot_users": True},
     }
     if channel:
@@ -280,18 +281,23 @@ def _workspace_inputs(
     languages = [option(label, code) for code, label in _LANGUAGES.items()]
     current = option(_LANGUAGES[locale_of(locale_value)], locale_of(locale_value))
     language = static_select(
-        action_id=LOCALE_BLOCK, placeholder=t(locale, "locale"), options=languages, initial=current
+        action_id=LOCALE_BLOCK,
+        placeholder=word(locale, "locale"),
+        options=languages,
+        initial=current,
     )
-    holidays_input = _text(HOLIDAYS_BLOCK, t(locale, "holidays"), "KR", holidays)
-    holidays_input["hint"] = plain(t(locale, "holidays_hint"))
+    holidays_input = _text(HOLIDAYS_BLOCK, word(locale, "holidays"), "KR", holidays)
+    holidays_input["hint"] = plain(word(locale, "holidays_hint"))
     return [
         input_block(
             block_id=DIGEST_CHANNEL_BLOCK,
-            label=t(locale, "digest_channel"),
+            label=word(locale, "digest_channel"),
             element=select,
             optional=True,
         ),
-        _text(DIGEST_CADENCE_BLOCK, t(locale, "digest_cadence"), "mon 09:00 Asia/Seoul", cadence),
-        input_block(block_id=LOCALE_BLOCK, label=t(locale, "locale"), element=language),
+        _text(
+            DIGEST_CADENCE_BLOCK, word(locale, "digest_cadence"), "mon 09:00 Asia/Seoul", cadence
+        ),
+        input_block(block_id=LOCALE_BLOCK, label=word(locale, "locale"), element=language),
         holidays_input,
     ]

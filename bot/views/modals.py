@@ -44,7 +44,7 @@ from bot.views import (
     user_ref,
     user_text,
 )
-from bot.views.words import t
+from bot.views.words import word
 from questions.model import FIELDS
 
 ANSWER_MAX = 3000
@@ -57,19 +57,19 @@ def prompt_actions(*, closed: bool, locale: str) -> Block:
     """An ``actions`` block to post under a prompt; a closed prompt still takes late answers.
     The handler finds the prompt from the message the buttons sit on (the payload's
     container), so the block can be built before the prompt has an id."""
-    answer = t(locale, "answer_late" if closed else "answer_private")
+    answer = word(locale, "answer_late" if closed else "answer_private")
     return {
         "type": "actions",
         "block_id": PROMPT_ACTIONS,
         "elements": [
             button(answer, action_id=ANSWER_PRIVATE, value="prompt"),
-            button(t(locale, "job_story"), action_id=JOB_STORY, value="prompt"),
+            button(word(locale, "job_story"), action_id=JOB_STORY, value="prompt"),
         ],
     }
 
 
 def _question(question: str, locale: str) -> Block:
-    return section(t(locale, "question", question=user_text(question, QUESTION_MAX)))
+    return section(word(locale, "question", question=user_text(question, QUESTION_MAX)))
 
 
 def _text_input(
@@ -92,19 +92,19 @@ def answer_modal(*, prompt_id: int, question: str, closed: bool, locale: str) ->
     """The private answer modal: ``view.state.values["answer"]["text"]["value"]``."""
     blocks = [_question(question, locale)]
     if closed:
-        blocks.append(context(t(locale, "closed")))
+        blocks.append(context(word(locale, "closed")))
     element = _text_input(
-        placeholder=t(locale, "answer_placeholder"), max_length=ANSWER_MAX, multiline=True
+        placeholder=word(locale, "answer_placeholder"), max_length=ANSWER_MAX, multiline=True
     )
     blocks.append(
-        input_block(block_id=ANSWER_BLOCK, label=t(locale, "answer_label"), element=element)
+        input_block(block_id=ANSWER_BLOCK, label=word(locale, "answer_label"), element=element)
     )
-    blocks.append(context(t(locale, "privacy")))
+    blocks.append(context(word(locale, "privacy")))
     return modal(
         callback_id=ANSWER_MODAL,
-        title=t(locale, "answer_title"),
-        submit=t(locale, "save"),
-        close=t(locale, "cancel"),
+        title=word(locale, "answer_title"),
+        submit=word(locale, "save"),
+        close=word(locale, "cancel"),
         blocks=blocks,
         private_metadata=str(prompt_id),
     )
@@ -112,16 +112,16 @@ def answer_modal(*, prompt_id: int, question: str, closed: bool, locale: str) ->
 
 def _job_input(part: str, locale: str, initial: Mapping[str, str]) -> Block:
     element = _text_input(
-        placeholder=t(locale, f"{part}_placeholder"),
+        placeholder=word(locale, f"{part}_placeholder"),
         max_length=JOB_PART_MAX,
         multiline=False,
         initial=initial.get(part),
     )
     return input_block(
         block_id=part,
-        label=t(locale, f"{part}_label"),
+        label=word(locale, f"{part}_label"),
         element=element,
-        hint=t(locale, f"{part}_hint"),
+        hint=word(locale, f"{part}_hint"),
     )
 
 
@@ -134,15 +134,15 @@ def job_story_modal(
 ) -> Block:
     """When / I want to / so I can: block_ids ``situation``, ``motivation``, ``outcome``,
     action_id ``text``; ``initial`` refills them (by block_id) after a failed check."""
-    blocks = [context(t(locale, "job_intro"))]
+    blocks = [context(word(locale, "job_intro"))]
     if question:
         blocks.append(_question(question, locale))
     blocks.extend(_job_input(part, locale, initial or {}) for part in JOB_PARTS)
     return modal(
         callback_id=JOB_MODAL,
-        title=t(locale, "job_title"),
-        submit=t(locale, "save"),
-        close=t(locale, "cancel"),
+        title=word(locale, "job_title"),
+        submit=word(locale, "save"),
+        close=word(locale, "cancel"),
         blocks=blocks,
         private_metadata="" if prompt_id is None else str(prompt_id),
     )
@@ -163,7 +163,7 @@ def job_story_errors(
     messages: dict[str, list[str]] = {}
     for part in JOB_PARTS:
         if not values[part].strip():
-            messages[part] = [t(locale, "required")]
+            messages[part] = [word(locale, "required")]
     for part, message in problems:
         block = part if part in values else JOB_PARTS[0]
         if values[block].strip() and message not in messages.get(block, []):
@@ -183,9 +183,9 @@ def _field_options(locale: str, value: str = "{field}") -> list[Block]:
 def _preview(message_text: str, author: str, channel: str, locale: str) -> list[Block]:
     lines = escape(cut(message_text, PREVIEW_MAX)).splitlines() or [" "]
     quoted = "\n".join(f"> {line}" for line in lines)
-    blocks = [section(t(locale, "message", text=quoted))]
+    blocks = [section(word(locale, "message", text=quoted))]
     if author and channel:
-        who = t(locale, "message_from", author=user_ref(author), channel=channel_ref(channel))
+        who = word(locale, "message_from", author=user_ref(author), channel=channel_ref(channel))
         blocks.append(context(who))
     return blocks
 
@@ -195,25 +195,27 @@ def _shortcut_inputs(personas: Sequence[tuple[str, str]], locale: str) -> list[B
     if personas:
         select = static_select(
             action_id=PERSONA_BLOCK,
-            placeholder=t(locale, "persona_placeholder"),
+            placeholder=word(locale, "persona_placeholder"),
             options=_persona_options(personas),
         )
-        label = t(locale, "persona_label")
+        label = word(locale, "persona_label")
         blocks.append(input_block(block_id=PERSONA_BLOCK, label=label, element=select))
     else:
-        blocks.append(section(t(locale, "no_personas_shortcut"), block_id="no_personas"))
+        blocks.append(section(word(locale, "no_personas_shortcut"), block_id="no_personas"))
     fields = static_select(
         action_id=FIELD_BLOCK,
-        placeholder=t(locale, "field_placeholder"),
+        placeholder=word(locale, "field_placeholder"),
         options=_field_options(locale),
     )
-    blocks.append(input_block(block_id=FIELD_BLOCK, label=t(locale, "field_label"), element=fields))
+    blocks.append(
+        input_block(block_id=FIELD_BLOCK, label=word(locale, "field_label"), element=fields)
+    )
     checkbox: Block = {
         "type": "checkboxes",
         "action_id": ALSO_JOB_BLOCK,
-        "options": [option(t(locale, "also_job"), "yes")],
+        "options": [option(word(locale, "also_job"), "yes")],
     }
-    label = t(locale, "job_story_label")
+    label = word(locale, "job_story_label")
     blocks.append(
         input_block(block_id=ALSO_JOB_BLOCK, label=label, element=checkbox, optional=True)
     )
@@ -235,9 +237,9 @@ def shortcut_modal(
     blocks = _preview(message_text, author, channel, locale) + _shortcut_inputs(personas, locale)
     return modal(
         callback_id=SHORTCUT_MODAL,
-        title=t(locale, "shortcut_title"),
-        submit=t(locale, "save"),
-        close=t(locale, "cancel"),
+        title=word(locale, "shortcut_title"),
+        submit=word(locale, "save"),
+        close=word(locale, "cancel"),
         blocks=blocks,
         private_metadata=metadata,
     )
@@ -249,17 +251,17 @@ def link_actions(
     """The ephemeral acknowledgement of a captured answer: a note, then selects to link it to
     a persona (value ``"{answer_id}|{persona_id}"``) and a field (``"{answer_id}|{field}"``),
     and an "Unlink" button (value ``str(answer_id)``)."""
-    hint = t(locale, "link_hint") if personas else t(locale, "no_personas_short")
+    hint = word(locale, "link_hint") if personas else word(locale, "no_personas_short")
     elements: list[Block] = []
     if personas:
         options = _persona_options(personas, f"{answer_id}|{{id}}")
-        placeholder = t(locale, "link_persona")
+        placeholder = word(locale, "link_persona")
         elements.append(
             static_select(action_id=LINK_ANSWER, placeholder=placeholder, options=options)
         )
     fields = _field_options(locale, f"{answer_id}|{{field}}")
-    placeholder = t(locale, "field_placeholder")
+    placeholder = word(locale, "field_placeholder")
     elements.append(static_select(action_id=LINK_FIELD, placeholder=placeholder, options=fields))
-    elements.append(button(t(locale, "unlink"), action_id=UNLINK_ANSWER, value=str(answer_id)))
+    elements.append(button(word(locale, "unlink"), action_id=UNLINK_ANSWER, value=str(answer_id)))
     actions: Block = {"type": "actions", "block_id": f"link_{answer_id}", "elements": elements}
-    return [context(t(locale, "saved"), hint), actions]
+    return [context(word(locale, "saved"), hint), actions]

@@ -1,0 +1,78 @@
+"""Who a Slack user is to personabot: whether they are an admin, and which language they read.
+
+One ``users.info`` call (with ``include_locale``) answers both; it is kept for a few minutes
+per client, so a burst of commands from one person costs one call. A failed lookup is not
+cached: the next request asks again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.i18n import locale_of, supported
+from bot.settings import Settings
+from storage import Database, queries
+
+log = logging.getLogger("personabot")
+
+TTL_SECONDS = 600.0
+MAX_PEOPLE = 10_000
+
+
+@dataclass(frozen=True)
+class Person:
+    is_admin: bool
+    locale: str | None  # Slack's, e.g. "ko-KR"; None when Slack did not say
+
+
+_CACHE: WeakKeyDictionary[WebClient, dict[str, tuple[float, Person]]] = WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def person(*, client: WebClient, user_id: str) -> Person:
+    """``user_id``'s admin flag and locale, from Slack (cached for ``TTL_SECONDS``)."""
+    now = time.monotonic()
+    with _LOCK:
+        known = _CACHE.setdefault(client, {})
+        hit = known.get(user_id)
+    if hit is not None and now - hit[0] < TTL_SECONDS:
+        return hit[1]
+    user = client.users_info(user=user_id, include_locale=True)["user"]
+    found = Person(
+        is_admin=bool(user.get("is_admin") or user.get("is_owner")),
+        locale=user.get("locale") or None,
+    )
+    with _LOCK:
+        if len(known) >= MAX_PEOPLE:
+            known.clear()
+        known[user_id] = (now, found)
+    return found
+
+
+def forget(*, client: WebClient, user_id: str) -> None:
+    """Drop what is known about ``user_id`` (Slack said it changed: ``user_change``)."""
+    with _LOCK:
+        _CACHE.get(client, {}).pop(user_id, None)
+
+
+def locale_for(
+    *, client: WebClient, db: Database, settings: Settings, team_id: str, user_id: str
+) -> str:
+    """The language to answer ``user_id`` in: theirs in Slack when the catalog has it, else
+    the workspace's (set in Setup), else ``PERSONABOT_LOCALE``."""
+    try:
+        own = person(client=client, user_id=user_id).locale
+    except SlackApiError as error:
+        log.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
+        own = None
+    if supported(own):
+        return locale_of(own)
+    with db.reading() as session:
+        return locale_of(queries.locale_of(session, team_id=team_id, default=settings.locale))
