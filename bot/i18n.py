@@ -117,8 +117,8 @@ class Text:
         return self.render("en")
 
 
-def extract() -> Iterator[tuple[str, int, str | tuple[str, ...]]]:
-    """(file, line, message) for every message in the source, for the catalog and its test."""
+def extract() -> Iterator[tuple[str, int, str | tuple[str, ...], list[str]]]:
+    """(file, line, message, translator comments) for every message in the source."""
     from babel.messages.extract import extract_from_dir
 
     root = Path(__file__).parent.parent
@@ -130,8 +130,8 @@ def extract() -> Iterator[tuple[str, int, str | tuple[str, ...]]]:
             comment_tags=("TRANSLATORS:",),
             strip_comment_tags=True,
         )
-        for filename, lineno, message, _comments, _context in found:
-            yield f"{directory}/{filename}", lineno, message
+        for filename, lineno, message, comments, _context in found:
+            yield f"{directory}/{filename}", lineno, message, comments
 
 
 def update(extra: list[Path] | None = None) -> tuple[int, int]:
@@ -157,8 +157,8 @@ def _update(extra: list[Path]) -> tuple[int, int]:
     from babel.messages.pofile import write_po
 
     template = Catalog(domain=DOMAIN, project="personabot")
-    for filename, lineno, text in extract():
-        template.add(text, locations=[(filename, lineno)])
+    for filename, lineno, text, comments in extract():
+        template.add(text, locations=[(filename, lineno)], auto_comments=comments)
     entries = [entry for entry in template if entry.id]
     untranslated = 0
     for locale in LOCALES[1:]:
@@ -186,7 +186,12 @@ def _update(extra: list[Path]) -> tuple[int, int]:
         for entry in entries:
             empty: object = "" if isinstance(entry.id, str) else ("",) * catalog.num_plurals
             string = known.get(entry.id, empty)
-            catalog.add(entry.id, string, locations=entry.locations)  # type: ignore[arg-type]
+            catalog.add(
+                entry.id,
+                string,  # type: ignore[arg-type]
+                locations=entry.locations,
+                auto_comments=entry.auto_comments,
+            )
             untranslated += not _translated(string)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as po:

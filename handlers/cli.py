@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import clock, schedules
 from bot.errors import UserError
+from bot.importing import CsvError
 from bot.settings import Settings, SettingsError
 from bot.slack import make_client
 from handlers import offline
@@ -45,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         db = _database(settings, upgrade=True)
         try:
             return offline.run(args, settings=settings, db=db, bank=_bank(settings))
-        except UserError as error:
+        except (UserError, CsvError) as error:  # English: the command line is for operators
             _exit(str(error))
     # SIGTERM (docker stop, gunicorn, a supervisor) ends the process like Ctrl-C, so that
     # exit handlers run and the digest worker process is stopped with it.

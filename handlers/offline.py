@@ -12,7 +12,6 @@ from sqlalchemy import select
 
 from bot import exports, personas
 from bot.digests import compose
-from bot.errors import UserError
 from bot.importing import CsvError, decode, parse, store
 from bot.settings import Settings
 from bot.synthesis.render_report import digest_json
@@ -80,11 +79,8 @@ def _import(path: Path, *, db: Database, bank: Bank, team: str) -> int:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise UserError(f"{path}: cannot read it ({error.strerror})") from None
-    try:
-        rows, problems = parse(decode(data, name=str(path)), name=str(path))
-    except CsvError as error:
-        raise UserError(str(error)) from None
+        raise CsvError(f"{path}: cannot read it ({error.strerror})") from None
+    rows, problems = parse(decode(data, name=str(path)), name=str(path))
     with db.session() as session:
         report = store(session=session, team_id=team, rows=rows, problems=problems, bank=bank)
     print(f"imported {report.added} answer(s) from {path}; {report.duplicates} already there")

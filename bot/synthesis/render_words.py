@@ -49,6 +49,8 @@ _WORDS: dict[str, str] = {
     "rate": N_("{group}: {answered}/{prompts} prompts answered ({pct}%), {answers} answers"),
     "unanswered": N_("Questions nobody answered"),
     "by_group": N_("Who says what"),
+    # TRANSLATORS: {p1} and {p2} are the subject particles (이/가) after {internal} and
+    # {customers}; English does not use them.
     "conflict": N_("{internal} point to {internal_theme}; {customers} point to {customer_theme}."),
     "and": N_(" and "),
     "more": N_("…continued in the report"),
