@@ -39,7 +39,9 @@ def ask(
         )
     if len(text) > SECTION_LIMIT:
         raise UserError(
-            f"The question is {len(text)} characters long; Slack allows {SECTION_LIMIT}."
+            "The question is {length} characters long; Slack allows {limit}.",
+            length=len(text),
+            limit=SECTION_LIMIT,
         )
     channel_id, name = _resolve(client, channel)
     try:
@@ -82,8 +84,9 @@ def _resolve(client: WebClient, channel: ChannelRef) -> tuple[str, str | None]:
         if found.get("name") == channel.name:
             return str(found["id"]), channel.name
     raise UserError(
-        f"I can't find #{channel.name}. If it is private, invite me there first "
-        f"(`/invite @personabot` in that channel), or pick the channel from Slack's autocomplete."
+        "I can't find #{name}. If it is private, invite me there first "
+        "(`/invite @personabot` in that channel), or pick the channel from Slack's autocomplete.",
+        name=channel.name,
     )
 
 
@@ -131,9 +134,12 @@ def _explain(error: SlackApiError, label: str) -> Exception:
     code = error.response.get("error")
     if code in ("channel_not_found", "method_not_supported_for_channel_type", "not_in_channel"):
         return UserError(
-            f"I can't post in {label}: it is private and I'm not a member. "
-            f"Type `/invite @personabot` in {label}, then ask again."
+            "I can't post in {channel}: it is private and I'm not a member. "
+            "Type `/invite @personabot` in {channel}, then ask again.",
+            channel=label,
         )
     if code == "is_archived":
-        return UserError(f"{label} is archived; unarchive it or pick another channel.")
+        return UserError(
+            "{channel} is archived; unarchive it or pick another channel.", channel=label
+        )
     return error

@@ -45,24 +45,65 @@ from bot.calendar import (
 )
 from bot.calendar import due_times as due_times  # re-exported: the API lives in both modules
 from bot.calendar import next_runs as next_runs
+from bot.i18n import N_, Text, t
 
 __all__ = ["Cadence", "CadenceError", "due_times", "next_runs", "parse_cadence"]
 
 DEFAULT_ANCHOR = date(2024, 1, 1)
 MAX_WEEKS = 8
-MONTHLY_FORMS = "`monthly 1st mon 09:30`, `monthly last fri 16:00`, `monthly 15 10:00`"
+MONTHLY_FORMS = Text("`monthly 1st mon 09:30`, `monthly last fri 16:00`, `monthly 15 10:00`")
 
 _NTH = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4}
 _NTH |= {"fourth": 4, "last": -1}
 _NTH_TEXT = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", -1: "last"}
-_NTH_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+_NTH_WORDS = {
+    1: N_("monthly on the first {weekday} at {time}"),
+    2: N_("monthly on the second {weekday} at {time}"),
+    3: N_("monthly on the third {weekday} at {time}"),
+    4: N_("monthly on the fourth {weekday} at {time}"),
+    -1: N_("monthly on the last {weekday} at {time}"),
+}
+_DAY_OF_MONTH = {
+    "st": N_("monthly on the {day}st at {time}"),
+    "nd": N_("monthly on the {day}nd at {time}"),
+    "rd": N_("monthly on the {day}rd at {time}"),
+    "th": N_("monthly on the {day}th at {time}"),
+}
+_DAY_WORDS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+_DAYS_WORDS = (
+    N_("Mondays"),
+    N_("Tuesdays"),
+    N_("Wednesdays"),
+    N_("Thursdays"),
+    N_("Fridays"),
+    N_("Saturdays"),
+    N_("Sundays"),
+)
 _FILLER = {"at", "on", "the"}
 _DST_MARGIN = timedelta(hours=3)  # more than any zone's offset jump
 _PROBE_FROM, _PROBE_UNTIL = datetime(2024, 1, 1, tzinfo=UTC), datetime(2036, 1, 1, tzinfo=UTC)
 
 
-def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+def _join(words: list[str], locale: str) -> str:
+    if len(words) == 1:
+        return words[0]
+    return t(locale, "{items} and {last}", items=", ".join(words[:-1]), last=words[-1])
+
+
+def _day_names(days: frozenset[int], table: tuple[str, ...], locale: str) -> str:
+    names = []
+    for day in sorted(days):
+        name = table[day]
+        names.append(t(locale, name))
+    return _join(names, locale)
 
 
 def _trigger(**fields: str | int) -> Any:
@@ -70,7 +111,9 @@ def _trigger(**fields: str | int) -> Any:
     try:
         probe = CronTrigger(**fields, timezone=UTC, end_date=_PROBE_UNTIL)
     except ValueError as exc:
-        raise CadenceError(f"bad cron expression ({exc})", accepted=CRON_FORMS) from exc
+        raise CadenceError(
+            Text("bad cron expression ({detail})", detail=str(exc)), accepted=CRON_FORMS
+        ) from exc
     if probe.get_next_fire_time(None, _PROBE_FROM) is None:
         return None
     return CronTrigger(**fields, timezone=UTC)
@@ -87,13 +130,23 @@ class _Weekly:
         base = f"{days_text(self.days)} {self.at:%H:%M}"
         return base if self.every == 1 else f"every {self.every} weeks {base} from {self.anchor}"
 
-    def describe(self) -> str:
-        if self.every == 1:
-            named = {EVERY_DAY: "every day", WEEKDAYS: "weekdays"}
-            plural = [DAY_NAMES[d].capitalize() + "s" for d in sorted(self.days)]
-            return f"{named.get(self.days) or _join(plural)} at {self.at:%H:%M}"
-        names = [DAY_NAMES[d].capitalize() for d in sorted(self.days)]
-        return f"every {self.every} weeks on {_join(names)} at {self.at:%H:%M}"
+    def describe(self, locale: str) -> str:
+        at = f"{self.at:%H:%M}"
+        if self.every != 1:
+            days = _day_names(self.days, _DAY_WORDS, locale)
+            return t(
+                locale,
+                "every {every} weeks on {days} at {time}",
+                every=self.every,
+                days=days,
+                time=at,
+            )
+        if self.days == EVERY_DAY:
+            return t(locale, "every day at {time}", time=at)
+        if self.days == WEEKDAYS:
+            return t(locale, "weekdays at {time}", time=at)
+        days = _day_names(self.days, _DAYS_WORDS, locale)
+        return t(locale, "{days} at {time}", days=days, time=at)
 
     @cached_property
     def triggers(self) -> tuple[Any, ...]:
@@ -117,12 +170,14 @@ class _Monthly:
             return f"monthly {self.day} {self.at:%H:%M}"
         return f"monthly {_NTH_TEXT[self.nth]} {DAY_NAMES[self.weekday][:3]} {self.at:%H:%M}"
 
-    def describe(self) -> str:
+    def describe(self, locale: str) -> str:
+        at = f"{self.at:%H:%M}"
         if not self.nth:
             suffix = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd"}.get(self.day, "th")
-            return f"monthly on the {self.day}{suffix} at {self.at:%H:%M}"
-        day = DAY_NAMES[self.weekday].capitalize()
-        return f"monthly on the {_NTH_WORDS[self.nth]} {day} at {self.at:%H:%M}"
+            message = _DAY_OF_MONTH[suffix]
+            return t(locale, message, day=self.day, time=at)
+        message, weekday = _NTH_WORDS[self.nth], _DAY_WORDS[self.weekday]
+        return t(locale, message, weekday=t(locale, weekday), time=at)
 
     @cached_property
     def triggers(self) -> tuple[Any, ...]:
@@ -140,8 +195,8 @@ class _Cron:
     def text(self) -> str:
         return "cron " + " ".join(self.fields)
 
-    def describe(self) -> str:
-        return f"on the cron schedule `{' '.join(self.fields)}`"
+    def describe(self, locale: str) -> str:
+        return t(locale, "on the cron schedule `{fields}`", fields=" ".join(self.fields))
 
     @cached_property
     def triggers(self) -> tuple[Any, ...]:
@@ -169,7 +224,7 @@ def _words(text: str) -> list[str]:
 
 def _parse_weekly(words: list[str]) -> _Weekly:
     if len(words) < 2:
-        raise CadenceError(f"expected days then a time, got `{' '.join(words)}`")
+        raise CadenceError(Text("expected days then a time, got `{words}`", words=" ".join(words)))
     return _Weekly(days=parse_days(" ".join(words[:-1])), at=parse_time(words[-1]))
 
 
@@ -178,7 +233,9 @@ def _parse_every(words: list[str], anchor: date) -> _Weekly:
         try:
             anchor = date.fromisoformat(words[-1])
         except ValueError:
-            raise CadenceError(f"`{words[-1]}` is not a date like `from 2026-11-23`") from None
+            raise CadenceError(
+                Text("`{word}` is not a date like `from 2026-11-23`", word=words[-1])
+            ) from None
         words = words[:-2]
     every, words = _count_weeks(words)
     weekly = _parse_weekly(words)
@@ -196,9 +253,11 @@ def _count_weeks(words: list[str]) -> tuple[int, list[str]]:
     if not words or not words[0].lstrip("-").isdigit():
         return 1, words
     if words[1:2] not in (["week"], ["weeks"]):
-        raise CadenceError(f"`every {words[0]}` must be followed by `weeks`")
+        raise CadenceError(Text("`every {n}` must be followed by `weeks`", n=words[0]))
     if not 1 <= int(words[0]) <= MAX_WEEKS:
-        raise CadenceError(f"every {words[0]} weeks is out of range (1-{MAX_WEEKS} weeks)")
+        raise CadenceError(
+            Text("every {n} weeks is out of range (1-{most} weeks)", n=words[0], most=MAX_WEEKS)
+        )
     return int(words[0]), words[2:]
 
 
@@ -206,35 +265,43 @@ def _parse_monthly(words: list[str]) -> _Monthly:
     if len(words) == 3 and words[0] in _NTH:
         return _Monthly(at=parse_time(words[2]), nth=_NTH[words[0]], weekday=parse_day(words[1]))
     if len(words) == 3 and words[0] in {"5th", "fifth"}:
-        raise CadenceError("not every month has a 5th weekday; use `last`", accepted=MONTHLY_FORMS)
+        raise CadenceError(
+            Text("not every month has a 5th weekday; use `last`"), accepted=MONTHLY_FORMS
+        )
     day = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", words[0]) if len(words) == 2 else None
     if day is None:
-        raise CadenceError(f"can't read `monthly {' '.join(words)}`", accepted=MONTHLY_FORMS)
+        raise CadenceError(
+            Text("can't read `monthly {words}`", words=" ".join(words)), accepted=MONTHLY_FORMS
+        )
     if not 1 <= int(day[1]) <= 28:
-        raise CadenceError(f"day {day[1]} is not in every month (use 1-28)", accepted=MONTHLY_FORMS)
+        raise CadenceError(
+            Text("day {day} is not in every month (use 1-28)", day=day[1]), accepted=MONTHLY_FORMS
+        )
     return _Monthly(at=parse_time(words[1]), day=int(day[1]))
 
 
 def _parse_cron(words: list[str]) -> _Cron:
     if len(words) != 5:
-        raise CadenceError(f"cron needs 5 fields, got {len(words)}", accepted=CRON_FORMS)
+        raise CadenceError(Text("cron needs 5 fields, got {n}", n=len(words)), accepted=CRON_FORMS)
     rule = _Cron((words[0], words[1], words[2], words[3], words[4]))
     if not rule.triggers:
-        raise CadenceError(f"cron `{' '.join(words)}` never fires", accepted=CRON_FORMS)
+        raise CadenceError(
+            Text("cron `{fields}` never fires", fields=" ".join(words)), accepted=CRON_FORMS
+        )
     return rule
 
 
 def _parse_rule(text: str, anchor: date) -> _Rule:
     words = _words(text)
     if not words:
-        raise CadenceError("no cadence given")
+        raise CadenceError(Text("no cadence given"))
     head, rest = words[0], words[1:]
     if head == "cron":
         return _parse_cron(rest)
     if head == "every":
         return _parse_every(rest, anchor)
     if "from" in words:
-        raise CadenceError("`from <date>` only goes with `every N weeks`")
+        raise CadenceError(Text("`from <date>` only goes with `every N weeks`"))
     if head == "monthly":
         return _parse_monthly(rest)
     return _parse_weekly(rest if head == "weekly" else words)
@@ -261,8 +328,9 @@ class Cadence:
         object.__setattr__(self, "timezone", resolve_timezone(self.timezone))
         object.__setattr__(self, "_rule", rule)
 
-    def describe(self) -> str:
-        return f"{self._rule.describe()} ({self.timezone})"
+    def describe(self, locale: str = "en") -> str:
+        """In plain words, e.g. "Tuesdays and Thursdays at 10:00 (Asia/Seoul)"."""
+        return f"{self._rule.describe(locale)} ({self.timezone})"
 
     def fire_times(self, *, after: datetime, until: datetime) -> Iterator[datetime]:
         """Aware UTC fire times in ``(after, until]``, ascending, before any skipping."""

@@ -18,18 +18,22 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import holidays
 
+from bot.errors import UserError
+from bot.i18n import Text
+
 if TYPE_CHECKING:  # bot.cadence imports this module; only the annotation goes the other way
     from bot.cadence import Cadence
 
-ACCEPTED_FORMS = (
+# What works, shown after the problem; ``str()`` of each is the English text.
+ACCEPTED_FORMS = Text(
     "`tue,thu 10:00`, `weekdays 10:00`, `daily 08:30`, `every 2 weeks fri 15:00`, "
     "`monthly 1st mon 09:30`, `monthly last fri 16:00`, `monthly 15 10:00`, "
     "`cron 0 10 * * 1-5`"
 )
-TIMEZONE_FORMS = "an IANA timezone name such as `UTC`, `Asia/Seoul` or `America/New_York`"
-WEEKEND_FORMS = "`sat,sun`, `fri-sat`, `fri`, `none`"
-CRON_FORMS = "`cron <minute> <hour> <day> <month> <day-of-week>`, e.g. `cron 0 10 * * 1-5`"
-COUNTRY_FORMS = "a two-letter ISO country code such as `US`, `KR`, `GB` or `DE`"
+TIMEZONE_FORMS = Text("an IANA timezone name such as `UTC`, `Asia/Seoul` or `America/New_York`")
+WEEKEND_FORMS = Text("`sat,sun`, `fri-sat`, `fri`, `none`")
+CRON_FORMS = Text("`cron <minute> <hour> <day> <month> <day-of-week>`, e.g. `cron 0 10 * * 1-5`")
+COUNTRY_FORMS = Text("a two-letter ISO country code such as `US`, `KR`, `GB` or `DE`")
 
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAYS = frozenset(range(5))
@@ -46,13 +50,18 @@ _SEARCH_HORIZON = timedelta(days=3 * 366)
 _ZONE_PATTERN = re.compile(r"[A-Za-z][\w+-]*/[\w+/-]+")
 
 
-class CadenceError(ValueError):
-    """Bad schedule input; ``str()`` is one line for the Slack user: problem, then what works."""
+class CadenceError(UserError, ValueError):
+    """Bad schedule input: one line for the Slack user, the problem and then what works.
 
-    def __init__(self, problem: str, *, accepted: str = ACCEPTED_FORMS) -> None:
+    A ``UserError`` (``render(locale)`` translates it; ``str()`` is the English) and still a
+    ``ValueError`` for callers that catch that."""
+
+    def __init__(self, problem: Text, *, accepted: Text = ACCEPTED_FORMS) -> None:
         self.problem = problem
         self.accepted = accepted
-        super().__init__(f"{problem}. Accepted: {accepted}.")
+        super().__init__(
+            Text("{problem}. Accepted: {accepted}.", problem=problem, accepted=accepted)
+        )
 
 
 def parse_day(token: str) -> int:
@@ -61,8 +70,18 @@ def parse_day(token: str) -> int:
     if key in _DAYS:
         return _DAYS[key]
     close = difflib.get_close_matches(key, [*DAY_NAMES, *_DAYS], n=1, cutoff=0.5)
-    hint = f" (did you mean `{DAY_NAMES[_DAYS[close[0]]][:3]}`?)" if close else ""
-    raise CadenceError(f"unknown day `{token}`{hint}; days are mon, tue, wed, thu, fri, sat, sun")
+    hint = _did_you_mean(DAY_NAMES[_DAYS[close[0]]][:3]) if close else ""
+    raise CadenceError(
+        Text(
+            "unknown day `{token}`{hint}; days are mon, tue, wed, thu, fri, sat, sun",
+            token=token,
+            hint=hint,
+        )
+    )
+
+
+def _did_you_mean(suggestion: str) -> Text:
+    return Text(" (did you mean `{suggestion}`?)", suggestion=suggestion)
 
 
 def parse_days(text: str) -> frozenset[int]:
@@ -78,7 +97,7 @@ def parse_days(text: str) -> frozenset[int]:
         elif part and part != "and":
             days.add(parse_day(part))
     if not days:
-        raise CadenceError("no days given")
+        raise CadenceError(Text("no days given"))
     return frozenset(days)
 
 
@@ -90,10 +109,14 @@ def days_text(days: frozenset[int]) -> str:
 def parse_time(token: str) -> time:
     match = re.fullmatch(r"(\d{1,2}):(\d{2})", token)
     if not match:
-        raise CadenceError(f"expected a time like `10:00` at the end, got `{token}`")
+        raise CadenceError(
+            Text("expected a time like `10:00` at the end, got `{token}`", token=token)
+        )
     hour, minute = int(match[1]), int(match[2])
     if hour > 23 or minute > 59:
-        raise CadenceError(f"`{token}` is not a time of day (hours 0-23, minutes 00-59)")
+        raise CadenceError(
+            Text("`{token}` is not a time of day (hours 0-23, minutes 00-59)", token=token)
+        )
     return time(hour, minute)
 
 
@@ -109,7 +132,9 @@ def cron_weekdays(expr: str) -> str:
         if last and stop == 0:
             stop = 7  # `5-0` means Friday to Sunday, like `5-7`
         if stop < start or not re.fullmatch(r"[1-9]\d*|", step):
-            raise CadenceError(f"bad cron day-of-week `{expr}`", accepted=CRON_FORMS)
+            raise CadenceError(
+                Text("bad cron day-of-week `{expr}`", expr=expr), accepted=CRON_FORMS
+            )
         days.update(n % 7 for n in range(start, stop + 1, int(step or "1")))
     return ",".join(DAY_NAMES[(n - 1) % 7][:3] for n in sorted(days))
 
@@ -118,7 +143,10 @@ def _cron_day(token: str) -> int:
     if not token.isdigit():
         return (parse_day(token) + 1) % 7
     if int(token) > 7:
-        raise CadenceError(f"cron day-of-week `{token}` is out of range (0-7)", accepted=CRON_FORMS)
+        raise CadenceError(
+            Text("cron day-of-week `{token}` is out of range (0-7)", token=token),
+            accepted=CRON_FORMS,
+        )
     return int(token)
 
 
@@ -129,17 +157,21 @@ def parse_weekend(text: str) -> frozenset[int]:
     try:
         days = parse_days(text)
     except CadenceError as exc:
-        raise CadenceError(f"bad weekend: {exc.problem}", accepted=WEEKEND_FORMS) from exc
+        raise CadenceError(
+            Text("bad weekend: {problem}", problem=exc.problem), accepted=WEEKEND_FORMS
+        ) from exc
     _check_weekend(days)
     return days
 
 
 def _check_weekend(days: frozenset[int]) -> None:
     if not days <= EVERY_DAY:
-        raise CadenceError(f"weekend days must be 0-6 (Monday=0), got {sorted(days)}")
+        raise CadenceError(
+            Text("weekend days must be 0-6 (Monday=0), got {days}", days=sorted(days))
+        )
     if days == EVERY_DAY:
         raise CadenceError(
-            "a weekend of all seven days leaves no day to post on", accepted=WEEKEND_FORMS
+            Text("a weekend of all seven days leaves no day to post on"), accepted=WEEKEND_FORMS
         )
 
 
@@ -150,9 +182,12 @@ def resolve_timezone(name: str) -> str:
     if text.lower() in zones:
         return zones[text.lower()]
     close = difflib.get_close_matches(text.lower(), zones, n=1, cutoff=0.6)
-    hint = f" (did you mean `{zones[close[0]]}`?)" if close else ""
-    shown = f"`{text}`" if text else "(empty)"
-    raise CadenceError(f"unknown timezone {shown}{hint}", accepted=TIMEZONE_FORMS)
+    hint = _did_you_mean(zones[close[0]]) if close else ""
+    if not text:
+        raise CadenceError(Text("unknown timezone (empty)"), accepted=TIMEZONE_FORMS)
+    raise CadenceError(
+        Text("unknown timezone `{zone}`{hint}", zone=text, hint=hint), accepted=TIMEZONE_FORMS
+    )
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +220,7 @@ class Calendar:
         subdivision = self.holiday_subdivision.strip() if self.holiday_subdivision else None
         if subdivision and not country:
             raise CadenceError(
-                "a holiday subdivision needs a holiday country", accepted=COUNTRY_FORMS
+                Text("a holiday subdivision needs a holiday country"), accepted=COUNTRY_FORMS
             )
         if country:
             subdivision = _check_region(country, subdivision)
@@ -221,8 +256,11 @@ def _check_region(country: str, subdivision: str | None) -> str | None:
     supported = holidays.list_supported_countries()
     if country not in supported:
         close = difflib.get_close_matches(country, supported, n=1, cutoff=0.5)
-        hint = f" (did you mean `{close[0]}`?)" if close else ""
-        raise CadenceError(f"unknown holiday country `{country}`{hint}", accepted=COUNTRY_FORMS)
+        hint = _did_you_mean(close[0]) if close else ""
+        raise CadenceError(
+            Text("unknown holiday country `{country}`{hint}", country=country, hint=hint),
+            accepted=COUNTRY_FORMS,
+        )
     if subdivision is None:
         return None
     known = {code.lower(): code for code in supported[country]}
@@ -230,8 +268,19 @@ def _check_region(country: str, subdivision: str | None) -> str | None:
         return known[subdivision.lower()]
     listed = ", ".join(f"`{code}`" for code in sorted(known.values())[:12])
     more = ", …" if len(known) > 12 else ""
-    accepted = f"for {country}: {listed}{more}" if known else f"none for {country}"
-    raise CadenceError(f"unknown subdivision `{subdivision}` of {country}", accepted=accepted)
+    accepted = (
+        Text("for {country}: {listed}", country=country, listed=listed + more)
+        if known
+        else Text("none for {country}", country=country)
+    )
+    raise CadenceError(
+        Text(
+            "unknown subdivision `{subdivision}` of {country}",
+            subdivision=subdivision,
+            country=country,
+        ),
+        accepted=accepted,
+    )
 
 
 def due_times(

@@ -14,18 +14,25 @@ from bot.cadence import parse_cadence
 from bot.calendar import CadenceError, next_runs, split_timezone
 from bot.digests import compose, latest_run
 from bot.errors import UserError
+from bot.i18n import N_, Text, t
 from bot.publishing import NO_SKIPS
 from bot.slack import parse_channel
 from bot.synthesis.render_slack import digest_text
 from storage import DigestSchedule, queries
 
-USAGE = (
+USAGE = Text(
     "`/persona digest`: where and when the digest is posted. "
     "`/persona digest preview`: see it now, privately. "
     "`/persona digest now`: post it to the digest channel now (admins). "
     "`/persona digest schedule #channel mon 09:00 [timezone]`: set the channel and time (admins)."
 )
 ADMIN_ONLY = frozenset({"now", "schedule"})
+_RUN_STATUS = {
+    "posted": N_("posted"),
+    "claimed": N_("posting"),
+    "missed": N_("missed"),
+    "failed": N_("failed"),
+}
 
 
 @dataclass(frozen=True)
@@ -37,27 +44,27 @@ class DigestCommand:
 
 
 def parse(rest: str) -> DigestCommand:
-    """``ValueError`` with the problem when the text cannot be read."""
+    """``ValueError`` with the problem (a ``Text``) when the text cannot be read."""
     action, _, args = rest.strip().partition(" ")
     action = action.lower() or "show"
     if action in ("show", "preview", "now"):
         if args.strip():
-            raise ValueError(f"`digest {action}` takes no arguments.")
+            raise ValueError(Text("`digest {action}` takes no arguments.", action=action))
         return DigestCommand(action)
     if action != "schedule":
-        raise ValueError(f"I don't know `digest {action}`.")
+        raise ValueError(Text("I don't know `digest {action}`.", action=action))
     first, _, when = args.strip().partition(" ")
     channel = parse_channel(first)
     if channel is None or channel.id is None:
         raise ValueError(
-            "Pick the digest channel from Slack's autocomplete, e.g. `#persona-digest`."
+            Text("Pick the digest channel from Slack's autocomplete, e.g. `#persona-digest`.")
         )
     try:
         cadence, timezone = split_timezone(when)
     except CadenceError as error:
-        raise ValueError(str(error)) from None
+        raise ValueError(error.text) from None
     if not cadence:
-        raise ValueError("Say when to post it, e.g. `mon 09:00`.")
+        raise ValueError(Text("Say when to post it, e.g. `mon 09:00`."))
     return DigestCommand("schedule", channel=channel.id, cadence=cadence, timezone=timezone)
 
 
@@ -71,6 +78,7 @@ def run(
     default_timezone: str,
     locale: str,
 ) -> str:
+    """Carry out ``command``; the reply (and the preview) is in the caller's ``locale``."""
     now = datetime.now(UTC)
     workspace = queries.workspace(session, team_id=team_id)
     schedule = session.scalar(
@@ -83,11 +91,9 @@ def run(
     if command.action == "schedule":
         channel = command.channel
         assert channel is not None
+        where = f"<#{channel}>"
         timezone = command.timezone or default_timezone
-        try:
-            cadence = parse_cadence(command.cadence, timezone=timezone, anchor=now.date())
-        except CadenceError as error:
-            raise UserError(str(error)) from None
+        cadence = parse_cadence(command.cadence, timezone=timezone, anchor=now.date())
         if schedule is None:
             schedule = DigestSchedule(workspace_id=workspace.id)
             session.add(schedule)
@@ -98,10 +104,20 @@ def run(
         )
         schedule.created_by, schedule.effective_from = user_id, now
         joined = asking.join(client, channel_id=channel)
-        note = "" if joined else f" Invite me first: `/invite @personabot` in <#{channel}>."
-        return f"The digest goes to <#{channel}>, {cadence.describe()}.{note}"
+        note = (
+            ""
+            if joined
+            else t(locale, " Invite me first: `/invite @personabot` in {channel}.", channel=where)
+        )
+        return t(
+            locale,
+            "The digest goes to {channel}, {cadence}.{note}",
+            channel=where,
+            cadence=cadence.describe(locale),
+            note=note,
+        )
     if schedule is None:
-        return "No digest channel yet. " + USAGE
+        return t(locale, "No digest channel yet. {usage}", usage=USAGE)
     runs = next_runs(
         cadence=parse_cadence(schedule.cadence, timezone=schedule.timezone),
         calendar=NO_SKIPS,
@@ -109,10 +125,31 @@ def run(
         count=1,
     )
     last = latest_run(session, workspace.id)
-    where = f"<#{schedule.channel}>"
-    nxt = f" Next: {runs[0]:%Y-%m-%d %H:%M} UTC." if runs else ""
-    done = f" Last: {last.due_at:%Y-%m-%d %H:%M} UTC ({last.status})." if last else ""
-    return f"The digest goes to {where}, {schedule.cadence} ({schedule.timezone}).{nxt}{done}"
+    nxt = t(locale, " Next: {when} UTC.", when=f"{runs[0]:%Y-%m-%d %H:%M}") if runs else ""
+    done = (
+        t(
+            locale,
+            " Last: {when} UTC ({status}).",
+            when=f"{last.due_at:%Y-%m-%d %H:%M}",
+            status=_status(last.status, locale),
+        )
+        if last
+        else ""
+    )
+    return t(
+        locale,
+        "The digest goes to {channel}, {cadence} ({timezone}).{next}{last}",
+        channel=f"<#{schedule.channel}>",
+        cadence=schedule.cadence,
+        timezone=schedule.timezone,
+        next=nxt,
+        last=done,
+    )
+
+
+def _status(status: str, locale: str) -> str:
+    known = _RUN_STATUS.get(status)
+    return t(locale, known) if known else status
 
 
 def channel_of(*, session: Session, team_id: str) -> str:
@@ -122,5 +159,5 @@ def channel_of(*, session: Session, team_id: str) -> str:
         select(DigestSchedule.channel).where(DigestSchedule.workspace_id == workspace.id)
     )
     if channel is None:
-        raise UserError("No digest channel yet. " + USAGE)
+        raise UserError("No digest channel yet. {usage}", usage=USAGE)
     return channel

@@ -8,19 +8,24 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from bot import personas
+from bot.i18n import Text, nt, t
 from bot.slack import escape
 
 USAGE = {
-    "list": "`/persona list`: the personas, with how much evidence each has.",
-    "create": "`/persona create <name>`: a new persona, e.g. `/persona create Ops Olivia`.",
-    "rename": "`/persona rename <name> to <new name>`.",
-    "describe": "`/persona describe <name>: <a sentence or two>`.",
-    "negative": (
+    "list": Text("`/persona list`: the personas, with how much evidence each has."),
+    "create": Text("`/persona create <name>`: a new persona, e.g. `/persona create Ops Olivia`."),
+    "rename": Text("`/persona rename <name> to <new name>`."),
+    "describe": Text("`/persona describe <name>: <a sentence or two>`."),
+    "negative": Text(
         "`/persona negative <name>`: mark a negative persona (the customer you do not want); "
         "`/persona negative <name> off` undoes it."
     ),
-    "archive": "`/persona archive <name>`: retire a persona (its evidence is kept). Admins only.",
-    "merge": "`/persona merge <name> into <other>`: move all evidence to the other. Admins only.",
+    "archive": Text(
+        "`/persona archive <name>`: retire a persona (its evidence is kept). Admins only."
+    ),
+    "merge": Text(
+        "`/persona merge <name> into <other>`: move all evidence to the other. Admins only."
+    ),
 }
 ADMIN_ONLY = frozenset({"archive", "merge"})
 _QUOTES = str.maketrans({"“": '"', "”": '"'})
@@ -35,12 +40,12 @@ class PersonaCommand:
 
 
 def parse(action: str, rest: str) -> PersonaCommand:
-    """Read a persona subcommand; ``ValueError`` with the problem when it cannot."""
+    """Read a persona subcommand; ``ValueError`` with the problem (a ``Text``) when it cannot."""
     rest = rest.translate(_QUOTES).strip()
     if action == "list":
         return PersonaCommand(action, ())
     if not rest:
-        raise ValueError("Name the persona.")
+        raise ValueError(Text("Name the persona."))
     if action in ("rename", "merge"):
         return PersonaCommand(action, _two_names(rest, " to " if action == "rename" else " into "))
     if action == "describe":
@@ -51,47 +56,63 @@ def parse(action: str, rest: str) -> PersonaCommand:
     return PersonaCommand(action, (rest,))
 
 
-def run(command: PersonaCommand, *, session: Session, team_id: str) -> str:
+def run(command: PersonaCommand, *, session: Session, team_id: str, locale: str) -> str:
+    """Carry out ``command``; the reply is in the caller's ``locale``."""
     a = command.action
     if a == "list":
-        return _listing(session, team_id)
+        return _listing(session, team_id, locale)
     if a == "create":
         p = personas.create(session=session, team_id=team_id, name=command.names[0])
-        return f"Created *{escape(p.name)}*. Describe them with `/persona describe {p.name}: ...`."
+        return t(
+            locale,
+            "Created *{name}*. Describe them with `/persona describe {raw}: ...`.",
+            name=escape(p.name),
+            raw=p.name,
+        )
     if a == "rename":
         p = personas.rename(
             session=session, team_id=team_id, old=command.names[0], new=command.names[1]
         )
-        return f"Renamed to *{escape(p.name)}*."
+        return t(locale, "Renamed to *{name}*.", name=escape(p.name))
     if a == "describe":
         p = personas.describe(
             session=session, team_id=team_id, name=command.names[0], text=command.text
         )
-        return f"*{escape(p.name)}*: {escape(p.description) or '(no description)'}"
+        description = escape(p.description) or t(locale, "(no description)")
+        return f"*{escape(p.name)}*: {description}"
     if a == "negative":
         p = personas.set_negative(
             session=session, team_id=team_id, name=command.names[0], negative=command.flag
         )
-        state = "now a negative persona" if p.negative else "no longer a negative persona"
-        return f"*{escape(p.name)}* is {state}."
+        if p.negative:
+            return t(locale, "*{name}* is now a negative persona.", name=escape(p.name))
+        return t(locale, "*{name}* is no longer a negative persona.", name=escape(p.name))
     if a == "archive":
         p = personas.archive(session=session, team_id=team_id, name=command.names[0])
-        return f"*{escape(p.name)}* is archived; its evidence is kept."
+        return t(locale, "*{name}* is archived; its evidence is kept.", name=escape(p.name))
     target = personas.merge(
         session=session, team_id=team_id, source=command.names[0], target=command.names[1]
     )
-    return f"Merged {escape(command.names[0])} into *{escape(target.name)}*."
+    return t(
+        locale,
+        "Merged {source} into *{target}*.",
+        source=escape(command.names[0]),
+        target=escape(target.name),
+    )
 
 
-def _listing(session: Session, team_id: str) -> str:
+def _listing(session: Session, team_id: str, locale: str) -> str:
     rows = personas.listing(session=session, team_id=team_id)
     if not rows:
-        return "No personas yet. Start with `/persona create <name>` (most teams keep 2 to 5)."
-    lines = ["*Personas*"]
+        return t(
+            locale, "No personas yet. Start with `/persona create <name>` (most teams keep 2 to 5)."
+        )
+    lines = [t(locale, "*Personas*")]
     for r in rows:
-        tag = " (negative persona)" if r.negative else ""
-        when = f", last on {r.last:%Y-%m-%d}" if r.last else ""
-        lines.append(f"• *{escape(r.name)}*{tag}: {r.evidence} piece(s) of evidence{when}")
+        tag = t(locale, " (negative persona)") if r.negative else ""
+        when = t(locale, ", last on {date}", date=f"{r.last:%Y-%m-%d}") if r.last else ""
+        evidence = nt(locale, "{n} piece of evidence", "{n} pieces of evidence", r.evidence)
+        lines.append(f"• *{escape(r.name)}*{tag}: {evidence}{when}")
     return "\n".join(lines)
 
 
@@ -102,7 +123,9 @@ def _two_names(rest: str, separator: str) -> tuple[str, str]:
             return words[0], words[1]
     left, found, right = rest.partition(separator)
     if not found or not left.strip() or not right.strip():
-        raise ValueError(f"Separate the two names with `{separator.strip()}`.")
+        raise ValueError(
+            Text("Separate the two names with `{separator}`.", separator=separator.strip())
+        )
     return left.strip(), right.strip()
 
 
@@ -113,5 +136,5 @@ def _name_and_text(rest: str) -> tuple[str, str]:
             return rest[1:end], rest[end + 1 :].lstrip(" :")
     name, found, text = rest.partition(":")
     if not found:
-        raise ValueError("Put a colon after the name: `/persona describe Ops Olivia: ...`.")
+        raise ValueError(Text("Put a colon after the name: `/persona describe Ops Olivia: ...`."))
     return name, text

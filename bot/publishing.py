@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot.cadence import parse_cadence
 from bot.calendar import Calendar, due_times
 from bot.digests import compose, snapshot_json
+from bot.i18n import t
 from bot.synthesis.render_report import report_html
 from bot.synthesis.render_slack import digest_messages
 from storage import Database, DigestRun, DigestSchedule, Workspace, queries
@@ -39,7 +40,7 @@ def publish(
         locale = queries.locale_of(session, team_id=team_id, default=locale)
         digest = compose(session=session, team_id=team_id, now=now, locale=locale)
     messages = digest_messages(digest, locale=locale)
-    fallback = "Persona digest" if locale != "ko" else "페르소나 다이제스트"
+    fallback = t(locale, "Persona digest")
     first = client.chat_postMessage(channel=channel, blocks=messages[0], text=fallback)
     ts = str(first["ts"])
     for blocks in messages[1:]:
@@ -49,7 +50,7 @@ def publish(
             channel=channel,
             thread_ts=ts,
             filename=f"persona-report-{now:%Y-%m-%d}.html",
-            title=f"Persona report {now:%Y-%m-%d}",
+            title=t(locale, "Persona report {date}", date=f"{now:%Y-%m-%d}"),
             content=report_html(digest, locale=locale),
         )
     with db.session() as session:

@@ -13,26 +13,30 @@ from sqlalchemy.orm import Session
 from bot.cadence import parse_cadence
 from bot.calendar import DAY_NAMES, CadenceError, Calendar, next_runs, parse_weekend, split_timezone
 from bot.errors import UserError
+from bot.i18n import N_, Text, nt, t
 from bot.rounds import cadence_of, calendar_of
 from storage import Channel, Round, Schedule, queries
 
-OPTIONS = {
-    "questions": "questions per round, 1-5 (default 1)",
-    "remind": "nudge after, e.g. 4h or 1d (default 1d)",
-    "close": "close after, e.g. 3d (default 3d)",
-    "cap": "most questions per channel per week (default 2)",
-    "wanted": "answers wanted before no nudge is needed (default 3)",
-    "weekend": "weekend days, e.g. sat,sun or fri-sat or none",
-    "holidays": "country whose public holidays are skipped, e.g. KR, or none",
-    "skip": "dates to skip, e.g. 2026-12-24,2026-12-31",
-    "anonymous": "yes: authors are never shown in digests, exports or commands",
+OPTIONS = {  # option -> what it does (N_: translate with ``t(locale, OPTIONS[name])``)
+    "questions": N_("questions per round, 1-5 (default 1)"),
+    "remind": N_("nudge after, e.g. 4h or 1d (default 1d)"),
+    "close": N_("close after, e.g. 3d (default 3d)"),
+    "cap": N_("most questions per channel per week (default 2)"),
+    "wanted": N_("answers wanted before no nudge is needed (default 3)"),
+    "weekend": N_("weekend days, e.g. sat,sun or fri-sat or none"),
+    "holidays": N_("country whose public holidays are skipped, e.g. KR, or none"),
+    "skip": N_("dates to skip, e.g. 2026-12-24,2026-12-31"),
+    "anonymous": N_("yes: authors are never shown in digests, exports or commands"),
 }
+_WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+_ROUND_STATUS = {"retry": N_("retry"), "failed": N_("failed")}
 _OPTION = re.compile(r"^([a-z]+)=(\S+)$")
 _DURATION = re.compile(r"^(\d+)([mhd])$")
 
 
 class ScheduleError(UserError):
-    """A schedule that cannot be saved; says what is wrong and what works."""
+    """A schedule that cannot be saved; says what is wrong and what works. Raised with a
+    ``Text`` (or the ``text`` of a ``CadenceError``), rendered in the reader's locale."""
 
 
 @dataclass(frozen=True)
@@ -52,16 +56,22 @@ def parse_spec(group: str, text: str) -> ScheduleSpec:
         if match:
             if match.group(1) not in OPTIONS:
                 known = ", ".join(f"`{k}=`" for k in OPTIONS)
-                raise ScheduleError(f"Unknown option `{match.group(1)}=`. Options: {known}.")
+                raise ScheduleError(
+                    Text(
+                        "Unknown option `{option}=`. Options: {known}.",
+                        option=match.group(1),
+                        known=known,
+                    )
+                )
             options[match.group(1)] = word.split("=", 1)[1]
         else:
             words.append(word)
     try:
         cadence, timezone = split_timezone(" ".join(words))
     except CadenceError as error:
-        raise ScheduleError(str(error)) from None
+        raise ScheduleError(error.text) from None
     if not cadence:
-        raise ScheduleError("Say when to ask, e.g. `tue,thu 10:00`.")
+        raise ScheduleError(Text("Say when to ask, e.g. `tue,thu 10:00`."))
     return ScheduleSpec(group=group, cadence=cadence, timezone=timezone, options=options)
 
 
@@ -81,7 +91,7 @@ def save(
     try:
         cadence = parse_cadence(spec.cadence, timezone=timezone, anchor=now.date())
     except CadenceError as error:
-        raise ScheduleError(str(error)) from None
+        raise ScheduleError(error.text) from None
     values = _options(spec.options, default_holidays=default_holidays)
     workspace = queries.workspace(session, team_id=team_id)
     schedule = session.scalar(
@@ -109,20 +119,21 @@ def remove(*, session: Session, team_id: str, group: str) -> bool:
     return True
 
 
-def render(*, session: Session, team_id: str, now: datetime) -> str:
+def render(*, session: Session, team_id: str, now: datetime, locale: str = "en") -> str:
     """Every schedule in plain words with its next three runs and its channels."""
     workspace = queries.workspace(session, team_id=team_id)
     schedules = session.scalars(
         select(Schedule).where(Schedule.workspace_id == workspace.id).order_by(Schedule.group)
     ).all()
     if not schedules:
-        return (
+        return t(
+            locale,
             "No schedules yet. Example: `/persona schedule sales tue,thu 10:00 Asia/Seoul "
-            "questions=1 cap=2`."
+            "questions=1 cap=2`.",
         )
-    lines = ["*Schedules*"]
+    lines = [t(locale, "*Schedules*")]
     for s in schedules:
-        lines.append(describe(session=session, schedule=s, now=now))
+        lines.append(describe(session=session, schedule=s, now=now, locale=locale))
     return "\n".join(lines)
 
 
@@ -154,17 +165,18 @@ def render_all(*, session: Session, now: datetime) -> list[str]:
     return ["schedules:", *lines] if lines else ["schedules: none yet"]
 
 
-def describe(*, session: Session, schedule: Schedule, now: datetime) -> str:
+def describe(*, session: Session, schedule: Schedule, now: datetime, locale: str = "en") -> str:
+    """One schedule in the reader's ``locale``: cadence, limits, channels, next runs."""
     cadence = cadence_of(schedule)
     runs = next_runs(cadence=cadence, calendar=calendar_of(schedule), after=now, count=3)
     zone = ZoneInfo(schedule.timezone)
-    when = ", ".join(f"{r.astimezone(zone):%a %Y-%m-%d %H:%M}" for r in runs) or "none found"
+    when = ", ".join(_run(r.astimezone(zone), locale) for r in runs) or t(locale, "none found")
     channels = session.scalars(
         select(Channel.slack_id).where(
             Channel.workspace_id == schedule.workspace_id, Channel.group == schedule.group
         )
     ).all()
-    where = " ".join(f"<#{c}>" for c in channels) or "no channel mapped yet"
+    where = " ".join(f"<#{c}>" for c in channels) or t(locale, "no channel mapped yet")
     failed = session.scalars(
         select(Round)
         .where(Round.schedule_id == schedule.id, Round.status.in_(("retry", "failed")))
@@ -172,16 +184,49 @@ def describe(*, session: Session, schedule: Schedule, now: datetime) -> str:
         .limit(3)
     ).all()
     extra = "".join(
-        f"\n    ⚠ {r.due_at:%Y-%m-%d %H:%M} UTC in <#{r.channel.slack_id}>: {r.status} ({r.reason})"
+        "\n    "
+        + t(
+            locale,
+            "⚠ {due} UTC in {channel}: {status} ({reason})",
+            due=f"{r.due_at:%Y-%m-%d %H:%M}",
+            channel=f"<#{r.channel.slack_id}>",
+            status=_status(r.status, locale),
+            reason=r.reason,
+        )
         for r in failed
     )
-    anonymous = "; anonymous answers" if schedule.anonymous else ""
-    return (
-        f"• *{schedule.group}*: {cadence.describe()}; {schedule.questions_per_round} "
-        f"question(s) a round, at most {schedule.weekly_cap} a week per channel{anonymous}; "
-        f"in {where}."
-        f"\n    next: {when}{extra}"
+    questions = nt(
+        locale, "{n} question a round", "{n} questions a round", schedule.questions_per_round
     )
+    anonymous = t(locale, "; anonymous answers") if schedule.anonymous else ""
+    line = t(
+        locale,
+        "• *{group}*: {cadence}; {questions}, at most {cap} a week per channel{anonymous}; "
+        "in {channels}.",
+        group=schedule.group,
+        cadence=cadence.describe(locale),
+        questions=questions,
+        cap=schedule.weekly_cap,
+        anonymous=anonymous,
+        channels=where,
+    )
+    return line + "\n    " + t(locale, "next: {runs}", runs=when) + extra
+
+
+def _run(moment: datetime, locale: str) -> str:
+    weekday = _WEEKDAYS[moment.weekday()]
+    return t(
+        locale,
+        "{weekday} {day} {time}",
+        weekday=t(locale, weekday),
+        day=f"{moment:%Y-%m-%d}",
+        time=f"{moment:%H:%M}",
+    )
+
+
+def _status(status: str, locale: str) -> str:
+    known = _ROUND_STATUS.get(status)
+    return t(locale, known) if known else status
 
 
 def _options(raw: dict[str, str], *, default_holidays: str | None) -> dict[str, object]:
@@ -192,15 +237,21 @@ def _options(raw: dict[str, str], *, default_holidays: str | None) -> dict[str, 
     cap = int(str(values.get("weekly_cap", 2)))
     if cap < questions:
         raise ScheduleError(
-            f"The weekly cap ({cap}) is below the questions per round "
-            f"({questions}); raise `cap=` or lower `questions=`."
+            Text(
+                "The weekly cap ({cap}) is below the questions per round "
+                "({questions}); raise `cap=` or lower `questions=`.",
+                cap=cap,
+                questions=questions,
+            )
         )
     remind, close = (
         values.get("reminder_minutes", 24 * 60),
         values.get("close_minutes", 3 * 24 * 60),
     )
     if int(str(remind)) >= int(str(close)):
-        raise ScheduleError("The reminder must come before the close: e.g. `remind=1d close=3d`.")
+        raise ScheduleError(
+            Text("The reminder must come before the close: e.g. `remind=1d close=3d`.")
+        )
     return values
 
 
@@ -212,16 +263,25 @@ def _option(name: str, value: str) -> dict[str, object]:
             "wanted": ("wanted_answers", 1, 50),
         }[name]
         if not value.isdigit() or not low <= int(value) <= high:
-            raise ScheduleError(f"`{name}=` takes a whole number from {low} to {high}.")
+            raise ScheduleError(
+                Text(
+                    "`{option}=` takes a whole number from {low} to {high}.",
+                    option=name,
+                    low=low,
+                    high=high,
+                )
+            )
         return {column: int(value)}
     if name == "anonymous":
         if value.lower() not in ("yes", "no", "on", "off", "true", "false"):
-            raise ScheduleError("`anonymous=` takes yes or no.")
+            raise ScheduleError(Text("`anonymous=` takes yes or no."))
         return {"anonymous": value.lower() in ("yes", "on", "true")}
     if name in ("remind", "close"):
         match = _DURATION.match(value.lower())
         if not match or int(match.group(1)) == 0:
-            raise ScheduleError(f"`{name}=` takes a duration such as 30m, 4h or 2d.")
+            raise ScheduleError(
+                Text("`{option}=` takes a duration such as 30m, 4h or 2d.", option=name)
+            )
         minutes = int(match.group(1)) * {"m": 1, "h": 60, "d": 24 * 60}[match.group(2)]
         return {"reminder_minutes" if name == "remind" else "close_minutes": minutes}
     try:
@@ -232,7 +292,7 @@ def _option(name: str, value: str) -> dict[str, object]:
             Calendar(holiday_country=country)  # validates the code
             return {"holiday_country": country}
     except CadenceError as error:
-        raise ScheduleError(str(error)) from None
+        raise ScheduleError(error.text) from None
     return {"skip_dates": _dates(value)}
 
 
@@ -243,6 +303,6 @@ def _dates(value: str) -> list[str]:
             out.append(date.fromisoformat(part).isoformat())
         except ValueError:
             raise ScheduleError(
-                f"`skip=` takes dates like 2026-12-24,2026-12-31 (not `{part}`)."
+                Text("`skip=` takes dates like 2026-12-24,2026-12-31 (not `{part}`).", part=part)
             ) from None
     return sorted(set(out))

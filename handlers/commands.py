@@ -1,16 +1,26 @@
-"""``/persona`` slash command: parse and ack at once, do the work after the ack."""
+"""``/persona`` slash command: parse and ack at once, do the work after the ack.
+
+Everything is said in the caller's language. A command that cannot be read, and ``help``,
+are answered in the ack itself: the locale comes from ``bot.people.locale_for``, which keeps
+what Slack said about the user for a few minutes, so the ack stays fast (one ``users.info``
+call at most, the first time).
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot import commands, people
+from bot.i18n import locale_of
 from bot.settings import Settings
 from handlers.errors import reply_later
 from storage import Database
+
+log = logging.getLogger("personabot")
 
 
 def handle_persona(
@@ -21,22 +31,29 @@ def handle_persona(
     db: Database,
     settings: Settings,
 ) -> None:
-    try:
-        parsed = commands.parse(str(command.get("text", "")))
-    except commands.UsageError as error:
-        ack(text=str(error), response_type="ephemeral")
-        return
-    if isinstance(parsed, commands.Help):
-        ack(text=commands.HELP, response_type="ephemeral")
-        return
-    ack()
-
     team_id, user_id = str(command["team_id"]), str(command["user_id"])
 
     def locale() -> str:
         return people.locale_for(
             client=client, db=db, settings=settings, team_id=team_id, user_id=user_id
         )
+
+    def ack_locale() -> str:
+        try:
+            return locale()
+        except Exception:  # an unknown language must not cost the ack
+            log.exception("could not tell the caller's locale")
+            return locale_of(settings.locale)
+
+    try:
+        parsed = commands.parse(str(command.get("text", "")))
+    except commands.UsageError as error:
+        ack(text=error.render(ack_locale()), response_type="ephemeral")
+        return
+    if isinstance(parsed, commands.Help):
+        ack(text=commands.help_text(ack_locale()), response_type="ephemeral")
+        return
+    ack()
 
     def work(locale: str) -> str:
         return commands.execute(
@@ -46,6 +63,7 @@ def handle_persona(
             settings=settings,
             team_id=team_id,
             user_id=user_id,
+            locale=locale,
         )
 
     reply_later(respond, work, locale=locale)

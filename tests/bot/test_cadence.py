@@ -285,3 +285,42 @@ def test_unknown_timezone_suggests_the_nearest() -> None:
     )
     with pytest.raises(CadenceError, match=r"unknown timezone `Mars/Olympus`\. Accepted: an IANA"):
         parse_cadence("mon 10:00", timezone="Mars/Olympus")
+
+
+@pytest.mark.parametrize(
+    ("typed", "korean"),
+    [
+        ("tue,thu 10:00", "매주 화요일, 목요일 10:00 (Asia/Seoul)"),
+        ("weekdays 09:30", "평일 09:30 (Asia/Seoul)"),
+        ("daily 08:30", "매일 08:30 (Asia/Seoul)"),
+        ("every 2 weeks fri 15:00", "2주마다 금요일 15:00 (Asia/Seoul)"),
+        ("monthly 1st mon 09:30", "매월 첫째 주 월요일 09:30 (Asia/Seoul)"),
+        ("monthly last fri 16:00", "매월 마지막 금요일 16:00 (Asia/Seoul)"),
+        ("monthly 22 10:00", "매월 22일 10:00 (Asia/Seoul)"),
+        ("cron 0 10 * * 1-5", "cron 일정 `0 10 * * 1-5` (Asia/Seoul)"),
+    ],
+)
+def test_cadences_are_described_in_the_readers_language(typed: str, korean: str) -> None:
+    cadence = parse_cadence(typed, timezone="Asia/Seoul")
+    assert cadence.describe("ko") == korean
+    assert cadence.describe("en") == cadence.describe()
+
+
+def test_bad_input_is_explained_in_the_readers_language() -> None:
+    from bot.errors import UserError
+
+    with pytest.raises(CadenceError) as caught:
+        parse_cadence("cron 0 10 * *", timezone="UTC")
+    error = caught.value
+    assert isinstance(error, UserError)
+    assert isinstance(error, ValueError)
+    assert error.render("en") == str(error)
+    assert error.render("ko") == (
+        "cron에는 필드 5개가 필요한데 4개입니다. 쓸 수 있는 형식: "
+        "`cron <minute> <hour> <day> <month> <day-of-week>`, 예: `cron 0 10 * * 1-5`."
+    )
+    with pytest.raises(CadenceError) as caught:
+        parse_cadence("mon 10:00", timezone="Asia/Soeul")
+    assert caught.value.render("ko").startswith(
+        "알 수 없는 시간대 `Asia/Soeul` (혹시 `Asia/Seoul`인가요?). 쓸 수 있는 형식: `UTC`"
+    )

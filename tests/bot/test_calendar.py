@@ -193,3 +193,18 @@ def test_timezones() -> None:
     assert split_timezone("mon 9:00 Asia/Soeul") == ("mon 9:00", "Asia/Soeul")  # resolved later
     assert split_timezone("cron */15 * * * *") == ("cron */15 * * * *", None)
     assert split_timezone("monthly last fri 16:00") == ("monthly last fri 16:00", None)
+
+
+def test_calendar_errors_are_explained_in_the_readers_language() -> None:
+    with pytest.raises(CadenceError) as caught:
+        parse_weekend("caturday")
+    assert caught.value.render("ko") == (
+        "잘못된 주말 설정: 알 수 없는 요일 `caturday` (혹시 `sat`인가요?); "
+        "요일은 mon, tue, wed, thu, fri, sat, sun으로 씁니다. "
+        "쓸 수 있는 형식: `sat,sun`, `fri-sat`, `fri`, `none`."
+    )
+    with pytest.raises(CadenceError) as caught:
+        Calendar(holiday_country="US", holiday_subdivision="ZZ")
+    assert caught.value.render("ko").startswith(
+        "US에 없는 지역 `ZZ`. 쓸 수 있는 형식: US의 지역: `AK`"
+    )

@@ -29,7 +29,7 @@ def test_a_persona_lifecycle(slack: SlackDriver, fake: FakeSlack, db: Database) 
         slack, fake, "rename Ops Olivia to Operations Olivia"
     )
     listing = say(slack, fake, "list")
-    assert "• *Operations Olivia*: 0 piece(s) of evidence" in listing
+    assert "• *Operations Olivia*: 0 pieces of evidence" in listing
     assert "• *Bargain Bob* (negative persona)" in listing
     assert names(db) == [("Operations Olivia", False, False), ("Bargain Bob", True, False)]
 
