@@ -12,16 +12,29 @@ from sqlalchemy.orm import Session
 
 from bot import exports, personas
 from bot.digests import compose
+from bot.errors import UserError
+from bot.i18n import N_, Text, nt, t
 from bot.slack import escape
 from bot.synthesis.render_lines import job_entry
 from bot.synthesis.render_slack import digest_text
+from bot.synthesis.render_words import group_name
 from storage import Answer, queries
 
 PAGE = 10
-NO_JOBS = (
+NO_JOBS = N_(
     'No job statements yet. They come from answers such as "When ..., I want to ..., so I can ...".'
 )
 SEARCH_MIN = 2
+
+
+class BrowseError(UserError, ValueError):
+    """A reading command that cannot be read. A ``ValueError`` (what ``parse`` raises) and a
+    ``UserError``: ``render(locale)`` / ``.text`` give it in the caller's language, and
+    ``args[0]`` is that ``Text`` (``str()`` is the English)."""
+
+    def __init__(self, message: str | Text, /, **values: object) -> None:
+        super().__init__(message, **values)
+        self.args = (self.text,)
 
 
 @dataclass(frozen=True)
@@ -32,28 +45,30 @@ class Browse:
 
 
 def parse(action: str, rest: str) -> Browse:
-    """``ValueError`` with the problem when the text cannot be read."""
+    """``BrowseError`` (a ``ValueError``) with the problem when the text cannot be read."""
     rest = rest.strip()
     if action == "show" and not rest:
-        raise ValueError("Name the persona, e.g. `/persona show Ops Olivia`.")
+        raise BrowseError(Text("Name the persona, e.g. `/persona show Ops Olivia`."))
     if action == "search":
         words = rest.split()
         page = 1
         if len(words) >= 2 and words[-2].lower() == "page" and words[-1].isdigit():
             page, rest = max(1, int(words[-1])), " ".join(words[:-2])
         if len(rest) < SEARCH_MIN:
-            raise ValueError(
-                "Search for at least two characters, e.g. `/persona search onboarding`."
+            raise BrowseError(
+                Text("Search for at least two characters, e.g. `/persona search onboarding`.")
             )
         return Browse("search", rest, page)
     if action == "export":
         if rest.lower() not in exports.FORMATS:
-            raise ValueError(f"Pick a format: {', '.join(exports.FORMATS)}.")
+            raise BrowseError(Text("Pick a format: {formats}.", formats=", ".join(exports.FORMATS)))
         return Browse("export", rest.lower())
     return Browse(action, rest)
 
 
 def show(*, session: Session, team_id: str, query: str, locale: str) -> str:
+    """The persona's card, as in the digest; a ``PersonaError`` (with suggestions) when
+    ``query`` names none."""
     persona = personas.lookup(session=session, team_id=team_id, query=query)
     digest = compose(session=session, team_id=team_id, now=datetime.now(UTC), locale=locale)
     card = [s for s in digest.personas if s.persona and s.persona.key == str(persona.id)]
@@ -73,11 +88,11 @@ def jobs(*, session: Session, team_id: str, query: str, locale: str) -> str:
         for line in summary.jobs
     ]
     if not lines:
-        return NO_JOBS
-    return "*Job statements*\n" + "\n".join(lines[:20])
+        return t(locale, NO_JOBS)
+    return "\n".join([t(locale, "*Job statements*"), *lines[:20]])
 
 
-def search(*, session: Session, team_id: str, text: str, page: int) -> str:
+def search(*, session: Session, team_id: str, text: str, page: int, locale: str) -> str:
     workspace = queries.workspace(session, team_id=team_id)
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     where = (
@@ -87,7 +102,7 @@ def search(*, session: Session, team_id: str, text: str, page: int) -> str:
     )
     total = session.scalar(select(func.count(Answer.id)).where(*where)) or 0
     if not total:
-        return f"Nothing found for “{escape(text)}”."
+        return t(locale, "Nothing found for “{text}”.", text=escape(text))
     rows = session.execute(
         select(Answer.text, Answer.permalink, Answer.group, Answer.answered_at)
         .where(*where)
@@ -96,13 +111,24 @@ def search(*, session: Session, team_id: str, text: str, page: int) -> str:
         .limit(PAGE)
     ).all()
     pages = (total + PAGE - 1) // PAGE
-    lines = [f"*{total} answer(s) mention “{escape(text)}”* (page {min(page, pages)} of {pages})"]
+    heading = nt(
+        locale,
+        "*{n} answer mentions “{text}”* (page {page} of {pages})",
+        "*{n} answers mention “{text}”* (page {page} of {pages})",
+        total,
+        text=escape(text),
+        page=min(page, pages),
+        pages=pages,
+    )
+    lines = [heading]
     for body, link, group, at in rows:
         quote = escape(body if len(body) <= 200 else body[:199] + "…")
         source = f"<{link}|{at:%Y-%m-%d}>" if link and "|" not in link else f"{at:%Y-%m-%d}"
-        lines.append(f"• {quote} ({group or 'unknown group'}, {source})")
+        who = group_name(locale, group) if group else t(locale, "unknown group")
+        lines.append(f"• {quote} ({who}, {source})")
     if page < pages:
-        lines.append(f"More: `/persona search {escape(text)} page {page + 1}`")
+        more = f"`/persona search {escape(text)} page {page + 1}`"
+        lines.append(t(locale, "More: {command}", command=more))
     return "\n".join(lines)
 
 
@@ -115,4 +141,4 @@ def export(
     dm = client.conversations_open(users=user_id)["channel"]["id"]
     name = exports.filename(fmt, now)
     client.files_upload_v2(channel=dm, filename=name, title=name, content=content)
-    return f"Sent {name} to your direct messages with me."
+    return t(locale, "Sent {name} to your direct messages with me.", name=name)

@@ -8,6 +8,7 @@ reaction), run after the answer is committed so that a Slack failure loses nothi
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +18,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.orm import Session
 
 from bot import interactive
+from bot.i18n import t
 from bot.indexing import Indexer
 from bot.slack import unescape
 from bot.views.modals import link_actions
@@ -77,12 +79,16 @@ def record_message(
     return recorder.reply(event)
 
 
+Locale = str | Callable[[str], str]  # a language, or a user id -> that user's language
+
+
 def acknowledge(
-    *, db: Database, client: WebClient, stored: Stored, reaction: str | None, locale: str = "en"
+    *, db: Database, client: WebClient, stored: Stored, reaction: str | None, locale: Locale = "en"
 ) -> None:
     """Fetch and keep the answer's permalink, react to it, and (when the team has personas)
-    offer its author, privately, to link it to one. Failures are logged: the answer itself
-    is already safe."""
+    offer its author, privately, to link it to one, in ``locale`` (or ``locale(author)``,
+    asked only when there is an offer to make). Failures are logged: the answer itself is
+    already safe."""
     try:
         link = client.chat_getPermalink(channel=stored.channel, message_ts=stored.ts)
         with db.session() as session:
@@ -108,7 +114,7 @@ def acknowledge(
             )
 
 
-def _offer_link(*, db: Database, client: WebClient, stored: Stored, locale: str) -> None:
+def _offer_link(*, db: Database, client: WebClient, stored: Stored, locale: Locale) -> None:
     with db.session() as session:
         answer = session.get(Answer, stored.answer_id)
         if answer is None:
@@ -119,14 +125,15 @@ def _offer_link(*, db: Database, client: WebClient, stored: Stored, locale: str)
         user, linked = answer.user_id, prompt is not None and prompt.persona_id is not None
     if not choices or linked:
         return
-    blocks = link_actions(answer_id=stored.answer_id, personas=choices, locale=locale)
+    lang = locale if isinstance(locale, str) else locale(user)
+    blocks = link_actions(answer_id=stored.answer_id, personas=choices, locale=lang)
     try:
         client.chat_postEphemeral(
             channel=stored.channel,
             user=user,
             thread_ts=stored.thread_ts,
             blocks=blocks,
-            text="Saved as evidence.",
+            text=t(lang, "Saved as evidence."),
         )
     except SlackApiError as error:
         log.info("no link offer for %s: %s", stored.answer_id, error.response.get("error"))

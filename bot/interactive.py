@@ -12,9 +12,11 @@ from sqlalchemy.orm import Session
 
 from bot import personas
 from bot.errors import UserError
+from bot.i18n import nt, t
 from bot.indexing import Indexer
-from bot.synthesis import jobs, themes
+from bot.synthesis import jobs, jobs_check, themes
 from bot.synthesis.model import UNSORTED
+from bot.synthesis.render_words import field_name
 from questions import FIELDS, Bank
 from storage import Answer, AnswerFeatures, Evidence, Persona, Prompt, queries
 
@@ -115,11 +117,11 @@ def _statement(parts: dict[str, str]) -> jobs.JobStatement:
     )
 
 
-def job_story_problems(parts: dict[str, str]) -> list[tuple[str, str]]:
-    """The quality check's findings as (part, message); missing parts are the modal's job."""
-    return [
-        (p.part, p.message) for p in jobs.check(_statement(parts)) if p.code not in MISSING.values()
-    ]
+def job_story_problems(parts: dict[str, str], *, locale: str) -> list[tuple[str, str]]:
+    """The quality check's findings as (part, message in ``locale``); missing parts are the
+    modal's job."""
+    found = jobs_check.problems_for(_statement(parts), locale=locale)
+    return [(part, message) for part, code, message in found if code not in MISSING.values()]
 
 
 def save_message(
@@ -184,8 +186,10 @@ def link(
     field: str | None = None,
     actor: str,
     actor_is_admin: bool,
+    locale: str,
 ) -> str:
-    """Link (or re-field) an answer by hand: its author or an admin only."""
+    """Link (or re-field) an answer by hand: its author or an admin only. Returns what to
+    tell the actor, in ``locale``."""
     answer = _own_answer(
         session, team_id=team_id, answer_id=answer_id, actor=actor, actor_is_admin=actor_is_admin
     )
@@ -200,8 +204,9 @@ def link(
             field=chosen,
             by=actor,
         )
-        name = session.get(Persona, persona_id)
-        return f"Linked to {name.name if name else 'the persona'} ({chosen})."
+        linked = session.get(Persona, persona_id)
+        name = linked.name if linked else t(locale, "the persona")
+        return t(locale, "Linked to {name} ({field}).", name=name, field=field_name(locale, chosen))
     if field is not None and field in FIELDS:
         session.execute(update(Evidence).where(Evidence.answer_id == answer.id).values(field=field))
         features = session.get(AnswerFeatures, answer.id)
@@ -209,19 +214,27 @@ def link(
             indexer = Indexer(session=session, workspace_id=answer.workspace_id, bank=bank)
             indexer.index(answer, field=field)
             indexer.flush()
-        return f"Field set to {field}."
+        return t(locale, "Field set to {field}.", field=field_name(locale, field))
     raise UserError("Pick a persona or a field.")
 
 
 def unlink(
-    *, session: Session, team_id: str, answer_id: int, actor: str, actor_is_admin: bool
+    *,
+    session: Session,
+    team_id: str,
+    answer_id: int,
+    actor: str,
+    actor_is_admin: bool,
+    locale: str,
 ) -> str:
     answer = _own_answer(
         session, team_id=team_id, answer_id=answer_id, actor=actor, actor_is_admin=actor_is_admin
     )
     removed = session.execute(delete(Evidence).where(Evidence.answer_id == answer.id))
     count = int(removed.rowcount)  # type: ignore[attr-defined]
-    return f"Unlinked from {count} persona(s)." if count else "It was not linked to a persona."
+    if not count:
+        return t(locale, "It was not linked to a persona.")
+    return nt(locale, "Unlinked from {n} persona.", "Unlinked from {n} personas.", count)
 
 
 def persona_choices(*, session: Session, team_id: str) -> list[tuple[str, str]]:
@@ -307,5 +320,5 @@ def _link(
     if persona is None or persona.workspace_id != workspace_id:
         raise UserError("That persona is gone.")
     if persona.archived_at is not None:
-        raise UserError(f"{persona.name} was archived meanwhile; pick another persona.")
+        raise UserError("{name} was archived meanwhile; pick another persona.", name=persona.name)
     personas.link_evidence(session=session, answer=answer, persona=persona, field=field, by=by)

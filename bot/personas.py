@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.errors import UserError
+from bot.i18n import Text
 from questions import FIELDS
 from storage import Answer, Evidence, Persona, Prompt, queries
 from storage.models import now
@@ -19,15 +20,18 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 class PersonaError(UserError):
-    """A persona request that cannot be carried out; says why and what would work."""
+    """A persona request that cannot be carried out; says why and what would work.
+
+    Raise it with a ``Text`` so that the catalog sees the message:
+    ``PersonaError(Text("No persona called {name}.", name=name))``."""
 
 
 def clean_name(raw: str) -> str:
     name = " ".join(raw.translate(_QUOTES).strip().strip("\"'").split())
     if not name:
-        raise PersonaError("Give the persona a name, e.g. `Ops Olivia`.")
+        raise PersonaError(Text("Give the persona a name, e.g. `Ops Olivia`."))
     if len(name) > NAME_LIMIT:
-        raise PersonaError(f"Persona names are at most {NAME_LIMIT} characters.")
+        raise PersonaError(Text("Persona names are at most {limit} characters.", limit=NAME_LIMIT))
     return name
 
 
@@ -45,7 +49,9 @@ def create(*, session: Session, team_id: str, name: str, negative: bool = False)
         description="",
     )
     if not queries.add_unique(session, persona):
-        raise PersonaError(f"A persona named {name} was just created by someone else.")
+        raise PersonaError(
+            Text("A persona named {name} was just created by someone else.", name=name)
+        )
     return persona
 
 
@@ -57,7 +63,7 @@ def find(*, session: Session, team_id: str, name: str, include_archived: bool = 
     if persona is not None and (include_archived or persona.archived_at is None):
         return persona
     if persona is not None:
-        raise PersonaError(f"{persona.name} is archived.")
+        raise PersonaError(Text("{name} is archived.", name=persona.name))
     names = list(
         session.scalars(
             select(Persona.name).where(
@@ -69,9 +75,21 @@ def find(*, session: Session, team_id: str, name: str, include_archived: bool = 
         difflib.get_close_matches(name, names, n=3, cutoff=0.5)
         or [n for n in names if name.casefold() in n.casefold()][:3]
     )
-    hint = f" Did you mean {', '.join(close)}?" if close else ""
-    known = f" Personas: {', '.join(sorted(names))}." if names and not close else ""
-    raise PersonaError(f"No persona called {name}.{hint}{known}")
+    if close:
+        raise PersonaError(
+            Text(
+                "No persona called {name}. Did you mean {names}?", name=name, names=", ".join(close)
+            )
+        )
+    if names:
+        raise PersonaError(
+            Text(
+                "No persona called {name}. Personas: {names}.",
+                name=name,
+                names=", ".join(sorted(names)),
+            )
+        )
+    raise PersonaError(Text("No persona called {name}.", name=name))
 
 
 def lookup(*, session: Session, team_id: str, query: str) -> Persona:
@@ -92,7 +110,7 @@ def lookup(*, session: Session, team_id: str, query: str) -> Persona:
             return matches[0]
         if matches:
             names = ", ".join(sorted(p.name for p in matches))
-            raise PersonaError(f"Which one: {names}?") from None
+            raise PersonaError(Text("Which one: {names}?", names=names)) from None
         raise missing from None
 
 
@@ -110,7 +128,7 @@ def describe(*, session: Session, team_id: str, name: str, text: str) -> Persona
     persona = find(session=session, team_id=team_id, name=name)
     text = text.strip()
     if len(text) > 1000:
-        raise PersonaError("Keep the description under 1,000 characters.")
+        raise PersonaError(Text("Keep the description under 1,000 characters."))
     persona.description = text
     return persona
 
@@ -132,7 +150,7 @@ def merge(*, session: Session, team_id: str, source: str, target: str) -> Person
     src = find(session=session, team_id=team_id, name=source)
     dst = find(session=session, team_id=team_id, name=target)
     if src.id == dst.id:
-        raise PersonaError(f"{src.name} cannot be merged into itself.")
+        raise PersonaError(Text("{name} cannot be merged into itself.", name=src.name))
     taken = select(Evidence.answer_id, Evidence.field).where(Evidence.persona_id == dst.id)
     duplicates = {(a, f) for a, f in session.execute(taken)}
     for evidence in session.scalars(select(Evidence).where(Evidence.persona_id == src.id)):
@@ -157,13 +175,17 @@ def link(
 ) -> Evidence:
     """Link an answer to a persona's field; linking twice changes nothing."""
     if field not in FIELDS:
-        raise PersonaError(f"Unknown field `{field}`. Fields: {', '.join(FIELDS)}.")
+        raise PersonaError(
+            Text(
+                "Unknown field `{field}`. Fields: {fields}.", field=field, fields=", ".join(FIELDS)
+            )
+        )
     target = find(session=session, team_id=team_id, name=persona)
     answer = session.get(Answer, answer_id)
     if answer is None or answer.workspace_id != target.workspace_id:
-        raise PersonaError(f"There is no answer {answer_id}.")
+        raise PersonaError(Text("There is no answer {answer_id}.", answer_id=answer_id))
     if answer.deleted_at is not None:
-        raise PersonaError("That answer was deleted by its author.")
+        raise PersonaError(Text("That answer was deleted by its author."))
     return link_evidence(
         session=session, answer=answer, persona=target, field=field, by=by, source=source
     )
@@ -234,7 +256,10 @@ def by_name(session: Session, workspace_id: int, name: str) -> Persona | None:
     )
 
 
-def _exists(existing: Persona, asked: str) -> str:
+def _exists(existing: Persona, asked: str) -> Text:
     if existing.name == asked:
-        return f"There is already a persona called {existing.name}."
-    return f"There is already a persona called {existing.name} (names differ by more than case)."
+        return Text("There is already a persona called {name}.", name=existing.name)
+    return Text(
+        "There is already a persona called {name} (names differ by more than case).",
+        name=existing.name,
+    )

@@ -8,6 +8,7 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot import capture
+from bot.people import locale_for
 from bot.settings import Settings
 from questions import Bank
 from storage import Database
@@ -22,23 +23,25 @@ def handle_message(
     settings: Settings,
     bank: Bank,
 ) -> None:
+    team_id = str(body.get("team_id") or context.team_id or "")
     with db.session() as session:
         stored = capture.record_message(
             session=session,
-            team_id=str(body.get("team_id") or context.team_id or ""),
+            team_id=team_id,
             event_id=body.get("event_id"),
             event=event,
             bot_user_id=context.bot_user_id or "",
             bank=bank,
         )
-    if stored is not None:
-        capture.acknowledge(
-            db=db,
-            client=client,
-            stored=stored,
-            reaction=settings.ack_reaction,
-            locale=settings.locale,
-        )
+    if stored is None:
+        return
+
+    def language(user_id: str) -> str:  # the author's: the link offer is theirs alone
+        return locale_for(client=client, db=db, settings=settings, team_id=team_id, user_id=user_id)
+
+    capture.acknowledge(
+        db=db, client=client, stored=stored, reaction=settings.ack_reaction, locale=language
+    )
 
 
 def register(app: App) -> None:

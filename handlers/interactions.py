@@ -15,6 +15,8 @@ from slack_sdk.errors import SlackApiError
 
 from bot import interactive, views
 from bot.errors import UserError
+from bot.i18n import N_, t
+from bot.people import locale_for
 from bot.permissions import is_admin
 from bot.settings import Settings
 from bot.views.modals import answer_modal, job_story_errors, job_story_modal, shortcut_modal
@@ -24,7 +26,18 @@ from questions import Bank
 from storage import Database
 
 log = logging.getLogger(__name__)
-TOO_SLOW = "That took too long for Slack; press the button again."
+TOO_SLOW = N_("That took too long for Slack; press the button again.")
+
+
+def _locale(client: WebClient, db: Database, settings: Settings, body: dict[str, Any]) -> str:
+    """The language of the person who pressed, typed or submitted (one cached users.info)."""
+    return locale_for(
+        client=client,
+        db=db,
+        settings=settings,
+        team_id=payloads.team_of(body),
+        user_id=str(body["user"]["id"]),
+    )
 
 
 def open_answer(
@@ -37,21 +50,25 @@ def open_answer(
 ) -> None:
     ack()
     action = body["actions"][0]["action_id"]
-    with db.session() as session:
-        prompt = interactive.prompt_at(
-            session=session,
-            team_id=payloads.team_of(body),
-            channel=body["container"]["channel_id"],
-            ts=body["container"]["message_ts"],
-        )
-        closed, question, prompt_id = prompt.closed_at is not None, prompt.text, prompt.id
-    locale = settings.locale
+    locale = _locale(client, db, settings, body)
+    try:
+        with db.session() as session:
+            prompt = interactive.prompt_at(
+                session=session,
+                team_id=payloads.team_of(body),
+                channel=body["container"]["channel_id"],
+                ts=body["container"]["message_ts"],
+            )
+            closed, question, prompt_id = prompt.closed_at is not None, prompt.text, prompt.id
+    except UserError as error:
+        respond(text=error.render(locale), response_type="ephemeral", replace_original=False)
+        return
     view = (
         answer_modal(prompt_id=prompt_id, question=question, closed=closed, locale=locale)
         if action == views.ANSWER_PRIVATE
         else job_story_modal(prompt_id=prompt_id, question=question, locale=locale)
     )
-    payloads.open_modal(client, body["trigger_id"], view, too_slow=_too_slow(respond))
+    payloads.open_modal(client, body["trigger_id"], view, too_slow=_too_slow(respond, locale))
 
 
 def submit_answer(
@@ -63,25 +80,39 @@ def submit_answer(
     settings: Settings,
     bank: Bank,
 ) -> None:
+    locale = _locale(client, db, settings, body)
     text = payloads.text(view, views.ANSWER_BLOCK).strip()
     if not text:
-        ack(response_action="errors", errors={views.ANSWER_BLOCK: "Write an answer first."})
+        error = t(locale, "Write an answer first.")
+        ack(response_action="errors", errors={views.ANSWER_BLOCK: error})
+        return
+    user = body["user"]["id"]
+    try:  # stored before the ack: a refusal is shown in the modal, which keeps the text
+        with db.session() as session:
+            stored = interactive.answer_privately(
+                session=session,
+                team_id=payloads.team_of(body),
+                prompt_id=int(view["private_metadata"]),
+                user_id=user,
+                text=text,
+                key=view["id"],
+                bank=bank,
+                now=datetime.now(UTC),
+            )
+    except UserError as error:
+        ack(response_action="errors", errors={views.ANSWER_BLOCK: error.render(locale)})
         return
     ack()
-    user = body["user"]["id"]
-    with db.session() as session:
-        stored = interactive.answer_privately(
-            session=session,
-            team_id=payloads.team_of(body),
-            prompt_id=int(view["private_metadata"]),
-            user_id=user,
-            text=text,
-            key=view["id"],
-            bank=bank,
-            now=datetime.now(UTC),
+    saved = (
+        t(
+            locale,
+            "Saved privately; it is not posted in the channel. "
+            "It came after the question closed, so it is marked late.",
         )
-    note = " It came after the question closed, so it is marked late." if stored.late else ""
-    _tell(client, stored.channel, user, "Saved privately; it is not posted in the channel." + note)
+        if stored.late
+        else t(locale, "Saved privately; it is not posted in the channel.")
+    )
+    _tell(client, stored.channel, user, saved)
 
 
 def submit_job_story(
@@ -93,12 +124,12 @@ def submit_job_story(
     settings: Settings,
     bank: Bank,
 ) -> None:
+    locale = _locale(client, db, settings, body)
     parts = {part: payloads.text(view, part).strip() for part in views.JOB_PARTS}
-    errors = job_story_errors(**parts, problems=(), locale=settings.locale)
+    errors = job_story_errors(**parts, problems=(), locale=locale)
     if errors:
         ack(response_action="errors", errors=errors)
         return
-    ack()
     metadata = view.get("private_metadata") or ""
     prompt_id, channel = (
         (int(metadata), None)
@@ -106,26 +137,31 @@ def submit_job_story(
         else (None, json.loads(metadata or "{}").get("channel"))
     )
     user = body["user"]["id"]
-    with db.session() as session:
-        stored = interactive.answer_job_story(
-            session=session,
-            team_id=payloads.team_of(body),
-            prompt_id=prompt_id,
-            channel=channel,
-            user_id=user,
-            parts=parts,
-            key=view["id"],
-            bank=bank,
-            now=datetime.now(UTC),
-        )
-    hints = interactive.job_story_problems(parts)
+    try:  # stored before the ack: a refusal is shown in the modal, which keeps the text
+        with db.session() as session:
+            stored = interactive.answer_job_story(
+                session=session,
+                team_id=payloads.team_of(body),
+                prompt_id=prompt_id,
+                channel=channel,
+                user_id=user,
+                parts=parts,
+                key=view["id"],
+                bank=bank,
+                now=datetime.now(UTC),
+            )
+    except UserError as error:
+        ack(response_action="errors", errors={views.JOB_PARTS[0]: error.render(locale)})
+        return
+    ack()
+    hints = interactive.job_story_problems(parts, locale=locale)
     tips = "".join(f"\n• {message}" for _, message in hints)
-    _tell(
-        client,
-        stored.channel,
-        user,
-        "Job story saved." + (f" To sharpen it:{tips}" if tips else ""),
+    saved = (
+        t(locale, "Job story saved. To sharpen it:") + tips
+        if tips
+        else t(locale, "Job story saved.")
     )
+    _tell(client, stored.channel, user, saved)
 
 
 def open_shortcut(
@@ -137,15 +173,16 @@ def open_shortcut(
     settings: Settings,
 ) -> None:
     ack()
+    locale = _locale(client, db, settings, body)
     message = body.get("message") or {}
     if message.get("bot_id") or message.get("subtype") == "bot_message":
         respond(
-            text="Bot messages cannot be saved as evidence; pick what a person wrote.",
+            text=t(locale, "Bot messages cannot be saved as evidence; pick what a person wrote."),
             response_type="ephemeral",
         )
         return
     if not message.get("text"):
-        respond(text="I cannot read that message.", response_type="ephemeral")
+        respond(text=t(locale, "I cannot read that message."), response_type="ephemeral")
         return
     channel = body["channel"]["id"]
     with db.session() as session:
@@ -164,9 +201,9 @@ def open_shortcut(
         author=str(message.get("user", "")),
         channel=channel,
         metadata=metadata,
-        locale=settings.locale,
+        locale=locale,
     )
-    payloads.open_modal(client, body["trigger_id"], view, too_slow=_too_slow(respond))
+    payloads.open_modal(client, body["trigger_id"], view, too_slow=_too_slow(respond, locale))
 
 
 def submit_shortcut(
@@ -178,14 +215,16 @@ def submit_shortcut(
     settings: Settings,
     bank: Bank,
 ) -> None:
+    locale = _locale(client, db, settings, body)
     field = payloads.selected(view, views.FIELD_BLOCK)
     if not field:
-        ack(response_action="errors", errors={views.FIELD_BLOCK: "Pick a persona field."})
+        error = t(locale, "Pick a persona field.")
+        ack(response_action="errors", errors={views.FIELD_BLOCK: error})
         return
     data = json.loads(view["private_metadata"])
     also_job = bool(payloads.checked(view, views.ALSO_JOB_BLOCK))
     if also_job:
-        story = job_story_modal(prompt_id=None, question=data["text"], locale=settings.locale)
+        story = job_story_modal(prompt_id=None, question=data["text"], locale=locale)
         story["private_metadata"] = json.dumps({"channel": data["channel"]})
         ack(response_action="push", view=story)
     else:
@@ -196,21 +235,25 @@ def submit_shortcut(
     except SlackApiError:
         permalink = None
     user = body["user"]["id"]
-    with db.session() as session:
-        interactive.save_message(
-            session=session,
-            team_id=payloads.team_of(body),
-            channel=data["channel"],
-            ts=data["ts"],
-            user_id=data.get("user") or user,
-            text=data["text"],
-            permalink=permalink,
-            persona_id=payloads.selected(view, views.PERSONA_BLOCK),
-            field=field,
-            by=user,
-            bank=bank,
-        )
-    _tell(client, data["channel"], user, "Saved as evidence.")
+    try:
+        with db.session() as session:
+            interactive.save_message(
+                session=session,
+                team_id=payloads.team_of(body),
+                channel=data["channel"],
+                ts=data["ts"],
+                user_id=data.get("user") or user,
+                text=data["text"],
+                permalink=permalink,
+                persona_id=payloads.selected(view, views.PERSONA_BLOCK),
+                field=field,
+                by=user,
+                bank=bank,
+            )
+    except UserError as error:  # the modal is closed already: say it beside the message
+        _tell(client, data["channel"], user, error.render(locale))
+        return
+    _tell(client, data["channel"], user, t(locale, "Saved as evidence."))
 
 
 def link_answer(
@@ -228,6 +271,7 @@ def link_answer(
     answer_id, _, choice = value.partition("|")
     user = body["user"]["id"]
     admin = is_admin(client=client, settings=settings, user_id=user)
+    locale = _locale(client, db, settings, body)  # the same users.info answer, cached
     try:
         with db.session() as session:
             if action["action_id"] == views.UNLINK_ANSWER:
@@ -237,6 +281,7 @@ def link_answer(
                     answer_id=int(answer_id),
                     actor=user,
                     actor_is_admin=admin,
+                    locale=locale,
                 )
             else:
                 linking = action["action_id"] == views.LINK_ANSWER
@@ -249,19 +294,20 @@ def link_answer(
                     field=None if linking else choice,
                     actor=user,
                     actor_is_admin=admin,
+                    locale=locale,
                 )
     except (UserError, ValueError) as error:
         text = (
-            message_for(error, settings.locale)
+            message_for(error, locale)
             if isinstance(error, UserError)
-            else "That choice is not valid."
+            else t(locale, "That choice is not valid.")
         )
     respond(text=text, response_type="ephemeral", replace_original=False)
 
 
-def _too_slow(respond: Respond) -> Callable[[], None]:
+def _too_slow(respond: Respond, locale: str) -> Callable[[], None]:
     def say() -> None:
-        respond(text=TOO_SLOW, response_type="ephemeral", replace_original=False)
+        respond(text=t(locale, TOO_SLOW), response_type="ephemeral", replace_original=False)
 
     return say
 

@@ -31,7 +31,7 @@ from bot.synthesis.model import (
     ThemeInfo,
     ThemeLine,
 )
-from bot.synthesis.render_words import conflict_sentence
+from bot.synthesis.render_words import conflict_sentence, word
 
 __all__ = ["FIELD_ORDER", "build_digest"]
 
@@ -364,7 +364,7 @@ def _stale_fields(
     found = []
     for s in summaries:
         pkey = s.persona.key if s.persona else NO_PERSONA
-        name = s.persona.name if s.persona else "No persona"
+        name = s.persona.name if s.persona else word(builder.locale, "no_persona_short")
         for f in s.fields:
             if f.stale and builder.went_stale(f"{pkey}|{f.field}", ref):
                 found.append(f"{name}: {f.field}")

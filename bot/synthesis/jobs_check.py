@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from bot.i18n import N_, t
 from bot.synthesis import jobs_ko
 from bot.synthesis.jobs_words import is_demographic, looks_like_non_action
 
@@ -32,40 +33,31 @@ class Statement(Protocol):
     def language(self) -> str: ...
 
 
-_MESSAGES: dict[tuple[str, str], str] = {
-    ("demographic_situation", "en"): (
+# One catalog entry per problem (bot.i18n); ``{part}`` is the part's name, translated too.
+_MESSAGES: dict[str, str] = {
+    "demographic_situation": N_(
         'The situation describes who the customer is ("{text}"), not when the need arises; '
         'describe a moment, e.g. "when a new rep joins".'
     ),
-    ("demographic_situation", "ko"): (
-        '상황이 고객이 누구인지("{text}")를 설명하고 있어요; 필요가 생기는 순간을 적어 주세요 '
-        '(예: "신규 영업사원이 입사할 때").'
-    ),
-    ("motivation_not_action", "en"): (
+    "motivation_not_action": N_(
         'The motivation "{text}" is not something the customer does; start it with a verb, '
         'e.g. "see which deals are at risk".'
     ),
-    ("motivation_not_action", "ko"): (
-        '동기 "{text}"는 행동이 아니에요; 동사로 적어 주세요 (예: "위험한 거래를 한눈에 보").'
-    ),
-    ("missing_outcome", "en"): (
+    "missing_outcome": N_(
         'The statement has no expected outcome; add what it lets them do, e.g. "so I can '
         'move budget in time".'
     ),
-    ("missing_outcome", "ko"): '기대하는 결과가 없어요; "그래야 ..."로 얻는 것을 적어 주세요.',
-    ("missing_situation", "en"): (
+    "missing_situation": N_(
         'The statement has no situation; add when the need arises, e.g. "when a renewal comes up".'
     ),
-    (
-        "missing_situation",
-        "ko",
-    ): '상황이 없어요; 필요가 생기는 순간을 적어 주세요 (예: "계약을 갱신할 때").',
-    ("missing_motivation", "en"): "The statement has no motivation; add what they want to do.",
-    ("missing_motivation", "ko"): "동기가 없어요; 무엇을 하고 싶은지 적어 주세요.",
-    ("too_short", "en"): 'The {part} "{text}" is too short to act on; say a little more.',
-    ("too_short", "ko"): '{part_ko} "{text}"이(가) 너무 짧아요; 조금 더 구체적으로 적어 주세요.',
+    "missing_motivation": N_("The statement has no motivation; add what they want to do."),
+    "too_short": N_('The {part} "{text}" is too short to act on; say a little more.'),
 }
-_PART_KO = {"situation": "상황", "motivation": "동기", "outcome": "결과"}
+_PARTS = {
+    "situation": N_("situation"),
+    "motivation": N_("motivation"),
+    "outcome": N_("outcome"),
+}
 _MISSING = {
     "situation": "missing_situation",
     "motivation": "missing_motivation",
@@ -75,15 +67,16 @@ _KO_NOT_ACTION_END = frozenset("은는의를을에로")
 _EN_WORD = re.compile(r"[\w'-]+")
 
 
-def problems_for(statement: Statement) -> list[Found]:
-    """(part, code, message) for every problem, in part order; [] when fine."""
+def problems_for(statement: Statement, *, locale: str | None = None) -> list[Found]:
+    """(part, code, message) for every problem, in part order; [] when fine. The message is
+    in ``locale`` (the reader's), by default in the statement's own language."""
     lang = "ko" if statement.language == "ko" else "en"
     found: list[Found] = []
     for part in ("situation", "motivation", "outcome"):
         text: str = getattr(statement, part)
         code = _problem(part, text, lang)
         if code is not None:
-            found.append((part, code, _message(code, lang, part, text)))
+            found.append((part, code, message(code, part=part, text=text, locale=locale or lang)))
     return found
 
 
@@ -120,6 +113,7 @@ def _not_action(text: str, lang: str) -> bool:
     return looks_like_non_action(first)
 
 
-def _message(code: str, lang: str, part: str, text: str) -> str:
-    template = _MESSAGES[(code, lang)]
-    return template.format(text=text, part=part, part_ko=_PART_KO[part])
+def message(code: str, *, part: str, text: str, locale: str) -> str:
+    """What problem ``code`` in ``part`` (whose text is ``text``) means, in ``locale``."""
+    template, name = _MESSAGES[code], _PARTS[part]
+    return t(locale, template, text=text, part=t(locale, name))

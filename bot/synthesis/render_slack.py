@@ -23,6 +23,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.i18n import N_
 from bot.synthesis.model import Digest, PersonaSummary
 from bot.synthesis.render_lines import (
     changes,
@@ -46,7 +47,7 @@ MAX_BLOCKS = 50
 MAX_SECTION = 3000
 MAX_HEADER = 150
 MAX_MESSAGE_CHARS = 40_000
-DEFAULT_TITLE = "Persona digest"
+DEFAULT_TITLE = N_("Persona digest")  # shown as the catalog's "title" word in the locale
 
 
 @dataclass

@@ -8,10 +8,13 @@ line (continued by lines starting "|") is one expected statement; none means not
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
+from bot.i18n import t
 from bot.synthesis.jobs import JobStatement, check, extract, from_parts, merge, normalise
+from bot.synthesis.jobs_check import problems_for
 
 Triple = tuple[str, str, str]
 Case = tuple[str, list[Triple]]
@@ -357,6 +360,33 @@ def test_check_message_names_the_text() -> None:
     (problem,) = check(statement)
     assert "I am a 35-year-old manager" in problem.message
     assert problem.message.count(".") >= 1
+
+
+def test_check_messages_come_from_the_catalog_in_the_readers_language() -> None:
+    english = from_parts(situation="a deal closes", motivation="a dashboard", outcome="hand over")
+    [(part, code, message)] = problems_for(english, locale="ko")
+    assert (part, code) == ("motivation", "motivation_not_action")
+    assert re.search("[가-힣]", message)
+    assert "a dashboard" in message
+    assert "start it with a verb" not in message
+    [(_, _, default)] = problems_for(english)  # no reader: the statement's own language
+    assert default.startswith('The motivation "a dashboard" is not something')
+
+
+def test_a_korean_statement_explains_itself_in_korean_by_default() -> None:
+    korean = from_parts(situation="계약이 끝날", motivation="보", outcome="갱신할 수 있다")
+    [problem] = check(korean)
+    assert problem.code == "too_short"
+    part = t("ko", "motivation")
+    assert problem.message == t(
+        "ko",
+        'The {part} "{text}" is too short to act on; say a little more.',
+        part=part,
+        text="보",
+    )
+    assert problem.message.startswith(f'{part} "보"')
+    [(_, _, english)] = problems_for(korean, locale="en")
+    assert english == 'The motivation "보" is too short to act on; say a little more.'
 
 
 def _statement(text: str) -> JobStatement:

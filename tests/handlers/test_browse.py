@@ -44,7 +44,7 @@ def test_search_pages_and_escapes(slack: SlackDriver, fake: FakeSlack, db: Datab
     answers = [("UALICE", f"Onboarding issue number {i} takes weeks") for i in range(12)]
     gather(slack, fake, db, answers=[*answers, JOBS[1]])
     first = say(slack, fake, "search ONBOARDING")
-    assert "*13 answer(s) mention “ONBOARDING”* (page 1 of 2)" in first
+    assert "*13 answers mention “ONBOARDING”* (page 1 of 2)" in first
     assert first.count("\n• ") == 10
     assert "<https://test.slack.com/archives/CSALES/p" in first
     assert "`/persona search ONBOARDING page 2`" in first

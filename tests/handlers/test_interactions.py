@@ -115,6 +115,26 @@ def test_answer_privately(slack: SlackDriver, fake: FakeSlack, db: Database) -> 
     assert len(answers(db)) == 1  # the same modal submitted twice stores once
 
 
+def test_an_answer_to_a_question_that_is_gone_stays_in_the_modal(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    """The refusal is a field error: the modal stays open with the text, nothing is lost."""
+    prompt = ask(slack, fake, db)
+    press(slack, fake, prompt, views.ANSWER_PRIVATE)
+    modal = {**opened(fake, views.ANSWER_MODAL), "private_metadata": "999999"}
+    refused = submit(slack, modal, {views.ANSWER_BLOCK: typed("Onboarding takes weeks")})
+    assert refused == {
+        "response_action": "errors",
+        "errors": {views.ANSWER_BLOCK: "That question is gone."},
+    }
+    press(slack, fake, prompt, views.JOB_STORY)
+    story = {**opened(fake, views.JOB_MODAL), "private_metadata": "999999"}
+    parts = {"situation": "I onboard a rep", "motivation": "find macros", "outcome": "answer"}
+    refused = submit(slack, story, {part: typed(text) for part, text in parts.items()})
+    assert refused["errors"] == {"situation": "That question is gone."}
+    assert answers(db) == []
+
+
 def test_a_closed_prompt_still_takes_answers_marked_late(
     slack: SlackDriver, fake: FakeSlack, db: Database
 ) -> None:
