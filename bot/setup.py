@@ -1,11 +1,17 @@
 """The admin setup modal: channels and schedules per group, the digest, language, holidays.
 
-``apply`` checks every value first and returns field errors (nothing saved) or saves them
-all; changes take effect at the next clock tick, without a restart.
+Each group's schedule comes back as separate fields (days, time, timezone, questions per
+round, reminder, close, weekly cap); ``apply`` turns them into the same ``ScheduleSpec``
+that ``/persona schedule`` builds, keeping the options the modal does not show (anonymous,
+weekend, holidays, skip dates, answers wanted) and a cadence it cannot show (monthly, every
+N weeks, cron) when the admin keeps it. ``check`` returns field errors by block id (nothing
+saved); changes take effect at the next clock tick, without a restart.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,17 +21,42 @@ from sqlalchemy.orm import Session
 
 from bot import schedules
 from bot.cadence import parse_cadence
-from bot.calendar import CadenceError, Calendar, split_timezone
+from bot.calendar import (
+    CadenceError,
+    Calendar,
+    parse_days,
+    parse_time,
+    resolve_timezone,
+    split_timezone,
+)
 from bot.errors import UserError
-from questions import GROUPS, LOCALES
+from bot.views import (
+    CAP_BLOCK,
+    CLOSE_BLOCK,
+    DAYS_BLOCK,
+    ERROR_TEXT,
+    KEEP,
+    QUESTIONS_BLOCK,
+    REMIND_BLOCK,
+    TIME_BLOCK,
+    TIMEZONE_BLOCK,
+)
+from bot.views.setup import CAP_RANGE, DAYS, QUESTIONS_RANGE, ScheduleFields
+from bot.views.words import word
+from questions import LOCALES
 from storage import Channel, DigestSchedule, Schedule, queries
 from storage.models import Workspace
+
+MAX_HOURS = 30 * 24  # reminder and close: at most 30 days
+# The options the modal sets; every other option of a saved schedule is kept as it is.
+FORM_OPTIONS = ("questions", "cap", "remind", "close")
+_WHOLE = re.compile(r"^\s*\d{1,4}\s*$")
 
 
 @dataclass(frozen=True)
 class SetupForm:
-    channels: Mapping[str, Sequence[str]]  # group -> channel ids
-    cadences: Mapping[str, str]  # group -> cadence text ("" = not asked)
+    channels: Mapping[str, Sequence[str]]  # group -> channel ids, for the groups shown
+    schedules: Mapping[str, ScheduleFields]  # group -> its schedule fields
     digest_channel: str | None
     digest_cadence: str
     locale: str
@@ -36,11 +67,26 @@ class SetupForm:
 @dataclass(frozen=True)
 class Current:
     channels: dict[str, list[str]]
-    cadences: dict[str, str]
+    schedules: dict[str, ScheduleFields]
     digest_channel: str | None
     digest_cadence: str | None
     locale: str
     holidays: str | None
+
+
+class FieldError(Exception):
+    """A value only the save could refuse, with the block to show it under."""
+
+    def __init__(self, block: str, error: UserError) -> None:
+        super().__init__(str(error))
+        self.block, self.error = block, error
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    cadence: str  # "tue,thu 10:00", or KEEP
+    timezone: str | None
+    options: dict[str, str]
 
 
 def current(
@@ -54,8 +100,8 @@ def current(
         )
     ):
         channels.setdefault(str(group), []).append(slack_id)
-    cadences = {
-        s.group: schedules.spec_text(s)
+    found = {
+        s.group: fields_of(s)
         for s in session.scalars(select(Schedule).where(Schedule.workspace_id == workspace.id))
     }
     digest = session.scalar(
@@ -63,7 +109,7 @@ def current(
     )
     return Current(
         channels=channels,
-        cadences=cadences,
+        schedules=found,
         digest_channel=digest.channel if digest else None,
         digest_cadence=f"{digest.cadence} {digest.timezone}" if digest else None,
         locale=workspace.locale or default_locale,
@@ -71,35 +117,146 @@ def current(
     )
 
 
-def check(form: SetupForm, *, default_timezone: str, now: datetime) -> dict[str, str]:
-    """Field errors by block id; empty when everything can be saved."""
+def fields_of(schedule: Schedule) -> ScheduleFields:
+    """A saved schedule as the modal's fields; a cadence other than "days and a time"
+    (monthly, every N weeks, cron) is offered as kept."""
+    common = {
+        "timezone": schedule.timezone,
+        "questions": str(schedule.questions_per_round),
+        "remind_hours": _hours(schedule.reminder_minutes),
+        "close_hours": _hours(schedule.close_minutes),
+        "cap": str(schedule.weekly_cap),
+    }
+    weekly = _weekly(schedule.cadence)
+    if weekly is None:
+        at = schedule.cadence.split()[-1]
+        time = at if re.fullmatch(r"\d{2}:\d{2}", at) else "10:00"
+        return ScheduleFields(days=(KEEP,), time=time, keep=schedule.cadence, **common)
+    days, time = weekly
+    return ScheduleFields(days=days, time=time, **common)
+
+
+def _weekly(cadence: str) -> tuple[tuple[str, ...], str] | None:
+    """("tue", "thu"), "10:00" for "tue,thu 10:00"; None for any other kind of cadence."""
+    words = cadence.split()
+    if len(words) != 2:
+        return None
+    try:
+        days, at = parse_days(words[0]), parse_time(words[1])
+    except (CadenceError, UserError):
+        return None
+    return tuple(DAYS[d] for d in sorted(days)), f"{at:%H:%M}"
+
+
+def _hours(minutes: int) -> str:
+    return f"{round(minutes / 60, 2):g}"
+
+
+def check(
+    form: SetupForm, *, default_timezone: str, now: datetime, locale: str = "en"
+) -> dict[str, str]:
+    """Field errors by block id, in ``locale``; empty when everything can be saved."""
     errors: dict[str, str] = {}
-    for group, text in form.cadences.items():
-        if text.strip():
-            try:
-                spec = schedules.parse_spec(group, text)
-                parse_cadence(
-                    spec.cadence, timezone=spec.timezone or default_timezone, anchor=now.date()
-                )
-            except (UserError, CadenceError) as error:
-                errors[f"cadence_{group}"] = str(error)[:300]
+    for group, fields in form.schedules.items():
+        _parse_group(group, fields, locale=locale, errors=errors)
     if bool(form.digest_channel) != bool(form.digest_cadence.strip()):
         missing = "digest_cadence" if form.digest_channel else "digest_channel"
-        errors[missing] = "Set both the digest channel and when it is posted, or neither."
+        errors[missing] = word(locale, "error_digest")
     elif form.digest_cadence.strip():
         try:
             cadence, zone = split_timezone(form.digest_cadence)
             parse_cadence(cadence, timezone=zone or default_timezone, anchor=now.date())
-        except CadenceError as error:
-            errors["digest_cadence"] = str(error)[:300]
+        except (CadenceError, UserError) as error:
+            errors["digest_cadence"] = _said(error, locale)
     if form.locale not in LOCALES:
-        errors["locale"] = "Pick English or 한국어."
+        errors["locale"] = word(locale, "error_locale")
     if form.holidays.strip() and form.holidays.strip().lower() not in ("none", "off"):
         try:
             Calendar(holiday_country=form.holidays.strip().upper())
-        except CadenceError as error:
-            errors["holidays"] = str(error)[:300]
+        except (CadenceError, UserError) as error:
+            errors["holidays"] = _said(error, locale)
     return errors
+
+
+def _said(error: Exception, locale: str) -> str:
+    text = error.render(locale) if isinstance(error, UserError) else str(error)
+    return text[:ERROR_TEXT]
+
+
+def _parse_group(
+    group: str, fields: ScheduleFields, *, locale: str, errors: dict[str, str]
+) -> _Parsed | None:
+    """The group's cadence, zone and options, or None (not asked, or errors added)."""
+
+    def block(kind: str) -> str:
+        return kind.format(group=group)
+
+    days = [d for d in fields.days if d in (*DAYS, KEEP)]
+    if not days:
+        return None
+    found = len(errors)
+    cadence = KEEP
+    if KEEP in days and len(days) > 1:
+        errors[block(DAYS_BLOCK)] = word(locale, "error_keep")
+    elif KEEP not in days:
+        try:
+            at = parse_time(fields.time.strip())
+            cadence = ",".join(d for d in DAYS if d in days) + f" {at:%H:%M}"
+        except (CadenceError, UserError):
+            errors[block(TIME_BLOCK)] = word(locale, "error_time")
+    zone: str | None = None
+    if fields.timezone.strip():
+        try:
+            zone = resolve_timezone(fields.timezone)
+        except (CadenceError, UserError):
+            errors[block(TIMEZONE_BLOCK)] = word(locale, "error_timezone")
+    questions = _whole(fields.questions, 1, QUESTIONS_RANGE, block(QUESTIONS_BLOCK), locale, errors)
+    cap = _whole(fields.cap, 2, CAP_RANGE, block(CAP_BLOCK), locale, errors)
+    remind = _minutes(fields.remind_hours, 24 * 60, block(REMIND_BLOCK), locale, errors)
+    close = _minutes(fields.close_hours, 3 * 24 * 60, block(CLOSE_BLOCK), locale, errors)
+    if questions and cap and cap < questions:
+        errors[block(CAP_BLOCK)] = word(locale, "error_cap", questions=questions)
+    if remind and close and close <= remind:
+        errors[block(CLOSE_BLOCK)] = word(locale, "error_close", hours=_hours(remind))
+    if len(errors) > found:
+        return None
+    options = {"questions": str(questions), "cap": str(cap)}
+    options |= {"remind": f"{remind}m", "close": f"{close}m"}
+    return _Parsed(cadence=cadence, timezone=zone, options=options)
+
+
+def _whole(
+    value: str,
+    default: int,
+    limits: tuple[int, int],
+    block: str,
+    locale: str,
+    errors: dict[str, str],
+) -> int | None:
+    """The number typed (``default`` when empty); None when wrong (error added)."""
+    if not value.strip():
+        return default
+    low, high = limits
+    if _WHOLE.match(value) and low <= int(value) <= high:
+        return int(value)
+    errors[block] = word(locale, "error_whole", low=low, high=high)
+    return None
+
+
+def _minutes(
+    value: str, default: int, block: str, locale: str, errors: dict[str, str]
+) -> int | None:
+    """Hours typed, in minutes (``default`` when empty); None when wrong (error added)."""
+    if not value.strip():
+        return default
+    try:
+        hours = float(value)
+    except ValueError:
+        hours = math.nan
+    if math.isfinite(hours) and 0 < hours <= MAX_HOURS and round(hours * 60) >= 1:
+        return round(hours * 60)
+    errors[block] = word(locale, "error_hours", most=MAX_HOURS)
+    return None
 
 
 def apply(
@@ -111,18 +268,75 @@ def apply(
     now: datetime,
     default_timezone: str,
 ) -> list[str]:
-    """Save a checked form; returns the channel ids newly mapped (to join)."""
+    """Save a checked form; returns the channel ids newly mapped (to join). A value that
+    only the save can refuse raises ``FieldError`` (the caller rolls back)."""
     workspace = queries.workspace(session, team_id=team_id)
     holidays = form.holidays.strip().upper() or None
     workspace.locale = form.locale
     workspace.holiday_country = None if holidays in ("NONE", "OFF") else holidays
     added = _map_channels(session, workspace, form.channels, now)
-    for group in GROUPS:
-        text = form.cadences.get(group, "").strip()
-        if not text:
-            schedules.remove(session=session, team_id=team_id, group=group)
-            continue
-        spec = schedules.parse_spec(group, text)
+    for group, fields in form.schedules.items():
+        _save_group(
+            session,
+            workspace,
+            team_id=team_id,
+            group=group,
+            fields=fields,
+            user_id=user_id,
+            now=now,
+            default_timezone=default_timezone,
+        )
+    _digest(session, workspace, form, user_id=user_id, now=now, default_timezone=default_timezone)
+    return added
+
+
+def spec_for(
+    group: str, fields: ScheduleFields, *, saved: Schedule | None
+) -> schedules.ScheduleSpec | None:
+    """What ``/persona schedule`` would store for these fields: None when no days are
+    chosen (or a kept cadence is gone). ``saved`` is the group's schedule today, whose
+    other options (and kept cadence) carry over. Raises ``ValueError`` on fields that
+    ``check`` refuses."""
+    errors: dict[str, str] = {}
+    parsed = _parse_group(group, fields, locale="en", errors=errors)
+    if errors:
+        raise ValueError("; ".join(f"{k}: {v}" for k, v in errors.items()))
+    if parsed is None:
+        return None
+    before = schedules.parse_spec(group, schedules.spec_text(saved)) if saved else None
+    kept = {k: v for k, v in (before.options if before else {}).items() if k not in FORM_OPTIONS}
+    cadence = parsed.cadence
+    if cadence == KEEP:
+        if before is None:
+            return None
+        cadence = before.cadence
+    return schedules.ScheduleSpec(
+        group=group,
+        cadence=cadence,
+        timezone=parsed.timezone,
+        options={**kept, **parsed.options},
+    )
+
+
+def _save_group(
+    session: Session,
+    workspace: Workspace,
+    *,
+    team_id: str,
+    group: str,
+    fields: ScheduleFields,
+    user_id: str,
+    now: datetime,
+    default_timezone: str,
+) -> None:
+    saved = session.scalar(
+        select(Schedule).where(Schedule.workspace_id == workspace.id, Schedule.group == group)
+    )
+    spec = spec_for(group, fields, saved=saved)
+    if spec is None:
+        schedules.remove(session=session, team_id=team_id, group=group)
+        return
+    try:
         schedules.save(
             session=session,
             team_id=team_id,
@@ -132,17 +346,19 @@ def apply(
             default_timezone=default_timezone,
             default_holidays=workspace.holiday_country,
         )
-    _digest(session, workspace, form, user_id=user_id, now=now, default_timezone=default_timezone)
-    return added
+    except UserError as error:
+        raise FieldError(DAYS_BLOCK.format(group=group), error) from error
 
 
 def _map_channels(
     session: Session, workspace: Workspace, chosen: Mapping[str, Sequence[str]], now: datetime
 ) -> list[str]:
+    """Map the chosen channels; a channel of a group shown but no longer chosen is unmapped
+    (groups the modal did not show keep theirs)."""
     wanted = {channel: group for group, ids in chosen.items() for channel in ids}
     added = []
     for row in session.scalars(
-        select(Channel).where(Channel.workspace_id == workspace.id, Channel.group.is_not(None))
+        select(Channel).where(Channel.workspace_id == workspace.id, Channel.group.in_(chosen))
     ):
         if row.slack_id not in wanted:
             row.group, row.mapped_at = None, now

@@ -1,4 +1,4 @@
-"""The App Home tab and the admin setup modal."""
+"""The App Home tab and the admin setup modal, each in the viewer's language."""
 
 from __future__ import annotations
 
@@ -12,29 +12,41 @@ from slack_sdk import WebClient
 
 from bot import asking, browse, home, setup, views
 from bot.digests import compose
+from bot.i18n import t
+from bot.people import locale_for
 from bot.permissions import is_admin
 from bot.settings import Settings
 from bot.synthesis.render_slack import digest_text
-from bot.views.home import setup_modal
+from bot.views.setup import ScheduleFields, setup_groups, setup_modal
 from handlers import payloads
 from handlers.errors import message_for, run_later
 from questions import GROUPS
-from storage import Database, queries
+from storage import Database
 
 log = logging.getLogger(__name__)
+
+
+def _locale(*, client: WebClient, db: Database, settings: Settings, team: str, user: str) -> str:
+    """The viewer's language; a failure to tell falls back to the configured one."""
+    try:
+        return locale_for(client=client, db=db, settings=settings, team_id=team, user_id=user)
+    except Exception:  # an unknown language must not cost the view
+        log.exception("could not tell %s's locale", user)
+        return settings.locale
 
 
 def publish(
     *, db: Database, client: WebClient, settings: Settings, team_id: str, user: str, page: int = 0
 ) -> None:
     admin = is_admin(client=client, settings=settings, user_id=user)
+    locale = _locale(client=client, db=db, settings=settings, team=team_id, user=user)
     with db.reading() as session:
         view = home.view(
             session=session,
             team_id=team_id,
             is_admin=admin,
             now=datetime.now(UTC),
-            locale=queries.locale_of(session, team_id=team_id, default=settings.locale),
+            locale=locale,
             page=page,
         )
     client.views_publish(user_id=user, view=view)
@@ -56,6 +68,10 @@ def home_button(
     action = body["actions"][0]
     team, user = payloads.team_of(body), str(body["user"]["id"])
     kind = action["action_id"]
+
+    def locale() -> str:
+        return _locale(client=client, db=db, settings=settings, team=team, user=user)
+
     if kind == views.HOME_MORE:
         page = int(action.get("value") or 0)
         run_later(
@@ -73,10 +89,14 @@ def home_button(
             trigger_id=body["trigger_id"],
         )
     elif kind == views.HOME_PREVIEW:
-        run_later(lambda: _dm(client, user, lambda: _preview(db, team, settings)))
+        run_later(lambda: _dm(client, user, lambda loc: _preview(db, team, loc), locale()))
     elif kind == views.HOME_EXPORT:
         fmt = str((action.get("selected_option") or {}).get("value") or "md")
-        run_later(lambda: _dm(client, user, lambda: _export(db, client, team, user, fmt, settings)))
+        run_later(
+            lambda: _dm(
+                client, user, lambda loc: _export(db, client, team, user, fmt, loc), locale()
+            )
+        )
 
 
 def submit_setup(
@@ -87,35 +107,63 @@ def submit_setup(
     db: Database,
     settings: Settings,
 ) -> None:
+    team, user = payloads.team_of(body), str(body["user"]["id"])
+    locale = _locale(client=client, db=db, settings=settings, team=team, user=user)
     form = _form(view)
     now = datetime.now(UTC)
-    errors = setup.check(form, default_timezone=settings.timezone, now=now)
+    errors = setup.check(form, default_timezone=settings.timezone, now=now, locale=locale)
     if errors:
         ack(response_action="errors", errors=errors)
         return
-    ack()
-    team, user = payloads.team_of(body), str(body["user"]["id"])
-    with db.session() as session:
-        added = setup.apply(
-            session=session,
-            team_id=team,
-            form=form,
-            user_id=user,
-            now=now,
-            default_timezone=settings.timezone,
+    try:
+        with db.session() as session:  # quick: saved before the ack, so a refusal can show
+            added = setup.apply(
+                session=session,
+                team_id=team,
+                form=form,
+                user_id=user,
+                now=now,
+                default_timezone=settings.timezone,
+            )
+    except setup.FieldError as refused:
+        ack(
+            response_action="errors",
+            errors={refused.block: refused.error.render(locale)[: views.ERROR_TEXT]},
         )
+        return
+    ack()
+    run_later(lambda: _after_setup(client, db, settings, team, user, added))
+
+
+def _after_setup(
+    client: WebClient, db: Database, settings: Settings, team: str, user: str, added: list[str]
+) -> None:
     closed_doors = [c for c in added if not asking.join(client, channel_id=c)]
+    locale = _locale(client=client, db=db, settings=settings, team=team, user=user)
     if closed_doors:
         where = ", ".join(f"<#{c}>" for c in closed_doors)
-        _dm(client, user, lambda: f"Saved. Invite me with `/invite @personabot` in {where}.")
+        _dm(
+            client,
+            user,
+            lambda loc: t(
+                loc, "Saved. Invite me with `/invite @personabot` in {where}.", where=where
+            ),
+            locale,
+        )
     publish(db=db, client=client, settings=settings, team_id=team, user=user)
 
 
 def _open_setup(
     *, client: WebClient, db: Database, settings: Settings, team: str, user: str, trigger_id: str
 ) -> None:
+    locale = _locale(client=client, db=db, settings=settings, team=team, user=user)
     if not is_admin(client=client, settings=settings, user_id=user):
-        _dm(client, user, lambda: "Only workspace admins and owners can change the setup.")
+        _dm(
+            client,
+            user,
+            lambda loc: t(loc, "Only workspace admins and owners can change the setup."),
+            locale,
+        )
         return
     with db.reading() as session:
         now = setup.current(
@@ -126,32 +174,65 @@ def _open_setup(
         )
     view = setup_modal(
         groups_channels=now.channels,
-        schedules=now.cadences,
+        schedules=now.schedules,
         digest_channel=now.digest_channel,
         digest_cadence=now.digest_cadence,
         locale_value=now.locale,
         holidays=now.holidays,
-        locale=settings.locale,
+        timezone=settings.timezone,
+        locale=locale,
     )
     payloads.open_modal(
         client,
         trigger_id,
         view,
         too_slow=lambda: _dm(
-            client, user, lambda: "That took too long for Slack; press Setup again."
+            client,
+            user,
+            lambda loc: t(loc, "That took too long for Slack; press Setup again."),
+            locale,
         ),
     )
+
+
+def _groups(view: dict[str, Any]) -> list[str]:
+    """The groups the submitted modal showed (from its blocks), else the default ones."""
+    prefix = views.CHANNELS_BLOCK.format(group="")
+    shown = [
+        str(b["block_id"])[len(prefix) :]
+        for b in view.get("blocks") or []
+        if str(b.get("block_id", "")).startswith(prefix)
+    ]
+    return shown or setup_groups({}, {})
 
 
 def _form(view: dict[str, Any]) -> setup.SetupForm:
     def state(block: str) -> dict[str, Any]:
         return payloads.state(view, block)
 
+    def fields(group: str) -> ScheduleFields:
+        def value(kind: str) -> str:
+            return str(state(kind.format(group=group)).get("value") or "")
+
+        days = state(views.DAYS_BLOCK.format(group=group)).get("selected_options") or []
+        zone = state(views.TIMEZONE_BLOCK.format(group=group)).get("selected_option") or {}
+        return ScheduleFields(
+            days=tuple(str(o.get("value") or "") for o in days),
+            time=str(state(views.TIME_BLOCK.format(group=group)).get("selected_time") or ""),
+            timezone=str(zone.get("value") or ""),
+            questions=value(views.QUESTIONS_BLOCK),
+            remind_hours=value(views.REMIND_BLOCK),
+            close_hours=value(views.CLOSE_BLOCK),
+            cap=value(views.CAP_BLOCK),
+        )
+
+    groups = _groups(view)
     return setup.SetupForm(
         channels={
-            g: list(state(f"channels_{g}").get("selected_conversations") or []) for g in GROUPS
+            g: list(state(views.CHANNELS_BLOCK.format(group=g)).get("selected_conversations") or [])
+            for g in groups
         },
-        cadences={g: str(state(f"cadence_{g}").get("value") or "") for g in GROUPS},
+        schedules={g: fields(g) for g in groups if g in GROUPS},
         digest_channel=state("digest_channel").get("selected_conversation"),
         digest_cadence=str(state("digest_cadence").get("value") or ""),
         locale=str((state("locale").get("selected_option") or {}).get("value") or "en"),
@@ -159,17 +240,13 @@ def _form(view: dict[str, Any]) -> setup.SetupForm:
     )
 
 
-def _preview(db: Database, team: str, settings: Settings) -> str:
+def _preview(db: Database, team: str, locale: str) -> str:
     with db.reading() as session:
-        digest = compose(
-            session=session, team_id=team, now=datetime.now(UTC), locale=settings.locale
-        )
-    return digest_text(digest, locale=settings.locale)
+        digest = compose(session=session, team_id=team, now=datetime.now(UTC), locale=locale)
+    return digest_text(digest, locale=locale)
 
 
-def _export(
-    db: Database, client: WebClient, team: str, user: str, fmt: str, settings: Settings
-) -> str:
+def _export(db: Database, client: WebClient, team: str, user: str, fmt: str, locale: str) -> str:
     with db.reading() as session:
         return browse.export(
             session=session,
@@ -177,16 +254,17 @@ def _export(
             team_id=team,
             user_id=user,
             fmt=fmt,
-            locale=settings.locale,
+            locale=locale,
         )
 
 
-def _dm(client: WebClient, user: str, text: Callable[[], str]) -> None:
-    """Send the outcome to the user's DM with the app (Home actions have no channel)."""
+def _dm(client: WebClient, user: str, text: Callable[[str], str], locale: str) -> None:
+    """Send the outcome to the user's DM with the app (Home actions have no channel), in
+    ``locale``; a failure is said in it too."""
     try:
-        message = text()
+        message = text(locale)
     except Exception as error:  # every failure becomes a message; unexpected ones are logged
-        message = message_for(error, "en")
+        message = message_for(error, locale)
     client.chat_postMessage(channel=user, text=message)
 
 

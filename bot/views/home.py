@@ -1,4 +1,4 @@
-"""The Home tab (``views.publish``) and the admin setup modal it opens.
+"""The Home tab (``views.publish``); the setup modal it opens is in ``bot.views.setup``.
 
 The Home tab stays under Slack's 100 blocks whatever the data: personas are paged
 (``PAGE_SIZE`` a page, a "Show more" button carries the next page number), open prompts
@@ -7,45 +7,30 @@ and flagged assumptions are capped with "…and N more".
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.i18n import locale_of
 from bot.synthesis.render_lines import link_ok
 from bot.synthesis.render_words import answers, group_name
 from bot.views import (
-    CADENCE_BLOCK,
-    CHANNELS_BLOCK,
-    DIGEST_CADENCE_BLOCK,
-    DIGEST_CHANNEL_BLOCK,
     EXPORT_FORMATS,
-    HOLIDAYS_BLOCK,
     HOME_EXPORT,
     HOME_MORE,
     HOME_PREVIEW,
     HOME_SETUP,
-    LOCALE_BLOCK,
-    MODAL_BLOCKS,
-    PLACEHOLDER_TEXT,
-    SETUP_MODAL,
-    TEXT,
     Block,
     button,
     channel_ref,
     context,
     divider,
     header,
-    input_block,
-    modal,
     option,
-    plain,
     section,
     static_select,
     user_text,
 )
 from bot.views.words import ago, counted, word
-from questions.model import GROUPS
 
 PAGE_SIZE = 15
 PROMPTS_MAX = 10
@@ -55,7 +40,6 @@ NAME_MAX = 120
 PROMPT_TEXT_MAX = 300
 ASSUMPTION_MAX = 250
 _EXPORT_LABELS = {"md": "Markdown", "html": "HTML", "csv": "CSV", "json": "JSON"}
-_LANGUAGES = {"en": "English", "ko": "한국어"}
 
 
 @dataclass(frozen=True)
@@ -193,111 +177,3 @@ def _assumptions(flagged: Sequence[str], locale: str) -> list[Block]:
     if len(flagged) > ASSUMPTIONS_MAX:
         blocks.append(context(word(locale, "and_more", n=len(flagged) - ASSUMPTIONS_MAX)))
     return blocks
-
-
-def setup_modal(
-    *,
-    groups_channels: Mapping[str, Sequence[str]],
-    schedules: Mapping[str, str],
-    digest_channel: str | None,
-    digest_cadence: str | None,
-    locale_value: str,
-    holidays: str | None,
-    locale: str,
-) -> Block:
-    """The admin setup modal: per group its channels and cadence, then the digest channel
-    and cadence, the workspace language and the holiday country."""
-    blocks = [section(word(locale, "setup_intro"))]
-    for group in _setup_groups(groups_channels, schedules):
-        blocks += _group_inputs(group, groups_channels.get(group, ()), schedules.get(group), locale)
-    blocks += _workspace_inputs(digest_channel, digest_cadence, locale_value, holidays, locale)
-    return modal(
-        callback_id=SETUP_MODAL,
-        title=word(locale, "setup_title"),
-        submit=word(locale, "save"),
-        close=word(locale, "cancel"),
-        blocks=blocks,
-    )
-
-
-def _setup_groups(channels: Mapping[str, object], schedules: Mapping[str, str]) -> list[str]:
-    """The default groups, then any others the caller knows, as many as fit a modal."""
-    extra = sorted((set(channels) | set(schedules)) - set(GROUPS))
-    room = (MODAL_BLOCKS - 5) // 2  # the intro and four workspace inputs
-    return [*GROUPS, *extra][:room]
-
-
-def _group_inputs(
-    group: str, channels: Sequence[str], cadence: str | None, locale: str
-) -> list[Block]:
-    name = group_name(locale, group)
-    select: Block = {
-        "type": "multi_conversations_select",
-        "action_id": "channels",
-        "placeholder": plain(word(locale, "channels_placeholder"), PLACEHOLDER_TEXT),
-        "filter": {"include": ["public", "private"], "exclude_bot_users": True},
-    }
-    if channels:
-        select["initial_conversations"] = list(channels)
-    return [
-        input_block(
-            block_id=CHANNELS_BLOCK.format(group=group),
-            label=word(locale, "channels_label", group=name),
-            element=select,
-            optional=True,
-        ),
-        _text(
-            CADENCE_BLOCK.format(group=group),
-            word(locale, "cadence_label", group=name),
-            "tue,thu 10:00 Asia/Seoul questions=1 cap=2",
-            cadence,
-        ),
-    ]
-
-
-def _text(block_id: str, label: str, placeholder: str, initial: str | None) -> Block:
-    element: Block = {
-        "type": "plain_text_input",
-        "action_id": TEXT,
-        "max_length": 300,
-        "placeholder": plain(placeholder, PLACEHOLDER_TEXT),
-    }
-    if initial and initial.strip():
-        element["initial_value"] = initial[:300]
-    return input_block(block_id=block_id, label=label, element=element, optional=True)
-
-
-def _workspace_inputs(
-    channel: str | None, cadence: str | None, locale_value: str, holidays: str | None, locale: str
-) -> list[Block]:
-    select: Block = {
-        "type": "conversations_select",
-        "action_id": "channel",
-        "placeholder": plain(word(locale, "digest_channel_placeholder"), PLACEHOLDER_TEXT),
-        "filter": {"include": ["public", "private"], "exclude_bot_users": True},
-    }
-    if channel:
-        select["initial_conversation"] = channel
-    languages = [option(label, code) for code, label in _LANGUAGES.items()]
-    current = option(_LANGUAGES[locale_of(locale_value)], locale_of(locale_value))
-    language = static_select(
-        action_id=LOCALE_BLOCK,
-        placeholder=word(locale, "locale"),
-        options=languages,
-        initial=current,
-    )
-    holidays_input = _text(HOLIDAYS_BLOCK, word(locale, "holidays"), "KR", holidays)
-    holidays_input["hint"] = plain(word(locale, "holidays_hint"))
-    return [
-        input_block(
-            block_id=DIGEST_CHANNEL_BLOCK,
-            label=word(locale, "digest_channel"),
-            element=select,
-            optional=True,
-        ),
-        _text(
-            DIGEST_CADENCE_BLOCK, word(locale, "digest_cadence"), "mon 09:00 Asia/Seoul", cadence
-        ),
-        input_block(block_id=LOCALE_BLOCK, label=word(locale, "locale"), element=language),
-        holidays_input,
-    ]

@@ -102,17 +102,51 @@ _WORDS: dict[str, str] = {
     "months": N_("{n} months ago"),
     "setup_title": N_("Set up personabot"),
     "setup_intro": N_(
-        "Map each group to its channels and say when to ask them, as in "
-        "`/persona schedule`: e.g. `tue,thu 10:00 Asia/Seoul questions=1 cap=2` "
-        "or `monthly 1st mon 09:30`. An empty schedule means the group is not "
-        "asked."
+        "Map each group to its channels and choose when to ask them. A group with no "
+        "days chosen is not asked. Hours may have decimals: 1.5 is an hour and a half."
     ),
-    "channels_label": N_("{group}: channels"),
+    "channels": N_("Channels"),
     "channels_placeholder": N_("Choose channels"),
-    "cadence_label": N_("{group}: when to ask"),
+    "days_label": N_("Days to ask"),
+    "days_placeholder": N_("Choose days"),
+    "days_hint": N_("Leave empty and this group is not asked."),
+    "days_keep": N_("As now: {cadence}"),
+    "days_keep_hint": N_(
+        "This group's schedule was set with /persona schedule; keep it as it is, or "
+        "choose days to replace it. Leave empty to stop asking this group."
+    ),
+    "day_mon": N_("Monday"),
+    "day_tue": N_("Tuesday"),
+    "day_wed": N_("Wednesday"),
+    "day_thu": N_("Thursday"),
+    "day_fri": N_("Friday"),
+    "day_sat": N_("Saturday"),
+    "day_sun": N_("Sunday"),
+    "time_label": N_("Time"),
+    "time_placeholder": N_("Choose a time"),
+    "timezone_label": N_("Timezone"),
+    "timezone_placeholder": N_("Choose a timezone"),
+    "questions_label": N_("Questions per round"),
+    "remind_label": N_("Reminder after (hours)"),
+    "remind_hint": N_("A nudge in the thread if too few people have answered by then."),
+    "close_label": N_("Close after (hours)"),
+    "close_hint": N_("Answers after this are still kept, marked late."),
+    "cap_label": N_("Most questions a week per channel"),
+    "error_time": N_("Choose a time for the days you picked."),
+    "error_keep": N_("Keep the current schedule or choose days, not both."),
+    "error_timezone": N_("Choose a timezone from the list."),
+    "error_whole": N_("Enter a whole number from {low} to {high}."),
+    "error_hours": N_("Enter a number of hours above 0 and at most {most}, such as 4 or 1.5."),
+    "error_cap": N_("Make this at least the questions per round ({questions})."),
+    "error_close": N_("Make this longer than the reminder ({hours} hours)."),
+    "error_digest": N_("Set both the digest channel and when it is posted, or neither."),
+    "error_locale": N_("Pick English or 한국어."),
     "digest_channel": N_("Digest channel"),
     "digest_channel_placeholder": N_("Choose a channel"),
     "digest_cadence": N_("Digest schedule"),
+    "digest_cadence_hint": N_(
+        "Days and a time, then a timezone if not the default, e.g. mon 09:00 Asia/Seoul."
+    ),
     "locale": N_("Workspace language"),
     "holidays": N_("Public holidays to skip"),
     "holidays_hint": N_("A two-letter country code such as KR or US; leave empty for none."),
@@ -121,7 +155,8 @@ _WORDS: dict[str, str] = {
 
 def word(locale: str, key: str, **values: object) -> str:
     """The entry ``key`` in ``locale``, formatted with ``values``."""
-    return t(locale, _WORDS[key], **values)
+    message = _WORDS[key]
+    return t(locale, message, **values)
 
 
 def counted(locale: str, key: str, n: int) -> str:

@@ -13,7 +13,7 @@ from slack_sdk.models.views import View
 
 from bot import views
 from bot.views import words
-from bot.views.home import HomeData, HomePersona, HomePrompt, home_view, setup_modal
+from bot.views.home import HomeData, HomePersona, HomePrompt, home_view
 from bot.views.modals import (
     answer_modal,
     job_story_errors,
@@ -22,6 +22,7 @@ from bot.views.modals import (
     prompt_actions,
     shortcut_modal,
 )
+from bot.views.setup import ScheduleFields, setup_modal
 from bot.views.words import ago
 from questions.model import FIELDS, GROUPS
 
@@ -138,11 +139,23 @@ def home_data(personas: int = 3, prompts: int = 2, is_admin: bool = True) -> Hom
 def setup(locale: str) -> Json:
     return setup_modal(
         groups_channels={"sales": ["C1", "C2"], "customers": ["C3"]},
-        schedules={"sales": "tue,thu 10:00 Asia/Seoul questions=1 cap=2"},
+        schedules={
+            "sales": ScheduleFields(
+                days=("tue", "thu"),
+                time="10:30",
+                timezone="America/Boise",
+                questions="2",
+                remind_hours="1.5",
+                close_hours="72",
+                cap="3",
+            ),
+            "leadership": ScheduleFields(days=("keep",), keep="monthly 1st mon 09:30"),
+        },
         digest_channel="C9",
         digest_cadence="mon 09:00 Asia/Seoul",
         locale_value="ko",
         holidays="KR",
+        timezone="Asia/Seoul",
         locale=locale,
     )
 
@@ -382,21 +395,63 @@ def test_ago(delta: timedelta, en: str, ko: str) -> None:
     assert ago((NOW - delta).replace(tzinfo=None), NOW, "ko") == ko
 
 
+SCHEDULE_KINDS = ("days", "time", "timezone", "questions", "remind", "close", "cap")
+
+
 def test_setup_modal_inputs() -> None:
     view = setup("en")
     ids = [b["block_id"] for b in view["blocks"] if b["type"] == "input"]
-    per_group = [f"{kind}_{g}" for g in GROUPS for kind in ("channels", "cadence")]
+    per_group = [f"{kind}_{g}" for g in GROUPS for kind in ("channels", *SCHEDULE_KINDS)]
     assert ids == [*per_group, "digest_channel", "digest_cadence", "locale", "holidays"]
     blocks = {b["block_id"]: b for b in view["blocks"] if "block_id" in b}
     assert blocks["channels_sales"]["element"]["initial_conversations"] == ["C1", "C2"]
     assert "initial_conversations" not in blocks["channels_marketing"]["element"]
-    assert blocks["cadence_sales"]["element"]["initial_value"].startswith("tue,thu")
-    assert blocks["cadence_sales"]["element"]["placeholder"]["text"] == (
-        "tue,thu 10:00 Asia/Seoul questions=1 cap=2"
-    )
+    elements = {kind: blocks[f"{kind}_sales"]["element"] for kind in SCHEDULE_KINDS}
+    assert elements["days"]["type"] == "multi_static_select"
+    assert [o["value"] for o in elements["days"]["options"]] == [
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ]
+    assert [o["value"] for o in elements["days"]["initial_options"]] == ["tue", "thu"]
+    assert [o["text"]["text"] for o in elements["days"]["initial_options"]] == [
+        "Tuesday",
+        "Thursday",
+    ]
+    assert (elements["time"]["type"], elements["time"]["initial_time"]) == ("timepicker", "10:30")
+    assert elements["timezone"]["initial_option"]["value"] == "America/Boise"  # not in the list
+    zones = [o["value"] for o in elements["timezone"]["options"]]
+    assert zones[:3] == ["America/Boise", "Asia/Seoul", "UTC"]
+    assert len(zones) == len(set(zones)) <= 100
+    numbers = {k: elements[k] for k in ("questions", "remind", "close", "cap")}
+    assert {k: e["type"] for k, e in numbers.items()} == dict.fromkeys(numbers, "number_input")
+    assert {k: e["initial_value"] for k, e in numbers.items()} == {
+        "questions": "2",
+        "remind": "1.5",
+        "close": "72",
+        "cap": "3",
+    }
+    assert (numbers["questions"]["min_value"], numbers["questions"]["max_value"]) == ("1", "5")
+    assert (numbers["cap"]["min_value"], numbers["cap"]["max_value"]) == ("1", "20")
+    assert numbers["remind"]["is_decimal_allowed"] is True
+    assert numbers["questions"]["is_decimal_allowed"] is False
+    # a group without a schedule: no days, the defaults, the default zone
+    assert "initial_options" not in blocks["days_marketing"]["element"]
+    assert blocks["timezone_marketing"]["element"]["initial_option"]["value"] == "Asia/Seoul"
+    assert blocks["questions_marketing"]["element"]["initial_value"] == "1"
+    # a cadence the fields cannot show is offered as kept, and chosen
+    kept = blocks["days_leadership"]["element"]
+    assert kept["options"][0]["value"] == "keep"
+    assert "monthly 1st mon 09:30" in kept["options"][0]["text"]["text"]
+    assert [o["value"] for o in kept["initial_options"]] == ["keep"]
     assert blocks["locale"]["element"]["initial_option"]["value"] == "ko"
     assert blocks["digest_channel"]["element"]["initial_conversation"] == "C9"
     assert blocks["holidays"]["element"]["initial_value"] == "KR"
+    assert len(view["blocks"]) == 1 + 9 * len(GROUPS) + 4
     many = {f"group{i:02}": ["C1"] for i in range(80)}
     crowded = setup_modal(
         groups_channels=many,
@@ -405,9 +460,24 @@ def test_setup_modal_inputs() -> None:
         digest_cadence=None,
         locale_value="xx",
         holidays=None,
+        timezone="UTC",
         locale="en",
     )
     check_view(crowded)
+    assert crowded["blocks"][-1]["block_id"] == "holidays"  # groups trimmed, not the workspace
+
+
+def test_setup_modal_in_korean() -> None:
+    view = setup("ko")
+    blocks = {b["block_id"]: b for b in view["blocks"] if "block_id" in b}
+    days = blocks["days_sales"]["element"]
+    assert [o["text"]["text"] for o in days["initial_options"]] == [
+        words.word("ko", "day_tue"),
+        words.word("ko", "day_thu"),
+    ]
+    assert HANGUL.search(words.word("ko", "day_tue"))
+    assert blocks["questions_sales"]["label"]["text"] == words.word("ko", "questions_label")
+    assert view["title"]["text"] == words.word("ko", "setup_title")
 
 
 def test_words_come_from_the_catalog() -> None:
