@@ -369,7 +369,9 @@ def run(
             created_by=user_id,
             now=now,
             default_timezone=settings.timezone,
-            default_holidays=settings.holiday_country,
+            default_holidays=queries.holidays_of(
+                session, team_id=team_id, default=settings.holiday_country
+            ),
         )
         described = schedules.describe(session=session, schedule=saved, now=now, locale=locale)
         return t(locale, "Saved.") + "\n" + described

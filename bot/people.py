@@ -1,8 +1,9 @@
 """Who a Slack user is to personabot: whether they are an admin, and which language they read.
 
 One ``users.info`` call (with ``include_locale``) answers both; it is kept for a few minutes
-per client, so a burst of commands from one person costs one call. A failed lookup is not
-cached: the next request asks again.
+per workspace (Bolt hands each request a new ``WebClient``, so the key is the API URL and
+token, not the client), so a burst of commands from one person costs one call. A failed
+lookup is not cached: the next request asks again. Slack's ``user_change`` event drops it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -32,15 +32,19 @@ class Person:
     locale: str | None  # Slack's, e.g. "ko-KR"; None when Slack did not say
 
 
-_CACHE: WeakKeyDictionary[WebClient, dict[str, tuple[float, Person]]] = WeakKeyDictionary()
+_CACHE: dict[tuple[str, str | None], dict[str, tuple[float, Person]]] = {}
 _LOCK = threading.Lock()
+
+
+def _key(client: WebClient) -> tuple[str, str | None]:
+    return client.base_url, client.token
 
 
 def person(*, client: WebClient, user_id: str) -> Person:
     """``user_id``'s admin flag and locale, from Slack (cached for ``TTL_SECONDS``)."""
     now = time.monotonic()
     with _LOCK:
-        known = _CACHE.setdefault(client, {})
+        known = _CACHE.setdefault(_key(client), {})
         hit = known.get(user_id)
     if hit is not None and now - hit[0] < TTL_SECONDS:
         return hit[1]
@@ -59,7 +63,7 @@ def person(*, client: WebClient, user_id: str) -> Person:
 def forget(*, client: WebClient, user_id: str) -> None:
     """Drop what is known about ``user_id`` (Slack said it changed: ``user_change``)."""
     with _LOCK:
-        _CACHE.get(client, {}).pop(user_id, None)
+        _CACHE.get(_key(client), {}).pop(user_id, None)
 
 
 def locale_for(

@@ -1,4 +1,4 @@
-"""Message events: thread replies to prompts, their edits and deletions."""
+"""Message events (thread replies to prompts, their edits and deletions) and ``user_change``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot import capture
-from bot.people import locale_for
+from bot.people import forget, locale_for
 from bot.settings import Settings
 from questions import Bank
 from storage import Database
@@ -44,5 +44,13 @@ def handle_message(
     )
 
 
+def handle_user_change(event: dict[str, Any], client: WebClient) -> None:
+    """A person changed their language or was made (or unmade) an admin: ask Slack again."""
+    user_id = (event.get("user") or {}).get("id")
+    if user_id:
+        forget(client=client, user_id=str(user_id))
+
+
 def register(app: App) -> None:
     app.event("message")(handle_message)
+    app.event("user_change")(handle_user_change)

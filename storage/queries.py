@@ -133,6 +133,12 @@ def is_anonymous(session: Session, prompt: Prompt | None) -> bool:
     return bool(round_ is not None and round_.schedule.anonymous)
 
 
+def holidays_of(session: Session, *, team_id: str, default: str | None) -> str | None:
+    """The workspace's holiday country (set in Setup), else ``default``."""
+    query = select(Workspace.holiday_country).where(Workspace.team_id == team_id)
+    return session.scalar(query) or default
+
+
 def locale_of(session: Session, *, team_id: str, default: str) -> str:
     """The workspace's language (set in Setup), else ``default``."""
     found = session.scalar(select(Workspace.locale).where(Workspace.team_id == team_id))

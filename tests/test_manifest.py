@@ -60,7 +60,7 @@ def test_command_and_events() -> None:
     assert command["command"] == "/persona"
     assert command["should_escape"] is True  # channels arrive as <#C123|name>
     events = set(data["settings"]["event_subscriptions"]["bot_events"])
-    assert {"message.channels", "message.groups", "app_home_opened"} <= events
+    assert {"message.channels", "message.groups", "app_home_opened", "user_change"} <= events
     [shortcut] = data["features"]["shortcuts"]
     assert (shortcut["type"], shortcut["callback_id"]) == ("message", "add_to_personas")
     assert data["features"]["app_home"]["home_tab_enabled"] is True

@@ -248,3 +248,16 @@ def test_a_user_whose_language_has_no_catalog_gets_the_workspace_language(
     )
     # the user's own language still wins over the workspace's
     assert slack.command("help", user_id="UADMIN").json()["text"] == commands.help_text("en")
+
+
+def test_a_user_who_switches_slack_to_korean_is_answered_in_korean_at_once(
+    slack: SlackDriver, fake: FakeSlack
+) -> None:
+    """The language is cached, but Slack's ``user_change`` event drops the cached one."""
+    fake.add_user("USWITCH", "dana", locale="en-US")
+    assert slack.command("help", user_id="USWITCH").json()["text"] == commands.help_text("en")
+    fake.add_user("USWITCH", "dana", locale="ko-KR")
+    assert slack.command("help", user_id="USWITCH").json()["text"] == commands.help_text("en")
+    changed = slack.event({"type": "user_change", "user": {"id": "USWITCH", "name": "dana"}})
+    assert changed.status == 200
+    assert slack.command("help", user_id="USWITCH").json()["text"] == commands.help_text("ko")

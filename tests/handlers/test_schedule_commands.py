@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from storage import Channel, Database, Schedule
-from tests.conftest import wait_for
+from storage import Channel, Database, Schedule, queries
+from tests.conftest import TEAM, wait_for
 from tests.slackfake.driver import SlackDriver
 from tests.slackfake.server import FakeSlack
 
@@ -99,3 +99,19 @@ def test_mapping_a_public_channel_joins_it_and_a_private_one_asks_for_an_invite(
     with db.session() as session:
         groups = {c.slack_id: c.group for c in session.scalars(select(Channel))}
     assert groups == {"CMKT": "marketing", "CSECRET": "leadership"}
+
+
+def test_a_new_schedule_skips_the_holidays_chosen_in_setup(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    """Setup's holiday country is the default for `/persona schedule` too, as for Setup."""
+    with db.session() as session:
+        queries.workspace(session, team_id=TEAM).holiday_country = "KR"
+    slack.command("schedule sales tue 10:00")
+    assert reply(fake, 1).startswith("Saved.")
+    slack.command("schedule marketing wed 10:00 holidays=none")
+    assert reply(fake, 2).startswith("Saved.")
+    with db.session() as session:
+        rows = session.execute(select(Schedule.group, Schedule.holiday_country)).all()
+        found = {group: country for group, country in rows}
+    assert found == {"sales": "KR", "marketing": None}
