@@ -2,7 +2,10 @@
 
 The app runs in its own process (``personabot serve``, the same WSGI app as production)
 against the fake Slack; signed slash commands and events are sent one after another from
-this process, and the time until each HTTP answer (the ack) is measured. The heavy work
+this process, and the time until each HTTP answer (the ack) is measured: slash commands,
+message events and interactions (an "Answer privately" press, which opens a modal, and the
+modal's submission, which stores the answer before it acks). Half the commands come from a
+user whose Slack language is Korean, so replies go through the catalog in both. The heavy work
 (digest, search, export) runs after the ack on the app's worker thread, so it competes
 with the acks for the interpreter: the mix includes it on purpose. Goal: p99 <= 50 ms
 with 100,000 stored answers.
@@ -26,6 +29,7 @@ from pathlib import Path
 from urllib.request import urlopen
 
 from bench.digest import TEAM, populate
+from bot import views
 from handlers.web import EVENTS_PATH
 from tests.slackfake.driver import SlackDriver
 from tests.slackfake.server import FakeSlack
@@ -51,6 +55,7 @@ def run(*, answers: int, requests: int) -> None:
         print(f"stored and indexed {answers} answers in {time.perf_counter() - started:.0f} s")
         fake.add_channel("CBENCH", "bench", is_member=True)
         fake.add_user("UADMIN", "admin", is_admin=True)
+        fake.add_user("UKO", "minji", locale="ko-KR")
         port = _free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PERSONABOT_"))}
         env |= {
@@ -79,11 +84,12 @@ def run(*, answers: int, requests: int) -> None:
             slack = SlackDriver(
                 f"http://127.0.0.1:{port}{EVENTS_PATH}", SECRET, team_id=TEAM, fake=fake
             )
-            commands, events = _load(slack, requests)
+            commands, events, interactions = _load(slack, fake, requests)
         finally:
             app.terminate()
             app.wait(timeout=30)
-    for name, samples in (("slash commands", commands), ("events", events)):
+    series = (("slash commands", commands), ("events", events), ("interactions", interactions))
+    for name, samples in series:
         ms = sorted(s * 1000 for s in samples)
         p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
         print(
@@ -93,13 +99,21 @@ def run(*, answers: int, requests: int) -> None:
         )
 
 
-def _load(slack: SlackDriver, requests: int) -> tuple[list[float], list[float]]:
+def _load(
+    slack: SlackDriver, fake: FakeSlack, requests: int
+) -> tuple[list[float], list[float], list[float]]:
     first = slack.command("help", user_id="UADMIN").elapsed
     print(f"first request after start (not counted): {first * 1000:.0f} ms")
+    prompt_ts = _ask(slack, fake)
     commands: list[float] = []
     events: list[float] = []
+    interactions: list[float] = []
     for i, text in zip(range(requests), itertools.cycle(MIX), strict=False):
-        commands.append(slack.command(text, user_id="UADMIN").elapsed)
+        user = "UKO" if i % 2 else "UADMIN"
+        commands.append(slack.command(text, user_id=user).elapsed)
+        interactions.append(_press(slack, prompt_ts, user))
+        if i % 2:
+            interactions.append(_submit(slack, fake, i, user))
         event = slack.message_event(
             channel="CBENCH",
             user="UADMIN",
@@ -109,7 +123,59 @@ def _load(slack: SlackDriver, requests: int) -> tuple[list[float], list[float]]:
         )
         events.append(slack.event(event).elapsed)
         time.sleep(0.02)  # about 25 requests a second
-    return commands, events
+    return commands, events, interactions
+
+
+def _ask(slack: SlackDriver, fake: FakeSlack) -> str:
+    slack.command("ask <#CBENCH|bench> What slows your team down?", user_id="UADMIN")
+    deadline = time.monotonic() + 30
+    while not fake.messages("CBENCH"):
+        if time.monotonic() > deadline:
+            raise SystemExit("the benchmark's question was not posted")
+        time.sleep(0.05)
+    return str(fake.messages("CBENCH")[-1]["ts"])
+
+
+def _press(slack: SlackDriver, prompt_ts: str, user: str) -> float:
+    """An "Answer privately" press: the ack, then the modal opens (not timed)."""
+    payload = {
+        "type": "block_actions",
+        "team": {"id": TEAM},
+        "user": {"id": user},
+        "trigger_id": slack.new_trigger_id(),
+        "response_url": slack.fake.response_url() if slack.fake else "",
+        "container": {"type": "message", "channel_id": "CBENCH", "message_ts": prompt_ts},
+        "channel": {"id": "CBENCH"},
+        "actions": [
+            {
+                "action_id": views.ANSWER_PRIVATE,
+                "block_id": views.PROMPT_ACTIONS,
+                "value": "prompt",
+                "type": "button",
+            }
+        ],
+    }
+    return slack.interaction(payload).elapsed
+
+
+def _submit(slack: SlackDriver, fake: FakeSlack, i: int, user: str) -> float:
+    """The private answer modal submitted: stored before the ack."""
+    deadline = time.monotonic() + 30
+    while not (
+        opened := [v["view"] for v in fake.views if v["view"]["callback_id"] == views.ANSWER_MODAL]
+    ):
+        if time.monotonic() > deadline:
+            raise SystemExit("the answer modal never opened")
+        time.sleep(0.05)
+    view = {**opened[-1], "id": f"VBENCH{i:06d}"}
+    values = {views.ANSWER_BLOCK: {"text": {"type": "plain_text_input", "value": f"answer {i}"}}}
+    payload = {
+        "type": "view_submission",
+        "team": {"id": TEAM},
+        "user": {"id": user},
+        "view": {**view, "state": {"values": values}},
+    }
+    return slack.interaction(payload).elapsed
 
 
 def _free_port() -> int:

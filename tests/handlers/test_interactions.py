@@ -63,6 +63,21 @@ def submit(
     return sent.json() if sent.body else None
 
 
+def shortcut(slack: SlackDriver, fake: FakeSlack, message: dict[str, Any], *, user: str) -> None:
+    """``user`` runs "Add to personas" on ``message`` in #sales-team."""
+    payload = {
+        "type": "message_action",
+        "callback_id": views.SHORTCUT,
+        "trigger_id": slack.new_trigger_id(),
+        "team": {"id": TEAM},
+        "user": {"id": user},
+        "channel": {"id": "CSALES"},
+        "message": message,
+        "response_url": fake.response_url(),
+    }
+    assert slack.interaction(payload).status == 200
+
+
 def typed(text: str) -> dict[str, Any]:
     return {"text": {"type": "plain_text_input", "value": text}}
 
@@ -201,17 +216,7 @@ def test_the_message_shortcut_saves_a_message_as_evidence(
 ) -> None:
     say(slack, fake, "create IT Ian")
     message = fake.post_as_user("CSALES", "UALICE", "We cannot buy anything without SSO")
-    payload = {
-        "type": "message_action",
-        "callback_id": views.SHORTCUT,
-        "trigger_id": "t-2",
-        "team": {"id": TEAM},
-        "user": {"id": "UADMIN"},
-        "channel": {"id": "CSALES"},
-        "message": message,
-        "response_url": fake.response_url(),
-    }
-    assert slack.interaction(payload).status == 200
+    shortcut(slack, fake, message, user="UADMIN")
     modal = opened(fake, views.SHORTCUT_MODAL)
     options = str(modal["blocks"])
     assert "IT Ian" in options
@@ -239,7 +244,7 @@ def test_the_message_shortcut_saves_a_message_as_evidence(
 
     bot_message = {**message, "bot_id": "BOTHER", "ts": "1800000000.000009"}
     before = len(fake.responses)
-    slack.interaction({**payload, "message": bot_message, "trigger_id": "t-3"})
+    shortcut(slack, fake, bot_message, user="UADMIN")
     wait_for(lambda: len(fake.responses) > before)
     assert "Bot messages cannot be saved" in fake.responses[-1]["text"]
 

@@ -16,7 +16,7 @@ from bot.views.words import word
 from storage import AnswerFeatures, Database, Persona, queries
 from tests.bot.test_views import check_blocks, check_view
 from tests.conftest import TEAM, say, wait_for
-from tests.handlers.test_interactions import ask, opened, press, submit, typed
+from tests.handlers.test_interactions import ask, opened, press, shortcut, submit, typed
 from tests.slackfake.driver import SlackDriver
 from tests.slackfake.server import FakeSlack
 
@@ -164,17 +164,7 @@ def test_the_shortcut_modal_and_its_errors_in_korean(
     people(fake)
     say(slack, fake, "create IT Ian")
     message = fake.post_as_user("CSALES", "UALICE", "We cannot buy anything without SSO")
-    payload = {
-        "type": "message_action",
-        "callback_id": views.SHORTCUT,
-        "trigger_id": "t-ko",
-        "team": {"id": TEAM},
-        "user": {"id": "UKO"},
-        "channel": {"id": "CSALES"},
-        "message": message,
-        "response_url": fake.response_url(),
-    }
-    assert slack.interaction(payload).status == 200
+    shortcut(slack, fake, message, user="UKO")
     modal = opened(fake, views.SHORTCUT_MODAL)
     valid(modal)
     assert modal["title"]["text"] == word("ko", "shortcut_title")
@@ -197,7 +187,7 @@ def test_the_shortcut_modal_and_its_errors_in_korean(
 
     before = len(fake.responses)
     bot_message = {**message, "bot_id": "BOTHER", "ts": "1800000000.000009"}
-    slack.interaction({**payload, "message": bot_message, "trigger_id": "t-ko-2"})
+    shortcut(slack, fake, bot_message, user="UKO")
     wait_for(lambda: len(fake.responses) > before)
     assert fake.responses[-1]["text"] == t(
         "ko", "Bot messages cannot be saved as evidence; pick what a person wrote."
