@@ -86,7 +86,7 @@ def run(*, answers: int, requests: int) -> None:
             )
             commands, events, interactions = _load(slack, fake, requests)
         finally:
-            app.terminate()
+            app.terminate()  # queued replies are dropped, so this is prompt
             app.wait(timeout=30)
     series = (("slash commands", commands), ("events", events), ("interactions", interactions))
     for name, samples in series:

@@ -20,7 +20,7 @@ from bot.errors import UserError
 from bot.importing import CsvError
 from bot.settings import Settings, SettingsError
 from bot.slack import make_client
-from handlers import offline
+from handlers import errors, offline
 from handlers.app import build_app
 from handlers.web import make_http_server, wsgi_app
 from questions import GROUPS, Bank, BankError, load_bank
@@ -49,8 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (UserError, CsvError) as error:  # English: the command line is for operators
             _exit(str(error))
     # SIGTERM (docker stop, gunicorn, a supervisor) ends the process like Ctrl-C, so that
-    # exit handlers run and the digest worker process is stopped with it.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # exit handlers run and the digest worker process is stopped with it; replies still
+    # queued behind slow work are dropped rather than holding the exit for minutes.
+    signal.signal(signal.SIGTERM, _stop)
     settings, db, app = boot(start_clock=True)
     if args.command == "run" and settings.socket_mode:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -133,6 +134,11 @@ def _upgrade(db: Database) -> None:
         db.upgrade()
     except SQLAlchemyError as error:
         _fail("DATABASE_URL", f"cannot reach or upgrade the database ({_first_line(error)})")
+
+
+def _stop(*_: object) -> None:
+    errors.drop_pending_work()
+    sys.exit(0)
 
 
 def _check() -> int:

@@ -58,6 +58,11 @@ def reply_later(respond: Respond, work: Work, *, locale: Callable[[], str]) -> N
     _WORK.submit(reply_with, respond, work, locale=locale)
 
 
+def drop_pending_work() -> None:
+    """At shutdown: cancel what has not started (the running piece finishes)."""
+    _WORK.shutdown(wait=False, cancel_futures=True)
+
+
 def run_later(work: Callable[[], None]) -> None:
     """Run ``work`` on the worker pool; a failure is logged."""
     _WORK.submit(_logged, work)
