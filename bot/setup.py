@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -27,13 +27,14 @@ from bot.calendar import (
     parse_days,
     parse_time,
     resolve_timezone,
-    split_timezone,
 )
 from bot.errors import UserError
 from bot.views import (
     CAP_BLOCK,
     CLOSE_BLOCK,
     DAYS_BLOCK,
+    DIGEST,
+    DIGEST_CHANNEL_BLOCK,
     ERROR_TEXT,
     KEEP,
     QUESTIONS_BLOCK,
@@ -58,7 +59,7 @@ class SetupForm:
     channels: Mapping[str, Sequence[str]]  # group -> channel ids, for the groups shown
     schedules: Mapping[str, ScheduleFields]  # group -> its schedule fields
     digest_channel: str | None
-    digest_cadence: str
+    digest: ScheduleFields  # its days, time and timezone (the rest is unused)
     locale: str
     holidays: str
     errors: dict[str, str] = field(default_factory=dict)
@@ -69,7 +70,7 @@ class Current:
     channels: dict[str, list[str]]
     schedules: dict[str, ScheduleFields]
     digest_channel: str | None
-    digest_cadence: str | None
+    digest: ScheduleFields
     locale: str
     holidays: str | None
 
@@ -111,7 +112,7 @@ def current(
         channels=channels,
         schedules=found,
         digest_channel=digest.channel if digest else None,
-        digest_cadence=f"{digest.cadence} {digest.timezone}" if digest else None,
+        digest=_when_fields(digest.cadence, digest.timezone) if digest else ScheduleFields(),
         locale=workspace.locale or default_locale,
         holidays=workspace.holiday_country or default_holidays,
     )
@@ -120,20 +121,24 @@ def current(
 def fields_of(schedule: Schedule) -> ScheduleFields:
     """A saved schedule as the modal's fields; a cadence other than "days and a time"
     (monthly, every N weeks, cron) is offered as kept."""
-    common = {
-        "timezone": schedule.timezone,
-        "questions": str(schedule.questions_per_round),
-        "remind_hours": _hours(schedule.reminder_minutes),
-        "close_hours": _hours(schedule.close_minutes),
-        "cap": str(schedule.weekly_cap),
-    }
-    weekly = _weekly(schedule.cadence)
+    return replace(
+        _when_fields(schedule.cadence, schedule.timezone),
+        questions=str(schedule.questions_per_round),
+        remind_hours=_hours(schedule.reminder_minutes),
+        close_hours=_hours(schedule.close_minutes),
+        cap=str(schedule.weekly_cap),
+    )
+
+
+def _when_fields(cadence: str, timezone: str) -> ScheduleFields:
+    """A cadence as days, a time and a timezone; any other kind is offered as kept."""
+    weekly = _weekly(cadence)
     if weekly is None:
-        at = schedule.cadence.split()[-1]
+        at = cadence.split()[-1]
         time = at if re.fullmatch(r"\d{2}:\d{2}", at) else "10:00"
-        return ScheduleFields(days=(KEEP,), time=time, keep=schedule.cadence, **common)
+        return ScheduleFields(days=(KEEP,), time=time, timezone=timezone, keep=cadence)
     days, time = weekly
-    return ScheduleFields(days=days, time=time, **common)
+    return ScheduleFields(days=days, time=time, timezone=timezone)
 
 
 def _weekly(cadence: str) -> tuple[tuple[str, ...], str] | None:
@@ -159,15 +164,11 @@ def check(
     errors: dict[str, str] = {}
     for group, fields in form.schedules.items():
         _parse_group(group, fields, locale=locale, errors=errors)
-    if bool(form.digest_channel) != bool(form.digest_cadence.strip()):
-        missing = "digest_cadence" if form.digest_channel else "digest_channel"
+    found = len(errors)
+    when = _when(DIGEST, form.digest, locale=locale, errors=errors)
+    if len(errors) == found and bool(form.digest_channel) != bool(when):
+        missing = DAYS_BLOCK.format(group=DIGEST) if form.digest_channel else DIGEST_CHANNEL_BLOCK
         errors[missing] = word(locale, "error_digest")
-    elif form.digest_cadence.strip():
-        try:
-            cadence, zone = split_timezone(form.digest_cadence)
-            parse_cadence(cadence, timezone=zone or default_timezone, anchor=now.date())
-        except (CadenceError, UserError) as error:
-            errors["digest_cadence"] = _said(error, locale)
     if form.locale not in LOCALES:
         errors["locale"] = word(locale, "error_locale")
     if form.holidays.strip() and form.holidays.strip().lower() not in ("none", "off"):
@@ -191,6 +192,35 @@ def _parse_group(
     def block(kind: str) -> str:
         return kind.format(group=group)
 
+    found = len(errors)
+    when = _when(group, fields, locale=locale, errors=errors)
+    if when is None and len(errors) == found:
+        return None  # no days: the group is not asked
+    questions = _whole(fields.questions, 1, QUESTIONS_RANGE, block(QUESTIONS_BLOCK), locale, errors)
+    cap = _whole(fields.cap, 2, CAP_RANGE, block(CAP_BLOCK), locale, errors)
+    remind = _minutes(fields.remind_hours, 24 * 60, block(REMIND_BLOCK), locale, errors)
+    close = _minutes(fields.close_hours, 3 * 24 * 60, block(CLOSE_BLOCK), locale, errors)
+    if questions and cap and cap < questions:
+        errors[block(CAP_BLOCK)] = word(locale, "error_cap", questions=questions)
+    if remind and close and close <= remind:
+        errors[block(CLOSE_BLOCK)] = word(locale, "error_close", hours=_hours(remind))
+    if len(errors) > found or when is None:
+        return None
+    cadence, zone = when
+    options = {"questions": str(questions), "cap": str(cap)}
+    options |= {"remind": f"{remind}m", "close": f"{close}m"}
+    return _Parsed(cadence=cadence, timezone=zone, options=options)
+
+
+def _when(
+    group: str, fields: ScheduleFields, *, locale: str, errors: dict[str, str]
+) -> tuple[str, str | None] | None:
+    """The cadence ("tue,thu 10:00", or KEEP) and zone of the days, time and timezone
+    fields; None when no days are chosen, or when they are wrong (errors added)."""
+
+    def block(kind: str) -> str:
+        return kind.format(group=group)
+
     days = [d for d in fields.days if d in (*DAYS, KEEP)]
     if not days:
         return None
@@ -210,19 +240,7 @@ def _parse_group(
             zone = resolve_timezone(fields.timezone)
         except (CadenceError, UserError):
             errors[block(TIMEZONE_BLOCK)] = word(locale, "error_timezone")
-    questions = _whole(fields.questions, 1, QUESTIONS_RANGE, block(QUESTIONS_BLOCK), locale, errors)
-    cap = _whole(fields.cap, 2, CAP_RANGE, block(CAP_BLOCK), locale, errors)
-    remind = _minutes(fields.remind_hours, 24 * 60, block(REMIND_BLOCK), locale, errors)
-    close = _minutes(fields.close_hours, 3 * 24 * 60, block(CLOSE_BLOCK), locale, errors)
-    if questions and cap and cap < questions:
-        errors[block(CAP_BLOCK)] = word(locale, "error_cap", questions=questions)
-    if remind and close and close <= remind:
-        errors[block(CLOSE_BLOCK)] = word(locale, "error_close", hours=_hours(remind))
-    if len(errors) > found:
-        return None
-    options = {"questions": str(questions), "cap": str(cap)}
-    options |= {"remind": f"{remind}m", "close": f"{close}m"}
-    return _Parsed(cadence=cadence, timezone=zone, options=options)
+    return None if len(errors) > found else (cadence, zone)
 
 
 def _whole(
@@ -382,11 +400,16 @@ def _digest(
     digest = session.scalar(
         select(DigestSchedule).where(DigestSchedule.workspace_id == workspace.id)
     )
-    if not form.digest_channel:
+    when = _when(DIGEST, form.digest, locale="en", errors={})
+    if not form.digest_channel or when is None:
         if digest is not None:
             session.delete(digest)
         return
-    text, zone = split_timezone(form.digest_cadence)
+    text, zone = when
+    if text == KEEP:
+        if digest is None:
+            return
+        text = digest.cadence
     cadence = parse_cadence(text, timezone=zone or default_timezone, anchor=now.date())
     if digest is None:
         digest = DigestSchedule(workspace_id=workspace.id)

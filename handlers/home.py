@@ -176,7 +176,7 @@ def _open_setup(
         groups_channels=now.channels,
         schedules=now.schedules,
         digest_channel=now.digest_channel,
-        digest_cadence=now.digest_cadence,
+        digest=now.digest,
         locale_value=now.locale,
         holidays=now.holidays,
         timezone=settings.timezone,
@@ -234,7 +234,7 @@ def _form(view: dict[str, Any]) -> setup.SetupForm:
         },
         schedules={g: fields(g) for g in groups if g in GROUPS},
         digest_channel=state("digest_channel").get("selected_conversation"),
-        digest_cadence=str(state("digest_cadence").get("value") or ""),
+        digest=fields(views.DIGEST),
         locale=str((state("locale").get("selected_option") or {}).get("value") or "en"),
         holidays=str(state("holidays").get("value") or ""),
     )

@@ -13,7 +13,7 @@ from bot.views import (
     CHANNELS_BLOCK,
     CLOSE_BLOCK,
     DAYS_BLOCK,
-    DIGEST_CADENCE_BLOCK,
+    DIGEST,
     DIGEST_CHANNEL_BLOCK,
     HOLIDAYS_BLOCK,
     KEEP,
@@ -120,15 +120,16 @@ def setup_modal(
     groups_channels: Mapping[str, Sequence[str]],
     schedules: Mapping[str, ScheduleFields],
     digest_channel: str | None,
-    digest_cadence: str | None,
+    digest: ScheduleFields,
     locale_value: str,
     holidays: str | None,
     timezone: str,
     locale: str,
 ) -> Block:
     """The admin setup modal: per group its channels and schedule (days, time, timezone,
-    questions per round, reminder, close, weekly cap), then the digest channel and cadence,
-    the workspace language and the holiday country. ``timezone`` is the default zone."""
+    questions per round, reminder, close, weekly cap), then the digest's channel, days, time
+    and timezone, the workspace language and the holiday country. ``timezone`` is the
+    default zone."""
     blocks = [section(word(locale, "setup_intro"))]
     for group in setup_groups(groups_channels, schedules):
         blocks += _group_inputs(
@@ -138,7 +139,8 @@ def setup_modal(
             timezone,
             locale,
         )
-    blocks += _workspace_inputs(digest_channel, digest_cadence, locale_value, holidays, locale)
+    blocks += _digest_inputs(digest_channel, digest, timezone, locale)
+    blocks += _workspace_inputs(locale_value, holidays, locale)
     return modal(
         callback_id=SETUP_MODAL,
         title=word(locale, "setup_title"),
@@ -151,7 +153,7 @@ def setup_modal(
 def setup_groups(channels: Mapping[str, object], schedules: Mapping[str, object]) -> list[str]:
     """The default groups, then any others the caller knows, as many as fit a modal."""
     extra = sorted((set(channels) | set(schedules)) - set(GROUPS))
-    room = (MODAL_BLOCKS - 5) // GROUP_BLOCKS  # the intro and four workspace inputs
+    room = (MODAL_BLOCKS - 8) // GROUP_BLOCKS  # the intro, five digest and two workspace blocks
     return [*GROUPS, *extra][:room]
 
 
@@ -206,10 +208,11 @@ def _group_inputs(
 
 def _days(group: str, fields: ScheduleFields, locale: str) -> Block:
     options = [option(word(locale, f"day_{day}"), day) for day in DAYS]
-    hint = word(locale, "days_hint")
+    digest = group == DIGEST
+    hint = word(locale, "digest_days_hint" if digest else "days_hint")
     if fields.keep:
         options.insert(0, option(word(locale, "days_keep", cadence=fields.keep), KEEP))
-        hint = word(locale, "days_keep_hint")
+        hint = word(locale, "digest_keep_hint" if digest else "days_keep_hint")
     element: Block = {
         "type": "multi_static_select",
         "action_id": "days",
@@ -293,8 +296,8 @@ def _text(block_id: str, label: str, placeholder: str, initial: str | None) -> B
     return input_block(block_id=block_id, label=label, element=element, optional=True)
 
 
-def _workspace_inputs(
-    channel: str | None, cadence: str | None, locale_value: str, holidays: str | None, locale: str
+def _digest_inputs(
+    channel: str | None, fields: ScheduleFields, default_zone: str, locale: str
 ) -> list[Block]:
     select: Block = {
         "type": "conversations_select",
@@ -304,6 +307,21 @@ def _workspace_inputs(
     }
     if channel:
         select["initial_conversation"] = channel
+    return [
+        header(word(locale, "digest_header")),
+        input_block(
+            block_id=DIGEST_CHANNEL_BLOCK,
+            label=word(locale, "digest_channel"),
+            element=select,
+            optional=True,
+        ),
+        _days(DIGEST, fields, locale),
+        _time(DIGEST, fields, locale),
+        _zone(DIGEST, fields.timezone or default_zone, default_zone, locale),
+    ]
+
+
+def _workspace_inputs(locale_value: str, holidays: str | None, locale: str) -> list[Block]:
     languages = [option(label, code) for code, label in _LANGUAGES.items()]
     current = option(_LANGUAGES[locale_of(locale_value)], locale_of(locale_value))
     language = static_select(
@@ -314,18 +332,7 @@ def _workspace_inputs(
     )
     holidays_input = _text(HOLIDAYS_BLOCK, word(locale, "holidays"), "KR", holidays)
     holidays_input["hint"] = plain(word(locale, "holidays_hint"))
-    digest_input = _text(
-        DIGEST_CADENCE_BLOCK, word(locale, "digest_cadence"), "mon 09:00 Asia/Seoul", cadence
-    )
-    digest_input["hint"] = plain(word(locale, "digest_cadence_hint"))
     return [
-        input_block(
-            block_id=DIGEST_CHANNEL_BLOCK,
-            label=word(locale, "digest_channel"),
-            element=select,
-            optional=True,
-        ),
-        digest_input,
         input_block(block_id=LOCALE_BLOCK, label=word(locale, "locale"), element=language),
         holidays_input,
     ]

@@ -139,13 +139,15 @@ _WORDS: dict[str, str] = {
     "error_hours": N_("Enter a number of hours above 0 and at most {most}, such as 4 or 1.5."),
     "error_cap": N_("Make this at least the questions per round ({questions})."),
     "error_close": N_("Make this longer than the reminder ({hours} hours)."),
-    "error_digest": N_("Set both the digest channel and when it is posted, or neither."),
+    "error_digest": N_("Set both the digest channel and its days, or neither."),
     "error_locale": N_("Pick English or 한국어."),
     "digest_channel": N_("Digest channel"),
     "digest_channel_placeholder": N_("Choose a channel"),
-    "digest_cadence": N_("Digest schedule"),
-    "digest_cadence_hint": N_(
-        "Days and a time, then a timezone if not the default, e.g. mon 09:00 Asia/Seoul."
+    "digest_header": N_("Weekly digest"),
+    "digest_days_hint": N_("When the digest is posted; leave empty (and no channel) for none."),
+    "digest_keep_hint": N_(
+        "The digest's schedule was set with /persona digest schedule; keep it as it is, or "
+        "choose days to replace it."
     ),
     "locale": N_("Workspace language"),
     "holidays": N_("Public holidays to skip"),

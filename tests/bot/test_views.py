@@ -152,7 +152,7 @@ def setup(locale: str) -> Json:
             "leadership": ScheduleFields(days=("keep",), keep="monthly 1st mon 09:30"),
         },
         digest_channel="C9",
-        digest_cadence="mon 09:00 Asia/Seoul",
+        digest=ScheduleFields(days=("mon",), time="09:00", timezone="Asia/Seoul"),
         locale_value="ko",
         holidays="KR",
         timezone="Asia/Seoul",
@@ -402,7 +402,8 @@ def test_setup_modal_inputs() -> None:
     view = setup("en")
     ids = [b["block_id"] for b in view["blocks"] if b["type"] == "input"]
     per_group = [f"{kind}_{g}" for g in GROUPS for kind in ("channels", *SCHEDULE_KINDS)]
-    assert ids == [*per_group, "digest_channel", "digest_cadence", "locale", "holidays"]
+    digest = ["digest_channel", "days_digest", "time_digest", "timezone_digest"]
+    assert ids == [*per_group, *digest, "locale", "holidays"]
     blocks = {b["block_id"]: b for b in view["blocks"] if "block_id" in b}
     assert blocks["channels_sales"]["element"]["initial_conversations"] == ["C1", "C2"]
     assert "initial_conversations" not in blocks["channels_marketing"]["element"]
@@ -451,13 +452,15 @@ def test_setup_modal_inputs() -> None:
     assert blocks["locale"]["element"]["initial_option"]["value"] == "ko"
     assert blocks["digest_channel"]["element"]["initial_conversation"] == "C9"
     assert blocks["holidays"]["element"]["initial_value"] == "KR"
-    assert len(view["blocks"]) == 1 + 9 * len(GROUPS) + 4
+    assert [o["value"] for o in blocks["days_digest"]["element"]["initial_options"]] == ["mon"]
+    assert blocks["timezone_digest"]["element"]["initial_option"]["value"] == "Asia/Seoul"
+    assert len(view["blocks"]) == 1 + 9 * len(GROUPS) + 5 + 2
     many = {f"group{i:02}": ["C1"] for i in range(80)}
     crowded = setup_modal(
         groups_channels=many,
         schedules={},
         digest_channel=None,
-        digest_cadence=None,
+        digest=ScheduleFields(),
         locale_value="xx",
         holidays=None,
         timezone="UTC",

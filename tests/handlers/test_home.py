@@ -186,20 +186,20 @@ def test_setup_is_for_admins_and_checks_every_field(
         "digest_channel": {
             "channel": {"type": "conversations_select", "selected_conversation": "CDIGEST"}
         },
-        "digest_cadence": typed(""),
         "locale": chosen("locale", "ko"),
         "holidays": typed("XX"),
     }
     refused = submit(slack, modal, values, user="UADMIN")
     assert refused["response_action"] == "errors"
-    assert set(refused["errors"]) == {"time_leadership", "digest_cadence", "holidays"}
+    assert set(refused["errors"]) == {"time_leadership", "days_digest", "holidays"}
+    assert refused["errors"]["days_digest"] == word("en", "error_digest")
     assert refused["errors"]["time_leadership"] == word("en", "error_time")
     with db.session() as session:
         assert session.scalars(select(Schedule)).all() == []
 
     values |= {
         **schedule_fields("leadership", []),
-        "digest_cadence": typed("mon 09:00"),
+        **schedule_fields("digest", ["mon"], time="09:00"),
         "holidays": typed("KR"),
     }
     published = homes(fake, "UADMIN")
@@ -320,6 +320,42 @@ def test_setup_keeps_the_options_and_cadences_it_does_not_show(
     both = as_sent(modal) | schedule_fields("leadership", [views.KEEP, "mon"], time="09:00")
     refused = submit(slack, modal, both)
     assert refused["errors"] == {"days_leadership": word("en", "error_keep")}
+
+
+def test_setup_shows_the_digest_schedule_as_fields_and_keeps_what_they_cannot_show(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    fake.add_channel("CDIGEST", "persona-digest", is_member=True)
+    say(slack, fake, "digest schedule <#CDIGEST|persona-digest> monthly 1st mon 09:00 Asia/Seoul")
+    modal = open_setup(slack, fake)
+    kept = block(modal, "days_digest")["element"]
+    assert [o["value"] for o in kept["initial_options"]] == [views.KEEP]
+    assert submit(slack, modal, as_sent(modal)) is None  # saved unchanged: kept as it was
+    with db.session() as session:
+        digest = session.scalars(select(DigestSchedule)).one()
+        assert (digest.cadence, digest.timezone) == ("monthly 1st mon 09:00", "Asia/Seoul")
+
+    values = as_sent(modal) | schedule_fields("digest", ["fri"], time="16:30", timezone="UTC")
+    assert submit(slack, modal, values) is None
+
+    def stored() -> tuple[str, str, str]:
+        with db.session() as session:
+            digest = session.scalars(select(DigestSchedule)).one()
+            return digest.channel, digest.cadence, digest.timezone
+
+    from_setup = stored()
+    say(slack, fake, "digest schedule <#CDIGEST|persona-digest> fri 16:30 UTC")
+    assert from_setup == stored() == ("CDIGEST", "fri 16:30", "UTC")  # as the command stores
+    reopened = open_setup(slack, fake)
+    days = block(reopened, "days_digest")["element"]["initial_options"]
+    assert [o["value"] for o in days] == ["fri"]
+    assert block(reopened, "time_digest")["element"]["initial_time"] == "16:30"
+
+    no_days = as_sent(reopened) | schedule_fields("digest", [])
+    refused = submit(slack, reopened, no_days)
+    assert refused["errors"] == {"days_digest": word("en", "error_digest")}
+    with db.session() as session:
+        assert session.scalars(select(DigestSchedule)).one().cadence == "fri 16:30"
 
 
 def test_invalid_fields_are_errors_and_nothing_changes(
