@@ -70,13 +70,22 @@ def locale_for(
     *, client: WebClient, db: Database, settings: Settings, team_id: str, user_id: str
 ) -> str:
     """The language to answer ``user_id`` in: theirs in Slack when the catalog has it, else
-    the workspace's (set in Setup), else ``PERSONABOT_LOCALE``."""
+    the workspace's (set in Setup), else ``PERSONABOT_LOCALE``. Never raises: not knowing
+    the language must not cost a reply, an ack or a view."""
     try:
         own = person(client=client, user_id=user_id).locale
     except SlackApiError as error:
         log.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
         own = None
+    except Exception:  # Slack unreachable: answer in the workspace's language
+        log.exception("users.info failed for %s", user_id)
+        own = None
     if supported(own):
         return locale_of(own)
-    with db.reading() as session:
-        return locale_of(queries.locale_of(session, team_id=team_id, default=settings.locale))
+    try:
+        with db.reading() as session:
+            chosen = queries.locale_of(session, team_id=team_id, default=settings.locale)
+    except Exception:
+        log.exception("could not read the workspace's language")
+        chosen = settings.locale
+    return locale_of(chosen)

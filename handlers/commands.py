@@ -8,19 +8,15 @@ call at most, the first time).
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot import commands, people
-from bot.i18n import locale_of
 from bot.settings import Settings
 from handlers.errors import reply_later
 from storage import Database
-
-log = logging.getLogger("personabot")
 
 
 def handle_persona(
@@ -38,20 +34,13 @@ def handle_persona(
             client=client, db=db, settings=settings, team_id=team_id, user_id=user_id
         )
 
-    def ack_locale() -> str:
-        try:
-            return locale()
-        except Exception:  # an unknown language must not cost the ack
-            log.exception("could not tell the caller's locale")
-            return locale_of(settings.locale)
-
     try:
         parsed = commands.parse(str(command.get("text", "")))
     except commands.UsageError as error:
-        ack(text=error.render(ack_locale()), response_type="ephemeral")
+        ack(text=error.render(locale()), response_type="ephemeral")
         return
     if isinstance(parsed, commands.Help):
-        ack(text=commands.help_text(ack_locale()), response_type="ephemeral")
+        ack(text=commands.help_text(locale()), response_type="ephemeral")
         return
     ack()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -23,23 +22,12 @@ from handlers.errors import message_for, run_later
 from questions import GROUPS
 from storage import Database
 
-log = logging.getLogger(__name__)
-
-
-def _locale(*, client: WebClient, db: Database, settings: Settings, team: str, user: str) -> str:
-    """The viewer's language; a failure to tell falls back to the configured one."""
-    try:
-        return locale_for(client=client, db=db, settings=settings, team_id=team, user_id=user)
-    except Exception:  # an unknown language must not cost the view
-        log.exception("could not tell %s's locale", user)
-        return settings.locale
-
 
 def publish(
     *, db: Database, client: WebClient, settings: Settings, team_id: str, user: str, page: int = 0
 ) -> None:
     admin = is_admin(client=client, settings=settings, user_id=user)
-    locale = _locale(client=client, db=db, settings=settings, team=team_id, user=user)
+    locale = locale_for(client=client, db=db, settings=settings, team_id=team_id, user_id=user)
     with db.reading() as session:
         view = home.view(
             session=session,
@@ -70,7 +58,7 @@ def home_button(
     kind = action["action_id"]
 
     def locale() -> str:
-        return _locale(client=client, db=db, settings=settings, team=team, user=user)
+        return locale_for(client=client, db=db, settings=settings, team_id=team, user_id=user)
 
     if kind == views.HOME_MORE:
         page = int(action.get("value") or 0)
@@ -108,7 +96,7 @@ def submit_setup(
     settings: Settings,
 ) -> None:
     team, user = payloads.team_of(body), str(body["user"]["id"])
-    locale = _locale(client=client, db=db, settings=settings, team=team, user=user)
+    locale = locale_for(client=client, db=db, settings=settings, team_id=team, user_id=user)
     form = _form(view)
     now = datetime.now(UTC)
     errors = setup.check(form, default_timezone=settings.timezone, now=now, locale=locale)
@@ -139,7 +127,7 @@ def _after_setup(
     client: WebClient, db: Database, settings: Settings, team: str, user: str, added: list[str]
 ) -> None:
     closed_doors = [c for c in added if not asking.join(client, channel_id=c)]
-    locale = _locale(client=client, db=db, settings=settings, team=team, user=user)
+    locale = locale_for(client=client, db=db, settings=settings, team_id=team, user_id=user)
     if closed_doors:
         where = ", ".join(f"<#{c}>" for c in closed_doors)
         _dm(
@@ -156,7 +144,7 @@ def _after_setup(
 def _open_setup(
     *, client: WebClient, db: Database, settings: Settings, team: str, user: str, trigger_id: str
 ) -> None:
-    locale = _locale(client=client, db=db, settings=settings, team=team, user=user)
+    locale = locale_for(client=client, db=db, settings=settings, team_id=team, user_id=user)
     if not is_admin(client=client, settings=settings, user_id=user):
         _dm(
             client,

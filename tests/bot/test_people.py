@@ -3,6 +3,8 @@ workspace's (set in Setup), else PERSONABOT_LOCALE; and one users.info call per 
 
 from __future__ import annotations
 
+from slack_sdk import WebClient
+
 from bot import people
 from bot.settings import Settings
 from bot.slack import make_client
@@ -70,3 +72,14 @@ def test_forgetting_a_person_asks_slack_again(
     assert people.person(client=client, user_id="UKO").locale == "ko-KR"  # cached
     people.forget(client=client, user_id="UKO")
     assert people.person(client=client, user_id="UKO").locale == "en-US"
+
+
+def test_slack_out_of_reach_costs_nothing_but_the_persons_own_language(
+    fake: FakeSlack, database_url: str, db: Database
+) -> None:
+    settings = make_settings(fake, database_url, PERSONABOT_LOCALE="ko")
+    unreachable = WebClient(token=settings.bot_token, base_url="http://127.0.0.1:9/api/")
+    found = people.locale_for(
+        client=unreachable, db=db, settings=settings, team_id=TEAM, user_id="UALICE"
+    )
+    assert found == "ko"
