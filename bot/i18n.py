@@ -47,16 +47,19 @@ SOURCE_DIRS = ("bot", "handlers")
 _STABLE_DATE = datetime(2026, 11, 23, tzinfo=UTC)
 
 
+def _language(value: str | None) -> str:
+    """The language part of a locale: "ko-KR", "ko_KR" and "KO" read as "ko"."""
+    return (value or "").replace("_", "-").split("-")[0].lower()
+
+
 def locale_of(value: str | None) -> str:
-    """The catalog's locale for ``value``: "ko-KR" and "ko_KR" read as "ko"; unknown is "en"."""
-    short = (value or "").replace("_", "-").split("-")[0].lower()
-    return short if short in LOCALES else "en"
+    """The catalog's locale for ``value``: "ko-KR" reads as "ko"; unknown is "en"."""
+    return _language(value) if supported(value) else "en"
 
 
 def supported(value: str | None) -> bool:
     """Whether ``value`` (a Slack locale such as "fr-FR") has a catalog of its own."""
-    short = (value or "").replace("_", "-").split("-")[0].lower()
-    return short in LOCALES
+    return _language(value) in LOCALES
 
 
 def po_path(locale: str) -> Path:
