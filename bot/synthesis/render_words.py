@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.i18n import N_, locale_of, t
+from bot.i18n import N_, locale_of, nt, t
 
 _WORDS: dict[str, str] = {
     "title": N_("Persona digest"),
     "no_answers": N_("No answers came in, so there is nothing to report yet."),
-    "people_one": N_("1 person"),
-    "people": N_("{n} people"),
-    "answers": N_("{n} answers"),
-    "answers_one": N_("1 answer"),
     "generated": N_("Generated {date}"),
     "since": N_("new since {date}"),
     "personas": N_("{n} personas"),
@@ -89,11 +85,11 @@ def word(locale: str, key: str, **values: object) -> str:
 
 
 def people(locale: str, n: int) -> str:
-    return word(locale, "people_one") if n == 1 else word(locale, "people", n=n)
+    return nt(locale, "{n} person", "{n} people", n)
 
 
 def answers(locale: str, n: int) -> str:
-    return word(locale, "answers_one") if n == 1 else word(locale, "answers", n=n)
+    return nt(locale, "{n} answer", "{n} answers", n)
 
 
 def field_name(locale: str, field: str) -> str:

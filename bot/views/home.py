@@ -30,7 +30,7 @@ from bot.views import (
     static_select,
     user_text,
 )
-from bot.views.words import ago, counted, word
+from bot.views.words import ago, assumptions, word
 
 PAGE_SIZE = 15
 PROMPTS_MAX = 10
@@ -121,7 +121,7 @@ def _persona(persona: HomePersona, locale: str, now: datetime) -> Block:
     else:
         facts.append(word(locale, "last_answer", ago=ago(persona.last, now, locale)))
     if persona.assumptions:
-        facts.append(counted(locale, "assumptions", persona.assumptions))
+        facts.append(assumptions(locale, persona.assumptions))
     return section(name + "\n" + " · ".join(facts))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.i18n import N_, t
+from bot.i18n import N_, nt, t
 
 _WORDS: dict[str, str] = {
     "answer_private": N_("Answer privately"),
@@ -77,8 +77,6 @@ _WORDS: dict[str, str] = {
     "evidence": N_("{answers} as evidence"),
     "last_answer": N_("last answer {ago}"),
     "no_answers": N_("no answers yet"),
-    "assumptions_one": N_("⚠ 1 assumption to check"),
-    "assumptions": N_("⚠ {n} assumptions to check"),
     "show_more": N_("Show more"),
     "back_to_start": N_("Back to the start"),
     "prompts": N_("*Open questions*"),
@@ -92,14 +90,6 @@ _WORDS: dict[str, str] = {
     "flagged_intro": N_("Only internal teams support these so far; check them with customers."),
     "no_flagged": N_("No assumptions flagged right now."),
     "just_now": N_("just now"),
-    "minutes_one": N_("1 minute ago"),
-    "minutes": N_("{n} minutes ago"),
-    "hours_one": N_("1 hour ago"),
-    "hours": N_("{n} hours ago"),
-    "days_one": N_("1 day ago"),
-    "days": N_("{n} days ago"),
-    "months_one": N_("1 month ago"),
-    "months": N_("{n} months ago"),
     "setup_title": N_("Set up personabot"),
     "setup_intro": N_(
         "Map each group to its channels and choose when to ask them. A group with no "
@@ -161,9 +151,8 @@ def word(locale: str, key: str, **values: object) -> str:
     return t(locale, message, **values)
 
 
-def counted(locale: str, key: str, n: int) -> str:
-    """``key_one`` for 1, else ``key`` with ``n``."""
-    return word(locale, f"{key}_one") if n == 1 else word(locale, key, n=n)
+def assumptions(locale: str, n: int) -> str:
+    return nt(locale, "⚠ {n} assumption to check", "⚠ {n} assumptions to check", n)
 
 
 def ago(at: datetime, now: datetime, locale: str) -> str:
@@ -173,12 +162,12 @@ def ago(at: datetime, now: datetime, locale: str) -> str:
     if minutes < 1:
         return word(locale, "just_now")
     if hours < 1:
-        return counted(locale, "minutes", minutes)
+        return nt(locale, "{n} minute ago", "{n} minutes ago", minutes)
     if days < 1:
-        return counted(locale, "hours", hours)
+        return nt(locale, "{n} hour ago", "{n} hours ago", hours)
     if days < 60:
-        return counted(locale, "days", days)
-    return counted(locale, "months", days // 30)
+        return nt(locale, "{n} day ago", "{n} days ago", days)
+    return nt(locale, "{n} month ago", "{n} months ago", days // 30)
 
 
 def _aware(at: datetime) -> datetime:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.i18n import nt, t
+from bot.synthesis import render_words
 from bot.synthesis.render_words import answers, field_name, word
 from storage import Database, queries
 from tests.conftest import TEAM, say, wait_for
@@ -93,7 +94,7 @@ def test_jobs_search_and_export_in_korean(
     gather(slack, fake, db, answers=JOBS)
     jobs = say(slack, fake, "jobs", user="UKO")
     assert jobs.startswith(t("ko", "*Job statements*") + "\n")
-    assert word("ko", "people_one") in jobs
+    assert render_words.people("ko", 1) in jobs  # "1명"
 
     found = say(slack, fake, "search onboarding", user="UKO")
     assert found.startswith(
