@@ -24,7 +24,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.indexing import Indexer
+from bot.insights.indexing import Indexer
 from questions import FIELDS, GROUPS, load_bank
 from storage import Answer, Database, Evidence, Persona, queries
 
@@ -105,9 +105,9 @@ def populate(url: str, size: int, seed: int = 7) -> None:
 
 def measure(url: str) -> None:
     """In a fresh process: compose and render once, print seconds and peak RSS (MB)."""
-    from bot.digests import compose
-    from bot.synthesis.render_report import report_html
-    from bot.synthesis.render_slack import digest_messages
+    from bot.insights.digests import compose
+    from bot.insights.render.messages import digest_messages
+    from bot.insights.render.report import report_html
 
     db = Database(url)
     started = time.perf_counter()

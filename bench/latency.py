@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.request import urlopen
 
 from bench.digest import TEAM, populate
-from bot import views
+from bot.slack import blocks as views
 from handlers.web import EVENTS_PATH
 from tests.slackfake.driver import SlackDriver
 from tests.slackfake.server import FakeSlack

@@ -20,9 +20,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bot import clock, schedules
+from bot import clock
+from bot.rounds import schedules
 from bot.settings import Settings
-from bot.slack import make_client
+from bot.slack.client import make_client
 from questions import load_bank
 from storage import Database, Prompt, Round, queries
 from tests.slackfake.server import FakeSlack

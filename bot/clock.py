@@ -9,10 +9,10 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
-from bot import publishing
-from bot.followup import close_expired, send_reminders
-from bot.posting import Draft, post_rounds, prepare
-from bot.rounds import claim_due, claim_retries
+from bot.insights import publishing
+from bot.rounds.claims import claim_due, claim_retries
+from bot.rounds.followup import close_expired, send_reminders
+from bot.rounds.posting import Draft, post_rounds, prepare
 from bot.settings import Settings
 from questions import Bank
 from storage import Database

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot import digests
+from bot.insights import digests
 from bot.settings import Settings
-from bot.slack import make_client
+from bot.slack.client import make_client
 from handlers import commands, errors, events, home, interactions
 from questions import Bank
 from storage import Database

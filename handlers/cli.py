@@ -15,11 +15,12 @@ from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import clock, schedules
+from bot import clock
+from bot.capture.importing import CsvError
 from bot.errors import UserError
-from bot.importing import CsvError
+from bot.rounds import schedules
 from bot.settings import Settings, SettingsError
-from bot.slack import make_client
+from bot.slack.client import make_client
 from handlers import errors, offline
 from handlers.app import build_app
 from handlers.web import make_http_server, wsgi_app

@@ -13,8 +13,9 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot import commands, people
+from bot.commands import dispatch as commands
 from bot.settings import Settings
+from bot.slack import people
 from handlers.errors import reply_later
 from storage import Database
 

@@ -7,9 +7,9 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot import capture
-from bot.people import forget, locale_for
+from bot.capture import replies as capture
 from bot.settings import Settings
+from bot.slack.people import forget, locale_for
 from questions import Bank
 from storage import Database
 

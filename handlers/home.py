@@ -9,14 +9,18 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot import asking, browse, home, setup, views
-from bot.digests import compose
+from bot.commands import browse
+from bot.home import data as home
 from bot.i18n import t
-from bot.people import locale_for
-from bot.permissions import is_admin
+from bot.insights.digests import compose
+from bot.insights.render.messages import digest_text
+from bot.rounds import asking
 from bot.settings import Settings
-from bot.synthesis.render_slack import digest_text
-from bot.views.setup import ScheduleFields, setup_groups, setup_modal
+from bot.setup import form as setup
+from bot.setup.view import ScheduleFields, setup_groups, setup_modal
+from bot.slack import blocks as views
+from bot.slack.people import locale_for
+from bot.slack.permissions import is_admin
 from handlers import payloads
 from handlers.errors import message_for, run_later
 from questions import GROUPS

@@ -13,13 +13,14 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import interactive, views
+from bot.capture import interactive
+from bot.capture.modals import answer_modal, job_story_errors, job_story_modal, shortcut_modal
 from bot.errors import UserError
 from bot.i18n import N_, t
-from bot.people import locale_for
-from bot.permissions import is_admin
 from bot.settings import Settings
-from bot.views.modals import answer_modal, job_story_errors, job_story_modal, shortcut_modal
+from bot.slack import blocks as views
+from bot.slack.people import locale_for
+from bot.slack.permissions import is_admin
 from handlers import payloads
 from handlers.errors import message_for
 from questions import Bank

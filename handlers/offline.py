@@ -10,11 +10,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot import exports, personas
-from bot.digests import compose
-from bot.importing import CsvError, decode, parse, store
+from bot.capture.importing import CsvError, decode, parse, store
+from bot.insights import exports
+from bot.insights.digests import compose
+from bot.insights.render.report import digest_json
+from bot.personas import roster as personas
 from bot.settings import Settings
-from bot.synthesis.render_report import digest_json
 from questions import Bank
 from storage import Database, Workspace
 

@@ -4,8 +4,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.cadence import parse_cadence
-from bot.calendar import (
+from bot.rounds.cadence import parse_cadence
+from bot.rounds.calendar import (
     CadenceError,
     Calendar,
     due_times,

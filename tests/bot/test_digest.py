@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.synthesis.digest import FIELD_ORDER, build_digest
-from bot.synthesis.model import (
+from bot.insights.render.report import digest_json
+from bot.insights.synthesis.digest import FIELD_ORDER, build_digest
+from bot.insights.synthesis.model import (
     NO_PERSONA,
     AnswerFact,
     Digest,
@@ -22,7 +23,6 @@ from bot.synthesis.model import (
     ThemeInfo,
     ThemeLine,
 )
-from bot.synthesis.render_report import digest_json
 
 NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.importing import CsvError, decode, parse
+from bot.capture.importing import CsvError, decode, parse
 
 GOOD = (
     "text,date,author,group,persona,field\n"

@@ -13,8 +13,8 @@ import re
 import pytest
 
 from bot.i18n import t
-from bot.synthesis.jobs import JobStatement, check, extract, from_parts, merge, normalise
-from bot.synthesis.jobs_check import problems_for
+from bot.insights.synthesis.jobs import JobStatement, check, extract, from_parts, merge, normalise
+from bot.insights.synthesis.jobs_check import problems_for
 
 Triple = tuple[str, str, str]
 Case = tuple[str, list[Triple]]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot import people
 from bot.settings import Settings
-from bot.slack import make_client
+from bot.slack import people
+from bot.slack.client import make_client
 from storage import Database, queries
 from tests.conftest import TEAM, make_settings
 from tests.slackfake.server import FakeSlack

@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 from slack_sdk.models.blocks import Block
 
-from bot.synthesis.digest import build_digest
-from bot.synthesis.model import (
+from bot.insights.render.messages import digest_messages, digest_text
+from bot.insights.render.report import digest_json, evidence_csv, md, report_html, report_markdown
+from bot.insights.synthesis.digest import build_digest
+from bot.insights.synthesis.model import (
     NO_PERSONA,
     AnswerFact,
     Digest,
@@ -22,14 +24,6 @@ from bot.synthesis.model import (
     Snapshot,
     ThemeInfo,
 )
-from bot.synthesis.render_report import (
-    digest_json,
-    evidence_csv,
-    md,
-    report_html,
-    report_markdown,
-)
-from bot.synthesis.render_slack import digest_messages, digest_text
 from tests.bot.test_digest import (
     NOW,
     PERSONAS,
@@ -298,7 +292,7 @@ def test_digest_json_is_stable_and_complete() -> None:
 
 
 def test_templates_load_from_the_package() -> None:
-    folder = files("bot").joinpath("templates")
+    folder = files("bot.insights.render").joinpath("templates")
     for name in ("report.md.j2", "report.html.j2"):
         assert folder.joinpath(name).is_file()
     assert report_markdown(build([])).startswith("# Persona digest")

@@ -9,9 +9,10 @@ import pytest
 from slack_sdk import WebClient
 from sqlalchemy import select
 
-from bot import clock, schedules
+from bot import clock
+from bot.rounds import schedules
 from bot.settings import Settings
-from bot.slack import make_client
+from bot.slack.client import make_client
 from questions import Bank, load_bank
 from storage import Answer, Channel, Database, Prompt, Round, Schedule, queries
 from tests.slackfake.server import FakeSlack
@@ -199,7 +200,7 @@ def test_a_nudge_once_when_answers_are_few_then_closing(
 def test_no_nudge_when_enough_people_answered(
     db: Database, fake: FakeSlack, client: WebClient, bank: Bank, settings: Settings
 ) -> None:
-    from bot.capture import record_message
+    from bot.capture.replies import record_message
 
     setup(db, "tue 10:00", remind="4h", close="1d", wanted="1")
     tick(db, client, bank, settings, seoul(24, 10))
@@ -246,7 +247,7 @@ def test_a_channel_the_bot_cannot_post_in_fails_and_the_admin_is_told_once(
 def test_a_failed_post_is_retried_with_backoff_and_shown_in_status(
     db: Database, fake: FakeSlack, client: WebClient, bank: Bank, settings: Settings
 ) -> None:
-    from bot import status
+    from bot.commands import status
 
     setup(db, "tue 10:00")
     fake.fail_next("chat.postMessage", status=200, error="internal_error")
@@ -265,7 +266,7 @@ def test_a_failed_post_is_retried_with_backoff_and_shown_in_status(
 def test_a_late_answer_is_kept_and_marked_late(
     db: Database, fake: FakeSlack, client: WebClient, bank: Bank, settings: Settings
 ) -> None:
-    from bot.capture import record_message
+    from bot.capture.replies import record_message
 
     setup(db, "tue 10:00", remind="1h", close="2h")
     tick(db, client, bank, settings, seoul(24, 10))
@@ -347,8 +348,8 @@ def test_a_schedules_text_sets_it_again_unchanged(db: Database) -> None:
 def test_answers_to_an_anonymous_schedule_never_show_their_author(
     db: Database, fake: FakeSlack, client: WebClient, bank: Bank, settings: Settings
 ) -> None:
-    from bot.capture import record_message
-    from bot.digests import compose, facts_for_export
+    from bot.capture.replies import record_message
+    from bot.insights.digests import compose, facts_for_export
 
     setup(db, "tue 10:00", anonymous="yes")
     tick(db, client, bank, settings, seoul(24, 10))

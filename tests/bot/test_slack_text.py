@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack import ChannelRef, escape, parse_channel, unescape
+from bot.slack.text import ChannelRef, escape, parse_channel, unescape
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pytest
 
-from bot.synthesis.jobs import from_parts
-from bot.synthesis.model import JobFact
-from bot.synthesis.themes import (
+from bot.insights.synthesis.jobs import from_parts
+from bot.insights.synthesis.model import JobFact
+from bot.insights.synthesis.themes import (
     ThemeState,
     add,
     assign,

@@ -11,10 +11,7 @@ import pytest
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
-from bot import views
-from bot.views import words
-from bot.views.home import HomeData, HomePersona, HomePrompt, home_view
-from bot.views.modals import (
+from bot.capture.modals import (
     answer_modal,
     job_story_errors,
     job_story_modal,
@@ -22,8 +19,11 @@ from bot.views.modals import (
     prompt_actions,
     shortcut_modal,
 )
-from bot.views.setup import ScheduleFields, setup_modal
-from bot.views.words import ago
+from bot.home.view import HomeData, HomePersona, HomePrompt, home_view
+from bot.setup.view import ScheduleFields, setup_modal
+from bot.slack import blocks as views
+from bot.slack import words
+from bot.slack.words import ago
 from questions.model import FIELDS, GROUPS
 
 Json = dict[str, Any]

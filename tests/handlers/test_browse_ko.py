@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from bot.i18n import nt, t
-from bot.synthesis import render_words
-from bot.synthesis.render_words import answers, field_name, word
+from bot.insights.render import words as render_words
+from bot.insights.render.words import answers, field_name, word
 from storage import Database, queries
 from tests.conftest import TEAM, say, wait_for
 from tests.handlers.test_browse import JOBS

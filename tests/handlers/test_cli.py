@@ -16,7 +16,7 @@ from urllib.request import urlopen
 import pytest
 from alembic.script import ScriptDirectory
 
-from bot import schedules
+from bot.rounds import schedules
 from storage import Database
 from storage.db import alembic_config
 from tests.conftest import SIGNING_SECRET

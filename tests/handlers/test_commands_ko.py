@@ -8,7 +8,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from bot import commands
+from bot.commands import dispatch as commands
 from bot.i18n import nt, t
 from storage import Database, Prompt, Schedule, queries
 from tests.conftest import TEAM, say, wait_for

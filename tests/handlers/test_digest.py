@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot import clock
 from bot.settings import Settings
-from bot.slack import make_client
+from bot.slack.client import make_client
 from questions import load_bank
 from storage import AnswerFeatures, Database, DigestRun, Evidence, Prompt
 from tests.conftest import say, wait_for

@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot import views
 from bot.i18n import t
-from bot.views.words import word
+from bot.slack import blocks as views
+from bot.slack.words import word
 from storage import Channel, Database, DigestSchedule, Schedule, Workspace, queries
 from tests.conftest import TEAM, say, wait_for
 from tests.handlers.test_digest import gather

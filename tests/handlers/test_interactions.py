@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot import views
+from bot.slack import blocks as views
 from storage import Answer, AnswerFeatures, Database, Evidence, Persona, Prompt
 from tests.conftest import TEAM, say, wait_for
 from tests.slackfake.driver import SlackDriver

@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot import views
 from bot.i18n import nt, t
-from bot.synthesis.render_words import field_name
-from bot.views.words import word
+from bot.insights.render.words import field_name
+from bot.slack import blocks as views
+from bot.slack.words import word
 from storage import AnswerFeatures, Database, Persona, queries
 from tests.bot.test_views import check_blocks, check_view
 from tests.conftest import TEAM, say, wait_for

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot import personas
+from bot.personas import roster as personas
 from storage import Database, Evidence, Persona
 from tests.conftest import say, wait_for
 from tests.slackfake.driver import SlackDriver

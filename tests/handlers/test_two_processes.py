@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot import schedules
+from bot.rounds import schedules
 from storage import Database, Prompt, Round, Schedule, queries
 from tests.conftest import SIGNING_SECRET, wait_for
 from tests.slackfake.server import FakeSlack

@@ -1,0 +1,145 @@
+"""Reading commands: ``/persona show``, ``jobs``, ``search`` and ``export``."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from slack_sdk import WebClient
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.errors import UserError
+from bot.i18n import N_, Text, nt, t
+from bot.insights import exports
+from bot.insights.digests import compose
+from bot.insights.render.lines import job_entry
+from bot.insights.render.messages import digest_text
+from bot.insights.render.words import group_name
+from bot.personas import roster as personas
+from bot.slack.text import escape
+from storage import Answer, queries
+
+PAGE = 10
+NO_JOBS = N_(
+    'No job statements yet. They come from answers such as "When ..., I want to ..., so I can ...".'
+)
+SEARCH_MIN = 2
+
+
+class BrowseError(UserError, ValueError):
+    """A reading command that cannot be read. A ``ValueError`` (what ``parse`` raises) and a
+    ``UserError``: ``render(locale)`` / ``.text`` give it in the caller's language, and
+    ``args[0]`` is that ``Text`` (``str()`` is the English)."""
+
+    def __init__(self, message: str | Text, /, **values: object) -> None:
+        super().__init__(message, **values)
+        self.args = (self.text,)
+
+
+@dataclass(frozen=True)
+class Browse:
+    action: str  # show | jobs | search | export
+    query: str = ""
+    page: int = 1
+
+
+def parse(action: str, rest: str) -> Browse:
+    """``BrowseError`` (a ``ValueError``) with the problem when the text cannot be read."""
+    rest = rest.strip()
+    if action == "show" and not rest:
+        raise BrowseError(Text("Name the persona, e.g. `/persona show Ops Olivia`."))
+    if action == "search":
+        words = rest.split()
+        page = 1
+        if len(words) >= 2 and words[-2].lower() == "page" and words[-1].isdigit():
+            page, rest = max(1, int(words[-1])), " ".join(words[:-2])
+        if len(rest) < SEARCH_MIN:
+            raise BrowseError(
+                Text("Search for at least two characters, e.g. `/persona search onboarding`.")
+            )
+        return Browse("search", rest, page)
+    if action == "export":
+        if rest.lower() not in exports.FORMATS:
+            raise BrowseError(Text("Pick a format: {formats}.", formats=", ".join(exports.FORMATS)))
+        return Browse("export", rest.lower())
+    return Browse(action, rest)
+
+
+def show(*, session: Session, team_id: str, query: str, locale: str) -> str:
+    """The persona's card, as in the digest; a ``PersonaError`` (with suggestions) when
+    ``query`` names none."""
+    persona = personas.lookup(session=session, team_id=team_id, query=query)
+    digest = compose(session=session, team_id=team_id, now=datetime.now(UTC), locale=locale)
+    card = [s for s in digest.personas if s.persona and s.persona.key == str(persona.id)]
+    one = dataclasses.replace(
+        digest, personas=tuple(card), rates=(), unanswered=(), stale_fields=()
+    )
+    return digest_text(one, locale=locale)
+
+
+def jobs(*, session: Session, team_id: str, query: str, locale: str) -> str:
+    key = str(personas.lookup(session=session, team_id=team_id, query=query).id) if query else None
+    digest = compose(session=session, team_id=team_id, now=datetime.now(UTC), locale=locale)
+    lines = [
+        job_entry(line, locale)
+        for summary in digest.personas
+        if key is None or (summary.persona is not None and summary.persona.key == key)
+        for line in summary.jobs
+    ]
+    if not lines:
+        return t(locale, NO_JOBS)
+    return "\n".join([t(locale, "*Job statements*"), *lines[:20]])
+
+
+def search(*, session: Session, team_id: str, text: str, page: int, locale: str) -> str:
+    workspace = queries.workspace(session, team_id=team_id)
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    where = (
+        Answer.workspace_id == workspace.id,
+        Answer.deleted_at.is_(None),
+        func.lower(Answer.text).like(pattern.lower(), escape="\\"),
+    )
+    total = session.scalar(select(func.count(Answer.id)).where(*where)) or 0
+    if not total:
+        return t(locale, "Nothing found for “{text}”.", text=escape(text))
+    rows = session.execute(
+        select(Answer.text, Answer.permalink, Answer.group, Answer.answered_at)
+        .where(*where)
+        .order_by(Answer.answered_at.desc(), Answer.id.desc())
+        .offset((page - 1) * PAGE)
+        .limit(PAGE)
+    ).all()
+    pages = (total + PAGE - 1) // PAGE
+    heading = nt(
+        locale,
+        "*{n} answer mentions “{text}”* (page {page} of {pages})",
+        "*{n} answers mention “{text}”* (page {page} of {pages})",
+        total,
+        text=escape(text),
+        page=min(page, pages),
+        pages=pages,
+    )
+    lines = [heading]
+    for body, link, group, at in rows:
+        quote = escape(body if len(body) <= 200 else body[:199] + "…")
+        source = f"<{link}|{at:%Y-%m-%d}>" if link and "|" not in link else f"{at:%Y-%m-%d}"
+        who = group_name(locale, group) if group else t(locale, "unknown group")
+        lines.append(f"• {quote} ({who}, {source})")
+    if page < pages:
+        more = f"`/persona search {escape(text)} page {page + 1}`"
+        lines.append(t(locale, "More: {command}", command=more))
+    return "\n".join(lines)
+
+
+def export(
+    *, session: Session, client: WebClient, team_id: str, user_id: str, fmt: str, locale: str
+) -> str:
+    """Upload the export to the caller's DM with the app."""
+    now = datetime.now(UTC)
+    content = exports.render(session=session, team_id=team_id, fmt=fmt, locale=locale, now=now)
+    dm = client.conversations_open(users=user_id)["channel"]["id"]
+    name = exports.filename(fmt, now)
+    client.files_upload_v2(channel=dm, filename=name, title=name, content=content)
+    return t(locale, "Sent {name} to your direct messages with me.", name=name)

@@ -1,0 +1,163 @@
+"""``/persona digest``: where and when the weekly digest goes; preview it; post it now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from slack_sdk import WebClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.errors import UserError
+from bot.i18n import N_, Text, t
+from bot.insights.digests import compose, latest_run
+from bot.insights.publishing import NO_SKIPS
+from bot.insights.render.messages import digest_text
+from bot.rounds import asking
+from bot.rounds.cadence import parse_cadence
+from bot.rounds.calendar import CadenceError, next_runs, split_timezone
+from bot.slack.text import parse_channel
+from storage import DigestSchedule, queries
+
+USAGE = Text(
+    "`/persona digest`: where and when the digest is posted. "
+    "`/persona digest preview`: see it now, privately. "
+    "`/persona digest now`: post it to the digest channel now (admins). "
+    "`/persona digest schedule #channel mon 09:00 [timezone]`: set the channel and time (admins)."
+)
+ADMIN_ONLY = frozenset({"now", "schedule"})
+_RUN_STATUS = {
+    "posted": N_("posted"),
+    "claimed": N_("posting"),
+    "missed": N_("missed"),
+    "failed": N_("failed"),
+}
+
+
+@dataclass(frozen=True)
+class DigestCommand:
+    action: str  # show | preview | now | schedule
+    channel: str | None = None  # channel id
+    cadence: str = ""
+    timezone: str | None = None
+
+
+def parse(rest: str) -> DigestCommand:
+    """``ValueError`` with the problem (a ``Text``) when the text cannot be read."""
+    action, _, args = rest.strip().partition(" ")
+    action = action.lower() or "show"
+    if action in ("show", "preview", "now"):
+        if args.strip():
+            raise ValueError(Text("`digest {action}` takes no arguments.", action=action))
+        return DigestCommand(action)
+    if action != "schedule":
+        raise ValueError(Text("I don't know `digest {action}`.", action=action))
+    first, _, when = args.strip().partition(" ")
+    channel = parse_channel(first)
+    if channel is None or channel.id is None:
+        raise ValueError(
+            Text("Pick the digest channel from Slack's autocomplete, e.g. `#persona-digest`.")
+        )
+    try:
+        cadence, timezone = split_timezone(when)
+    except CadenceError as error:
+        raise ValueError(error.text) from None
+    if not cadence:
+        raise ValueError(Text("Say when to post it, e.g. `mon 09:00`."))
+    return DigestCommand("schedule", channel=channel.id, cadence=cadence, timezone=timezone)
+
+
+def run(
+    command: DigestCommand,
+    *,
+    session: Session,
+    client: WebClient,
+    team_id: str,
+    user_id: str,
+    default_timezone: str,
+    locale: str,
+) -> str:
+    """Carry out ``command``; the reply (and the preview) is in the caller's ``locale``."""
+    now = datetime.now(UTC)
+    workspace = queries.workspace(session, team_id=team_id)
+    schedule = session.scalar(
+        select(DigestSchedule).where(DigestSchedule.workspace_id == workspace.id)
+    )
+    if command.action == "preview":
+        return digest_text(
+            compose(session=session, team_id=team_id, now=now, locale=locale), locale=locale
+        )
+    if command.action == "schedule":
+        channel = command.channel
+        assert channel is not None
+        where = f"<#{channel}>"
+        timezone = command.timezone or default_timezone
+        cadence = parse_cadence(command.cadence, timezone=timezone, anchor=now.date())
+        if schedule is None:
+            schedule = DigestSchedule(workspace_id=workspace.id)
+            session.add(schedule)
+        schedule.channel, schedule.cadence, schedule.timezone = (
+            channel,
+            cadence.text,
+            cadence.timezone,
+        )
+        schedule.created_by, schedule.effective_from = user_id, now
+        joined = asking.join(client, channel_id=channel)
+        note = (
+            ""
+            if joined
+            else t(locale, " Invite me first: `/invite @personabot` in {channel}.", channel=where)
+        )
+        return t(
+            locale,
+            "The digest goes to {channel}, {cadence}.{note}",
+            channel=where,
+            cadence=cadence.describe(locale),
+            note=note,
+        )
+    if schedule is None:
+        return t(locale, "No digest channel yet. {usage}", usage=USAGE)
+    runs = next_runs(
+        cadence=parse_cadence(schedule.cadence, timezone=schedule.timezone),
+        calendar=NO_SKIPS,
+        after=now,
+        count=1,
+    )
+    last = latest_run(session, workspace.id)
+    nxt = t(locale, " Next: {when} UTC.", when=f"{runs[0]:%Y-%m-%d %H:%M}") if runs else ""
+    done = (
+        t(
+            locale,
+            " Last: {when} UTC ({status}).",
+            when=f"{last.due_at:%Y-%m-%d %H:%M}",
+            status=_status(last.status, locale),
+        )
+        if last
+        else ""
+    )
+    return t(
+        locale,
+        "The digest goes to {channel}, {cadence} ({timezone}).{next}{last}",
+        channel=f"<#{schedule.channel}>",
+        cadence=schedule.cadence,
+        timezone=schedule.timezone,
+        next=nxt,
+        last=done,
+    )
+
+
+def _status(status: str, locale: str) -> str:
+    known = _RUN_STATUS.get(status)
+    return t(locale, known) if known else status
+
+
+def channel_of(*, session: Session, team_id: str) -> str:
+    """The digest channel; a clear error when none is set."""
+    workspace = queries.workspace(session, team_id=team_id)
+    channel = session.scalar(
+        select(DigestSchedule.channel).where(DigestSchedule.workspace_id == workspace.id)
+    )
+    if channel is None:
+        raise UserError("No digest channel yet. {usage}", usage=USAGE)
+    return channel

@@ -1,0 +1,123 @@
+"""Posting the digest: the summary in the digest channel, the rest in its thread, the full
+report attached; scheduled digests are claimed in the database so they go out once."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.i18n import t
+from bot.insights.digests import compose, snapshot_json
+from bot.insights.render.messages import digest_messages
+from bot.insights.render.report import report_html
+from bot.rounds.cadence import parse_cadence
+from bot.rounds.calendar import Calendar, due_times
+from storage import Database, DigestRun, DigestSchedule, Workspace, queries
+
+log = logging.getLogger(__name__)
+LOOKBACK = timedelta(days=8)
+NO_SKIPS = Calendar(weekend=frozenset())
+
+
+def publish(
+    *,
+    db: Database,
+    client: WebClient,
+    team_id: str,
+    channel: str,
+    now: datetime,
+    locale: str,
+    run_id: int | None = None,
+) -> str:
+    """Post the digest now; returns the ts of its first message. Records the run (and what
+    it knew, for next week's "what changed") unless the digest was empty."""
+    with db.reading() as session:
+        locale = queries.locale_of(session, team_id=team_id, default=locale)
+        digest = compose(session=session, team_id=team_id, now=now, locale=locale)
+    messages = digest_messages(digest, locale=locale)
+    fallback = t(locale, "Persona digest")
+    first = client.chat_postMessage(channel=channel, blocks=messages[0], text=fallback)
+    ts = str(first["ts"])
+    for blocks in messages[1:]:
+        client.chat_postMessage(channel=channel, thread_ts=ts, blocks=blocks, text=fallback)
+    if not digest.empty:
+        client.files_upload_v2(
+            channel=channel,
+            thread_ts=ts,
+            filename=f"persona-report-{now:%Y-%m-%d}.html",
+            title=t(locale, "Persona report {date}", date=f"{now:%Y-%m-%d}"),
+            content=report_html(digest, locale=locale),
+        )
+    with db.session() as session:
+        run = session.get(DigestRun, run_id) if run_id is not None else None
+        if run is None:
+            workspace_id = session.scalar(select(Workspace.id).where(Workspace.team_id == team_id))
+            assert workspace_id is not None
+            run = DigestRun(workspace_id=workspace_id, due_at=now, status="posted")
+            session.add(run)
+        run.status, run.channel, run.ts = "posted", channel, ts
+        run.snapshot = None if digest.empty else snapshot_json(digest)
+    return ts
+
+
+def run_due(
+    *, db: Database, client: WebClient, now: datetime, grace: timedelta, locale: str
+) -> int:
+    """Post every scheduled digest that is due and not yet claimed; returns how many."""
+    posted = 0
+    with db.session() as session:
+        claims = _claim(session, now=now, grace=grace)
+    for run_id, team_id, channel in claims:
+        try:
+            publish(
+                db=db,
+                client=client,
+                team_id=team_id,
+                channel=channel,
+                now=now,
+                locale=locale,
+                run_id=run_id,
+            )
+            posted += 1
+        except SlackApiError as error:
+            code = str(error.response.get("error"))
+            log.warning("digest for %s in %s failed: %s", team_id, channel, code)
+            with db.session() as session:
+                run = session.get(DigestRun, run_id)
+                if run is not None:
+                    run.status, run.reason = "failed", code
+    return posted
+
+
+def _claim(session: Session, *, now: datetime, grace: timedelta) -> list[tuple[int, str, str]]:
+    claims = []
+    for schedule, team_id in session.execute(
+        select(DigestSchedule, Workspace.team_id).join(
+            Workspace, Workspace.id == DigestSchedule.workspace_id
+        )
+    ):
+        last = session.scalar(
+            select(func.max(DigestRun.due_at)).where(
+                DigestRun.workspace_id == schedule.workspace_id
+            )
+        )
+        since = max(m for m in (schedule.effective_from, now - LOOKBACK, last) if m is not None)
+        cadence = parse_cadence(schedule.cadence, timezone=schedule.timezone)
+        for due_at, _ in due_times(cadence=cadence, calendar=NO_SKIPS, after=since, until=now):
+            status = "claimed" if due_at >= now - grace else "missed"
+            run = DigestRun(
+                workspace_id=schedule.workspace_id,
+                due_at=due_at,
+                status=status,
+                channel=schedule.channel,
+            )
+            if not queries.add_unique(session, run):
+                continue  # another process has it
+            if status == "claimed":
+                claims.append((run.id, team_id, schedule.channel))
+    return claims

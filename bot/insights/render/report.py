@@ -1,0 +1,212 @@
+"""A ``Digest`` as a Markdown or HTML report, as JSON, and evidence rows as CSV.
+
+Templates live in ``bot/templates`` and are read with ``importlib.resources``, rendered in a
+Jinja2 ``SandboxedEnvironment``: HTML is autoescaped; Markdown is not, so user text goes
+through the ``md`` filter, which backslash-escapes the characters Markdown reads as markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from importlib.resources import files
+from typing import Any
+
+from jinja2 import FunctionLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
+
+from bot.insights.render.lines import changes, day, persona_title
+from bot.insights.render.words import answers, field_name, group_name, people, word
+from bot.insights.synthesis.model import (
+    Digest,
+    FieldSummary,
+    JobLine,
+    PersonaSummary,
+    Support,
+    ThemeLine,
+)
+
+__all__ = ["digest_json", "evidence_csv", "report_html", "report_markdown"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
+_SPACE = re.compile(r"\s+")
+_LINK = re.compile(r"^https?://[^\s<>|()\[\]\"'`\\]+$", re.IGNORECASE)
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def md(value: object) -> str:
+    """User text made literal in Markdown, on one line."""
+    return _MD_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", str(value)).strip())
+
+
+def _template_source(name: str) -> str:
+    return files("bot.insights.render").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=FunctionLoader(_template_source),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md
+    return env
+
+
+_ENV = _environment()
+
+
+def _support(support: Support, locale: str) -> dict[str, Any]:
+    groups = ", ".join(group_name(locale, g) for g in support.groups)
+    text = people(locale, support.people) + (f" ({groups})" if groups else "")
+    warning = None
+    if support.internal_only:
+        who = "ask_focus_group" if support.suggest == "focus_group" else "ask_customers"
+        warning = word(locale, "assumption", who=word(locale, who))
+    return {"text": text, "assumption": warning}
+
+
+def _change(change: str | None, locale: str) -> str | None:
+    return word(locale, change) if change in ("new", "grown") else None
+
+
+def _theme(line: ThemeLine, locale: str) -> dict[str, Any]:
+    link = line.theme.quote_link
+    return {
+        "label": line.theme.label,
+        "quote": _SPACE.sub(" ", line.theme.quote).strip(),
+        "link": link if link and _LINK.match(link) else None,
+        "change": _change(line.change, locale),
+        "support": _support(line.support, locale),
+    }
+
+
+def _field(f: FieldSummary, locale: str) -> dict[str, Any]:
+    return {
+        "name": field_name(locale, f.field),
+        "facts": " · ".join(
+            [
+                word(locale, "confidence", level=word(locale, f.confidence)),
+                people(locale, f.people),
+                word(locale, "last_answer", date=day(f.last_answer)),
+            ]
+        ),
+        "confidence": f.confidence,
+        "stale": word(locale, "stale") if f.stale else None,
+        "conflict": f.conflict,
+        "by_group": [(group_name(locale, g), ", ".join(ls)) for g, ls in f.by_group.items()],
+        "themes": [_theme(t, locale) for t in f.themes],
+    }
+
+
+def _job(line: JobLine, locale: str) -> dict[str, Any]:
+    codes = ", ".join(line.job.problems)
+    return {
+        "text": line.job.text,
+        "change": _change(line.change, locale),
+        "support": _support(line.support, locale),
+        "problems": word(locale, "job_problems", codes=codes) if codes else None,
+    }
+
+
+def _persona(s: PersonaSummary, locale: str) -> dict[str, Any]:
+    return {
+        "title": persona_title(s, locale),
+        "negative": bool(s.persona and s.persona.negative),
+        "description": s.persona.description if s.persona else "",
+        "answers": answers(locale, s.answers),
+        "fields": [_field(f, locale) for f in s.fields],
+        "jobs": [_job(j, locale) for j in s.jobs],
+    }
+
+
+def _context(digest: Digest, locale: str, title: str | None) -> dict[str, Any]:
+    facts = [word(locale, "generated", date=day(digest.generated_at))]
+    if digest.since is not None:
+        facts.append(word(locale, "since", date=day(digest.since)))
+    facts.append(answers(locale, digest.answers))
+    return {
+        "lang": "ko" if locale.startswith("ko") else "en",
+        "title": title or word(locale, "title"),
+        "facts": " · ".join(facts),
+        "empty": digest.empty,
+        "personas": [_persona(s, locale) for s in digest.personas],
+        "changes": changes(digest, locale, raw=True),
+        "rates": [_rate(r.group, r.answered, r.prompts, r.answers, locale) for r in digest.rates],
+        "unanswered": list(digest.unanswered),
+        "w": {k: word(locale, k) for k in _WORDS},
+    }
+
+
+_WORDS = ("no_answers", "changed", "nothing_changed", "jobs", "rates", "unanswered", "by_group")
+
+
+def _rate(group: str, answered: int, prompts: int, answers: int, locale: str) -> str:
+    pct = round(100 * answered / prompts) if prompts else 0
+    name = group_name(locale, group)
+    return word(
+        locale, "rate", group=name, answered=answered, prompts=prompts, pct=pct, answers=answers
+    )
+
+
+def report_markdown(digest: Digest, *, locale: str = "en", title: str | None = None) -> str:
+    """The digest as a Markdown document (user text escaped)."""
+    return _ENV.get_template("report.md.j2").render(_context(digest, locale, title))
+
+
+def report_html(digest: Digest, *, locale: str = "en", title: str | None = None) -> str:
+    """The digest as a self-contained HTML page: one card per persona."""
+    return _ENV.get_template("report.html.j2").render(_context(digest, locale, title))
+
+
+def _cell(value: object) -> str | int | float:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return value
+    text = value.isoformat() if isinstance(value, datetime | date) else str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def evidence_csv(
+    rows: Sequence[Mapping[str, object]], *, columns: Sequence[str] | None = None
+) -> str:
+    """Rows as RFC 4180 CSV. Columns: ``columns`` if given, else the keys in the order the
+    rows first name them. Text cells that a spreadsheet would run as a formula (starting
+    with = + - @, tab or CR) get a leading apostrophe; numbers are written as numbers."""
+    names = (
+        list(columns) if columns is not None else list(dict.fromkeys(k for r in rows for k in r))
+    )
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([_cell(n) for n in names])
+    for row in rows:
+        writer.writerow([_cell(row.get(n)) for n in names])
+    return out.getvalue()
+
+
+def _plain_data(value: object) -> object:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): _plain_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain_data(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def digest_json(digest: Digest) -> str:
+    """The digest as JSON: dataclasses as objects, datetimes in ISO 8601, keys sorted."""
+    return json.dumps(_plain_data(digest), sort_keys=True, ensure_ascii=False, indent=2) + "\n"

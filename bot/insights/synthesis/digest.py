@@ -1,0 +1,371 @@
+"""Turn answer facts into a ``Digest``: pure, deterministic, one pass over the answers.
+
+Support is always counted over everything known (all ``answers``); ``since`` only decides
+which answers are new. Changes ("new", "grown", stale fields) are measured against a
+baseline: the previous ``Snapshot`` when there is one; without one, the answers at or before
+``since`` stand in for it; with neither, nothing is marked as changed (a first digest has
+nothing to compare with) and every stale field is listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from bot.insights.render.words import conflict_sentence, word
+from bot.insights.synthesis.model import (
+    CUSTOMER_GROUPS,
+    INTERNAL_GROUPS,
+    NO_PERSONA,
+    UNSORTED,
+    AnswerFact,
+    Digest,
+    FieldSummary,
+    GroupRate,
+    JobFact,
+    JobLine,
+    PersonaInfo,
+    PersonaSummary,
+    Snapshot,
+    Support,
+    ThemeInfo,
+    ThemeLine,
+)
+
+__all__ = ["FIELD_ORDER", "build_digest"]
+
+FIELD_ORDER = (
+    *("role", "demographics", "responsibilities", "goals", "pains", "motivations"),
+    *("objections", "information_sources", "buying_process", "why_us", "traits_to_avoid"),
+    UNSORTED,
+)
+_FIELD_RANK = {name: i for i, name in enumerate(FIELD_ORDER)}
+_INTERNAL = frozenset(INTERNAL_GROUPS)
+_CUSTOMER = frozenset(CUSTOMER_GROUPS)
+
+Person = str | int  # an author key, or the answer id of an anonymous answer
+
+
+class _Theme:
+    __slots__ = ("customer", "groups", "internal", "old", "people")
+
+    def __init__(self) -> None:
+        self.people: set[Person] = set()
+        self.internal: set[Person] = set()
+        self.customer: set[Person] = set()
+        self.groups: set[str | None] = set()
+        self.old: set[Person] = set()
+
+
+class _Field:
+    __slots__ = ("groups", "last", "old_last", "people", "themes")
+
+    def __init__(self, at: datetime) -> None:
+        self.people: set[Person] = set()
+        self.groups: set[str | None] = set()
+        self.last = at
+        self.old_last: datetime | None = None
+        self.themes: dict[str, _Theme] = {}
+
+
+class _Job:
+    __slots__ = ("best", "groups", "old", "people", "texts")
+
+    def __init__(self) -> None:
+        self.people: set[Person] = set()
+        self.groups: set[str | None] = set()
+        self.old: set[Person] = set()
+        self.texts: dict[str, int] = {}
+        self.best: dict[str, JobFact] = {}
+
+    def add_fact(self, fact: JobFact) -> None:
+        self.texts[fact.text] = self.texts.get(fact.text, 0) + 1
+        kept = self.best.get(fact.text)
+        if kept is None or _fact_order(fact) < _fact_order(kept):
+            self.best[fact.text] = fact
+
+    def representative(self) -> JobFact:
+        """The most frequent text, then the shortest (then the first in text order)."""
+        text = min(self.texts, key=lambda t: (-self.texts[t], len(t), t))
+        return self.best[text]
+
+
+class _Persona:
+    __slots__ = ("fields", "groups", "ids", "jobs")
+
+    def __init__(self) -> None:
+        self.ids: set[int] = set()
+        self.groups: set[str | None] = set()
+        self.fields: dict[str, _Field] = {}
+        self.jobs: dict[str, _Job] = {}
+
+
+def _fact_order(fact: JobFact) -> tuple[object, ...]:
+    return (fact.problems, fact.situation, fact.motivation, fact.outcome, fact.language)
+
+
+def _collect(
+    answers: Iterable[AnswerFact], known: set[str], cutoff: datetime | None
+) -> tuple[dict[str, _Persona], int]:
+    """One pass: per persona, field, theme and job, who supports what."""
+    personas: dict[str, _Persona] = {}
+    ids: set[int] = set()
+    for a in answers:
+        key = a.persona if a.persona in known else NO_PERSONA
+        p = personas.get(key) or personas.setdefault(key, _Persona())
+        ids.add(a.answer_id)
+        p.ids.add(a.answer_id)
+        p.groups.add(a.group)
+        who: Person = a.author or a.answer_id
+        old = cutoff is not None and a.answered_at <= cutoff
+        f = p.fields.get(a.field) or p.fields.setdefault(a.field, _Field(a.answered_at))
+        f.people.add(who)
+        f.groups.add(a.group)
+        if a.answered_at > f.last:
+            f.last = a.answered_at
+        if old and (f.old_last is None or a.answered_at > f.old_last):
+            f.old_last = a.answered_at
+        if a.theme is not None:
+            _add_theme(f, a.theme, who, a.group, old)
+        for fact in a.jobs:
+            job = p.jobs.get(fact.key) or p.jobs.setdefault(fact.key, _Job())
+            job.people.add(who)
+            job.groups.add(a.group)
+            job.add_fact(fact)
+            if old:
+                job.old.add(who)
+    return personas, len(ids)
+
+
+def _add_theme(f: _Field, key: str, who: Person, group: str | None, old: bool) -> None:
+    t = f.themes.get(key) or f.themes.setdefault(key, _Theme())
+    t.people.add(who)
+    t.groups.add(group)
+    if group in _INTERNAL:
+        t.internal.add(who)
+    elif group in _CUSTOMER:
+        t.customer.add(who)
+    if old:
+        t.old.add(who)
+
+
+def _snapshot(personas: Mapping[str, _Persona], *, old: bool = False) -> Snapshot:
+    """What is known now, or (``old``) what was known at the cutoff."""
+    themes: dict[str, int] = {}
+    jobs: dict[str, int] = {}
+    fields: dict[str, str] = {}
+    for pkey in sorted(personas):
+        p = personas[pkey]
+        for fkey in sorted(p.fields):
+            f = p.fields[fkey]
+            last = f.old_last if old else f.last
+            if last is not None:
+                fields[f"{pkey}|{fkey}"] = last.isoformat()
+            for tkey in sorted(f.themes):
+                t = f.themes[tkey]
+                if n := len(t.old if old else t.people):
+                    themes[f"{pkey}|{tkey}"] = max(n, themes.get(f"{pkey}|{tkey}", 0))
+        for jkey in sorted(p.jobs):
+            if n := len(p.jobs[jkey].old if old else p.jobs[jkey].people):
+                jobs[f"{pkey}|{jkey}"] = n
+    return Snapshot(themes=dict(sorted(themes.items())), jobs=jobs, fields=fields)
+
+
+def _parse(value: str) -> datetime | None:
+    """An ISO time from a snapshot (naive times read as UTC); None when unreadable."""
+    try:
+        at = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+def _support(people: int, groups: set[str | None], customers_spoke: bool) -> Support:
+    """Unknown groups (None) neither clear the mirror check nor trigger it."""
+    internal_only = bool(groups & _INTERNAL) and not groups & _CUSTOMER
+    suggest = ("focus_group" if customers_spoke else "customers") if internal_only else None
+    known = tuple(sorted(g for g in groups if g is not None))
+    return Support(people=people, groups=known, internal_only=internal_only, suggest=suggest)
+
+
+def _change(before: int | None, now: int, has_baseline: bool) -> str | None:
+    if not has_baseline:
+        return None
+    if before is None:
+        return "new"
+    grew = now - before
+    return "grown" if grew >= 2 or (grew > 0 and 2 * grew >= before) else None
+
+
+def _confidence(people: int, groups: set[str | None]) -> str:
+    known = {g for g in groups if g is not None}
+    if people >= 5 and len(known) >= 2 and known & _CUSTOMER:
+        return "high"
+    return "medium" if people >= 3 or len(known) >= 2 else "low"
+
+
+@dataclass(frozen=True)
+class _Builder:
+    """The settings one build shares across personas and fields."""
+
+    themes: Mapping[str, ThemeInfo]
+    baseline: Snapshot | None
+    now: datetime
+    freshness: timedelta
+    top_themes: int
+    top_jobs: int
+    locale: str
+
+    def persona(self, key: str, info: PersonaInfo | None, p: _Persona | None) -> PersonaSummary:
+        if p is None:
+            return PersonaSummary(persona=info, fields=(), jobs=(), answers=0)
+        names = sorted(p.fields, key=lambda n: (_FIELD_RANK.get(n, len(_FIELD_RANK)), n))
+        fields = tuple(self.field(key, n, p.fields[n]) for n in names)
+        return PersonaSummary(
+            persona=info, fields=fields, jobs=self.jobs(key, p), answers=len(p.ids)
+        )
+
+    def field(self, pkey: str, name: str, f: _Field) -> FieldSummary:
+        ranked = sorted(
+            ((k, t) for k, t in f.themes.items() if k in self.themes),
+            key=lambda kt: (-len(kt[1].people), kt[0]),
+        )
+        spoke = "customers" in f.groups
+        lines = tuple(self.theme_line(pkey, k, t, spoke) for k, t in ranked[: self.top_themes])
+        return FieldSummary(
+            field=name,
+            themes=lines,
+            people=len(f.people),
+            groups=tuple(sorted(g for g in f.groups if g is not None)),
+            confidence=_confidence(len(f.people), f.groups),
+            last_answer=f.last,
+            stale=f.last < self.now - self.freshness,
+            conflict=self.conflict(ranked),
+            by_group=self.by_group(ranked),
+        )
+
+    def theme_line(self, pkey: str, key: str, t: _Theme, spoke: bool) -> ThemeLine:
+        before = None if self.baseline is None else self.baseline.themes.get(f"{pkey}|{key}")
+        return ThemeLine(
+            theme=self.themes[key],
+            support=_support(len(t.people), t.groups, spoke),
+            change=_change(before, len(t.people), self.baseline is not None),
+        )
+
+    def by_group(self, ranked: Sequence[tuple[str, _Theme]]) -> dict[str, tuple[str, ...]]:
+        labels: dict[str, list[str]] = {}
+        for key, t in ranked:
+            for group in t.groups:
+                if group is not None and len(labels.setdefault(group, [])) < self.top_themes:
+                    labels[group].append(self.themes[key].label)
+        return {g: tuple(labels[g]) for g in sorted(labels)}
+
+    def conflict(self, ranked: Sequence[tuple[str, _Theme]]) -> str | None:
+        inside = min(((-len(t.internal), k, t) for k, t in ranked if t.internal), default=None)
+        outside = min(((-len(t.customer), k, t) for k, t in ranked if t.customer), default=None)
+        if inside is None or outside is None or inside[2].customer or outside[2].internal:
+            return None
+        return conflict_sentence(
+            self.locale,
+            internal=sorted(g for g in inside[2].groups if g in _INTERNAL),
+            internal_theme=self.themes[inside[1]].label,
+            customers=sorted(g for g in outside[2].groups if g in _CUSTOMER),
+            customer_theme=self.themes[outside[1]].label,
+        )
+
+    def jobs(self, pkey: str, p: _Persona) -> tuple[JobLine, ...]:
+        spoke = "customers" in p.groups
+        lines = []
+        for key, job in p.jobs.items():
+            before = None if self.baseline is None else self.baseline.jobs.get(f"{pkey}|{key}")
+            change = _change(before, len(job.people), self.baseline is not None)
+            support = _support(len(job.people), job.groups, spoke)
+            lines.append(JobLine(job.representative(), support, "new" if change == "new" else None))
+        lines.sort(key=lambda line: (bool(line.job.problems), -line.support.people, line.job.key))
+        return tuple(lines[: self.top_jobs])
+
+    def went_stale(self, key: str, ref: datetime | None) -> bool:
+        """A stale field that was not already stale at the baseline's time ``ref``. The first
+        digest has no "last time": its stale fields are marked where they stand, not listed
+        as news."""
+        if self.baseline is None:
+            return False
+        then = _parse(self.baseline.fields.get(key, ""))
+        if then is None or ref is None:
+            return True
+        if ref.tzinfo is None:
+            ref = ref.replace(tzinfo=UTC)
+        return not then < ref - self.freshness
+
+
+def build_digest(
+    *,
+    answers: Sequence[AnswerFact],
+    themes: Mapping[str, ThemeInfo],
+    personas: Sequence[PersonaInfo],
+    previous: Snapshot | None,
+    now: datetime,
+    since: datetime | None = None,
+    rates: Sequence[GroupRate] = (),
+    unanswered: Sequence[str] = (),
+    freshness: timedelta = timedelta(days=30),
+    top_themes: int = 5,
+    top_jobs: int = 5,
+    locale: str = "en",
+) -> Digest:
+    """What is known about each persona, what changed, and how well each group answered.
+
+    Answers after ``since`` are new; support counts every answer given (see the module
+    docstring for the baseline changes are measured against). ``locale`` is the language of
+    the conflict sentences. Answers whose persona is not in ``personas`` are summarised with
+    the answers linked to no persona; themes missing from ``themes`` count for their field's
+    support but get no line. O(n) in the answers.
+    """
+    known = {p.key for p in personas}
+    cutoff = since if previous is None else None
+    collected, total = _collect(answers, known, cutoff)
+    baseline = previous if previous is not None or since is None else _snapshot(collected, old=True)
+    builder = _Builder(
+        themes=themes,
+        baseline=baseline,
+        now=now,
+        freshness=freshness,
+        top_themes=top_themes,
+        top_jobs=top_jobs,
+        locale=locale,
+    )
+    summaries = [builder.persona(p.key, p, collected.get(p.key)) for p in personas]
+    if NO_PERSONA in collected and NO_PERSONA not in known:
+        summaries.append(builder.persona(NO_PERSONA, None, collected[NO_PERSONA]))
+    ref = since if since is not None else _latest(baseline)
+    return Digest(
+        generated_at=now,
+        since=since,
+        personas=tuple(summaries),
+        rates=tuple(sorted(rates, key=lambda r: r.group)),
+        unanswered=tuple(unanswered),
+        stale_fields=_stale_fields(builder, summaries, ref),
+        snapshot=_snapshot(collected),
+        answers=total,
+    )
+
+
+def _latest(snapshot: Snapshot | None) -> datetime | None:
+    if snapshot is None:
+        return None
+    times = [t for t in map(_parse, snapshot.fields.values()) if t is not None]
+    return max(times, default=None)
+
+
+def _stale_fields(
+    builder: _Builder, summaries: Sequence[PersonaSummary], ref: datetime | None
+) -> tuple[str, ...]:
+    found = []
+    for s in summaries:
+        pkey = s.persona.key if s.persona else NO_PERSONA
+        name = s.persona.name if s.persona else word(builder.locale, "no_persona_short")
+        for f in s.fields:
+            if f.stale and builder.went_stale(f"{pkey}|{f.field}", ref):
+                found.append(f"{name}: {f.field}")
+    return tuple(found)

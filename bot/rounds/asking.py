@@ -1,0 +1,145 @@
+"""Posting a prompt: one question to one channel, joining it first if need be."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy.orm import Session
+
+from bot.errors import UserError
+from bot.rounds import prompts as messages
+from bot.slack.text import ChannelRef
+from storage import Prompt, queries
+
+SECTION_LIMIT = 3000
+log = logging.getLogger(__name__)
+
+
+def ask(
+    *,
+    session: Session,
+    client: WebClient,
+    team_id: str,
+    channel: ChannelRef,
+    text: str,
+    asked_by: str | None,
+    question_key: str | None = None,
+    persona_id: int | None = None,
+    locale: str = "en",
+) -> Prompt:
+    """Post ``text`` to ``channel`` as a prompt and store it. The caller commits."""
+    text = text.strip()
+    if not text:
+        raise UserError(
+            "The question is empty. Try `/persona ask #channel What do customers want?`"
+        )
+    if len(text) > SECTION_LIMIT:
+        raise UserError(
+            "The question is {length} characters long; Slack allows {limit}.",
+            length=len(text),
+            limit=SECTION_LIMIT,
+        )
+    channel_id, name = _resolve(client, channel)
+    try:
+        response = post_in_channel(
+            client, channel_id=channel_id, blocks=_blocks(text, asked_by, locale), text=text
+        )
+    except SlackApiError as error:
+        raise _explain(error, channel.label) from error
+    ts = str(response["ts"])
+    permalink = client.chat_getPermalink(channel=channel_id, message_ts=ts)["permalink"]
+    workspace = queries.workspace(session, team_id=team_id)
+    row = queries.channel(session, workspace=workspace, slack_id=channel_id, name=name)
+    prompt = Prompt(
+        workspace_id=workspace.id,
+        channel_id=row.id,
+        ts=ts,
+        text=text,
+        question_key=question_key,
+        asked_by=asked_by,
+        permalink=str(permalink),
+        persona_id=persona_id,
+        locale=locale,
+    )
+    session.add(prompt)
+    session.flush()
+    return prompt
+
+
+def _blocks(text: str, asked_by: str | None, locale: str) -> list[dict[str, Any]]:
+    footer = messages.say("reply_hint", locale)
+    if asked_by:
+        footer = messages.say("asked_by", locale, user=asked_by) + " " + footer
+    return messages.plain_blocks(text, footer, locale=locale)
+
+
+def _resolve(client: WebClient, channel: ChannelRef) -> tuple[str, str | None]:
+    if channel.id is not None:
+        return channel.id, channel.name
+    for found in _all_channels(client):
+        if found.get("name") == channel.name:
+            return str(found["id"]), channel.name
+    raise UserError(
+        "I can't find #{name}. If it is private, invite me there first "
+        "(`/invite @personabot` in that channel), or pick the channel from Slack's autocomplete.",
+        name=channel.name,
+    )
+
+
+def _all_channels(client: WebClient) -> Iterator[dict[str, Any]]:
+    cursor = None
+    while True:
+        page = client.conversations_list(
+            types="public_channel,private_channel", exclude_archived=True, limit=200, cursor=cursor
+        )
+        yield from page.get("channels", [])
+        cursor = (page.get("response_metadata") or {}).get("next_cursor")
+        if not cursor:
+            return
+
+
+def post_in_channel(
+    client: WebClient, *, channel_id: str, blocks: list[dict[str, Any]], text: str
+) -> Any:
+    """Post to a channel, joining it first when it is public and the bot is not a member.
+    Raises ``SlackApiError`` for anything else (private channel, archived...)."""
+    try:
+        return client.chat_postMessage(channel=channel_id, blocks=blocks, text=text)
+    except SlackApiError as error:
+        if error.response.get("error") != "not_in_channel":
+            raise
+    client.conversations_join(channel=channel_id)
+    return client.chat_postMessage(channel=channel_id, blocks=blocks, text=text)
+
+
+def join(client: WebClient, *, channel_id: str) -> bool:
+    """Make sure the bot is in the channel: joins a public one; ``False`` for a private
+    channel it was not invited to (or one that cannot be joined)."""
+    try:
+        info = client.conversations_info(channel=channel_id)["channel"]
+        if info.get("is_member"):
+            return True
+        client.conversations_join(channel=channel_id)
+    except SlackApiError as error:
+        log.info("cannot join %s: %s", channel_id, error.response.get("error"))
+        return False
+    return True
+
+
+def _explain(error: SlackApiError, label: str) -> Exception:
+    code = error.response.get("error")
+    if code in ("channel_not_found", "method_not_supported_for_channel_type", "not_in_channel"):
+        return UserError(
+            "I can't post in {channel}: it is private and I'm not a member. "
+            "Type `/invite @personabot` in {channel}, then ask again.",
+            channel=label,
+        )
+    if code == "is_archived":
+        return UserError(
+            "{channel} is archived; unarchive it or pick another channel.", channel=label
+        )
+    return error

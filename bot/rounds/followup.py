@@ -1,0 +1,103 @@
+"""After a prompt is posted: one nudge when answers are few, then closing it.
+
+Each step is claimed with a conditional UPDATE before anything is posted, so that however
+many processes tick, a prompt gets at most one nudge and one closing edit.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from bot.rounds import prompts as messages
+from questions import Bank
+from storage import Answer, Database, Prompt
+
+log = logging.getLogger(__name__)
+
+
+def send_reminders(*, db: Database, client: WebClient, now: datetime, locale: str) -> int:
+    """Nudge, in its thread, each prompt past its reminder time with fewer answers than
+    wanted. Returns how many nudges were posted."""
+    posted = 0
+    for prompt_id in _due(db, Prompt.remind_at <= now, Prompt.reminded_at.is_(None)):
+        with db.session() as session:
+            if not _claim(session, prompt_id, Prompt.reminded_at, now):
+                continue
+            prompt = session.get(Prompt, prompt_id)
+            assert prompt is not None
+            count = _answers(session, prompt_id)
+            wanted = prompt.wanted_answers or 1
+            channel, ts, lang = prompt.channel.slack_id, prompt.ts, prompt.locale or locale
+        if count >= wanted:
+            continue
+        try:
+            client.chat_postMessage(
+                channel=channel, thread_ts=ts, text=messages.say("reminder", lang, count=count)
+            )
+            posted += 1
+        except SlackApiError as error:
+            log.warning("no reminder for %s/%s: %s", channel, ts, error.response.get("error"))
+    return posted
+
+
+def close_expired(
+    *, db: Database, client: WebClient, bank: Bank, now: datetime, locale: str
+) -> int:
+    """Close each prompt past its close time and update its message to say so."""
+    closed = 0
+    for prompt_id in _due(db, Prompt.close_at <= now):
+        with db.session() as session:
+            if not _claim(session, prompt_id, Prompt.closed_at, now):
+                continue
+            prompt = session.get(Prompt, prompt_id)
+            assert prompt is not None
+            count = _answers(session, prompt_id)
+            channel, ts, lang = prompt.channel.slack_id, prompt.ts, prompt.locale or locale
+            question = bank.get(prompt.question_key) if prompt.question_key else None
+            original = prompt.text
+        footer = messages.say("closed", lang, count=count)
+        if question is not None:
+            text, blocks = messages.question_blocks(
+                question, locale=lang, footer=footer, closed=True
+            )
+        else:
+            text = original
+            blocks = messages.plain_blocks(original, footer, locale=lang, closed=True)
+        try:
+            client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
+            closed += 1
+        except SlackApiError as error:
+            log.warning("could not mark %s/%s closed: %s", channel, ts, error.response.get("error"))
+    return closed
+
+
+def _due(db: Database, *conditions: object) -> list[int]:
+    with db.session() as session:
+        query = select(Prompt.id).where(Prompt.closed_at.is_(None), *conditions)  # type: ignore[arg-type]
+        return list(session.scalars(query.order_by(Prompt.id)))
+
+
+def _claim(session: Session, prompt_id: int, column: object, now: datetime) -> bool:
+    result = session.execute(
+        update(Prompt)
+        .where(Prompt.id == prompt_id, Prompt.closed_at.is_(None), column.is_(None))  # type: ignore[attr-defined]
+        .values({column: now})
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def _answers(session: Session, prompt_id: int) -> int:
+    return (
+        session.scalar(
+            select(func.count(Answer.id)).where(
+                Answer.prompt_id == prompt_id, Answer.deleted_at.is_(None), Answer.late.is_(False)
+            )
+        )
+        or 0
+    )

@@ -1,0 +1,201 @@
+"""Pure Block Kit builders for personabot's modals, Home tab and interactive messages.
+
+Builders live in ``bot.views.modals`` (prompt buttons, answer, job story, message shortcut,
+link-after-capture) and ``bot.views.home`` (Home tab, setup modal); their words live in
+``bot.views.words``. This module holds the ids that handlers match on and the small block
+helpers the builders share. Nothing here calls Slack or the database: inputs are plain
+values and frozen dataclasses, outputs are dicts ready for ``views.open``, ``views.publish``
+or ``chat.postMessage``.
+
+Every piece of user text shown in mrkdwn goes through ``bot.slack.escape`` (via ``fit``);
+plain_text is inert in Slack (no mentions, no links) and is only clipped to its limit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from bot.insights.render.lines import fit
+
+Block = dict[str, Any]
+
+# action_ids on buttons and selects
+ANSWER_PRIVATE = "answer_private"
+JOB_STORY = "answer_job_story"
+LINK_ANSWER = "link_answer"
+LINK_FIELD = "link_field"
+UNLINK_ANSWER = "unlink_answer"
+HOME_SETUP = "home_setup"
+HOME_EXPORT = "home_export"
+HOME_PREVIEW = "home_preview"
+HOME_MORE = "home_more"
+# callback_ids of modals and of the message shortcut
+ANSWER_MODAL = "answer_modal"
+JOB_MODAL = "job_modal"
+SHORTCUT = "add_to_personas"
+SHORTCUT_MODAL = "add_to_personas_modal"
+SETUP_MODAL = "setup_modal"
+
+PROMPT_ACTIONS = "prompt_actions"  # block_id of the buttons under a prompt
+
+# block_ids and action_ids of modal inputs (view.state.values[block_id][action_id])
+ANSWER_BLOCK = "answer"
+TEXT = "text"  # the action_id of every plain_text_input
+JOB_PARTS = ("situation", "motivation", "outcome")  # block_ids of the job story modal
+PERSONA_BLOCK = "persona"  # shortcut modal: static_select, action_id "persona"
+FIELD_BLOCK = "field"  # shortcut modal: static_select, action_id "field"
+ALSO_JOB_BLOCK = "job_story"  # shortcut modal: checkboxes, action_id "job_story", value "yes"
+CHANNELS_BLOCK = "channels_{group}"  # setup modal: multi_conversations_select "channels"
+DAYS_BLOCK = "days_{group}"  # setup modal: multi_static_select "days", values mon..sun, keep
+TIME_BLOCK = "time_{group}"  # setup modal: timepicker "time" ("HH:mm")
+TIMEZONE_BLOCK = "timezone_{group}"  # setup modal: static_select "timezone", IANA names
+QUESTIONS_BLOCK = "questions_{group}"  # setup modal: number_input "number", whole
+REMIND_BLOCK = "remind_{group}"  # setup modal: number_input "number", hours (decimals allowed)
+CLOSE_BLOCK = "close_{group}"  # setup modal: number_input "number", hours (decimals allowed)
+CAP_BLOCK = "cap_{group}"  # setup modal: number_input "number", whole
+KEEP = "keep"  # DAYS_BLOCK value: keep the current cadence (one the fields cannot show)
+DIGEST_CHANNEL_BLOCK = "digest_channel"  # setup modal: conversations_select "channel"
+DIGEST = "digest"  # setup modal: the digest's days_/time_/timezone_ blocks use this "group"
+LOCALE_BLOCK = "locale"  # setup modal: static_select "locale", values "en" / "ko"
+HOLIDAYS_BLOCK = "holidays"  # setup modal: plain_text_input "text"
+EXPORT_FORMATS = ("md", "html", "csv", "json")  # values of the HOME_EXPORT select
+
+# Slack's limits (https://docs.slack.dev/reference/block-kit/)
+MODAL_BLOCKS = 100
+HOME_BLOCKS = 100
+MESSAGE_BLOCKS = 50
+SECTION_TEXT = 3000
+HEADER_TEXT = 150
+TITLE_TEXT = 24
+BUTTON_TEXT = 75
+OPTION_TEXT = 75
+OPTIONS = 100
+PLACEHOLDER_TEXT = 150
+LABEL_TEXT = 2000
+CONTEXT_ELEMENTS = 10
+ERROR_TEXT = 300
+
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+_CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` (newlines kept) cut to ``limit`` characters with a visible "…"."""
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def plain(text: str, limit: int = SECTION_TEXT) -> dict[str, Any]:
+    return {"type": "plain_text", "text": cut(text, limit) or " ", "emoji": True}
+
+
+def mrkdwn(text: str) -> dict[str, Any]:
+    """Our own mrkdwn (already escaped where it holds user text)."""
+    return {"type": "mrkdwn", "text": cut(text, SECTION_TEXT)}
+
+
+def section(text: str, *, block_id: str | None = None) -> Block:
+    block: Block = {"type": "section", "text": mrkdwn(text)}
+    if block_id:
+        block["block_id"] = block_id
+    return block
+
+
+def header(text: str) -> Block:
+    return {"type": "header", "text": plain(text, HEADER_TEXT)}
+
+
+def context(*texts: str) -> Block:
+    elements = [mrkdwn(text) for text in texts if text][:CONTEXT_ELEMENTS]
+    return {"type": "context", "elements": elements}
+
+
+def divider() -> Block:
+    return {"type": "divider"}
+
+
+def button(text: str, *, action_id: str, value: str, style: str | None = None) -> Block:
+    element: Block = {
+        "type": "button",
+        "text": plain(text, BUTTON_TEXT),
+        "action_id": action_id,
+        "value": value,
+    }
+    if style:
+        element["style"] = style
+    return element
+
+
+def option(text: str, value: str) -> Block:
+    return {"text": plain(text, OPTION_TEXT), "value": value}
+
+
+def static_select(
+    *, action_id: str, placeholder: str, options: Sequence[Block], initial: Block | None = None
+) -> Block:
+    element: Block = {
+        "type": "static_select",
+        "action_id": action_id,
+        "placeholder": plain(placeholder, PLACEHOLDER_TEXT),
+        "options": list(options[:OPTIONS]),
+    }
+    if initial is not None:
+        element["initial_option"] = initial
+    return element
+
+
+def input_block(
+    *, block_id: str, label: str, element: Block, optional: bool = False, hint: str | None = None
+) -> Block:
+    block: Block = {
+        "type": "input",
+        "block_id": block_id,
+        "label": plain(label, LABEL_TEXT),
+        "element": element,
+        "optional": optional,
+    }
+    if hint:
+        block["hint"] = plain(hint, LABEL_TEXT)
+    return block
+
+
+def modal(
+    *,
+    callback_id: str,
+    title: str,
+    submit: str | None,
+    close: str,
+    blocks: list[Block],
+    private_metadata: str = "",
+) -> Block:
+    view: Block = {
+        "type": "modal",
+        "callback_id": callback_id,
+        "title": plain(title, TITLE_TEXT),
+        "close": plain(close, TITLE_TEXT),
+        "blocks": blocks[:MODAL_BLOCKS],
+    }
+    if private_metadata:
+        view["private_metadata"] = private_metadata
+    if submit is not None:
+        view["submit"] = plain(submit, TITLE_TEXT)
+    return view
+
+
+def user_text(text: str, limit: int = SECTION_TEXT) -> str:
+    """User text made inert for mrkdwn, at most ``limit`` characters once escaped."""
+    return fit(text, limit)
+
+
+def user_ref(user: str) -> str:
+    """A mention for a Slack user id, else the escaped name."""
+    return f"<@{user}>" if _USER_ID.match(user) else user_text(user, 200)
+
+
+def channel_ref(channel: str) -> str:
+    """A channel link for a Slack channel id, else "#name" escaped."""
+    if _CHANNEL_ID.match(channel):
+        return f"<#{channel}>"
+    return "#" + user_text(channel.lstrip("#"), 200)
