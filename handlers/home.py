@@ -14,11 +14,11 @@ from bot.home import data as home
 from bot.i18n import t
 from bot.insights.digests import compose
 from bot.insights.render.messages import digest_text
-from bot.rounds import asking
 from bot.settings import Settings
 from bot.setup import form as setup
 from bot.setup.view import ScheduleFields, setup_groups, setup_modal
 from bot.slack import blocks as views
+from bot.slack import calls
 from bot.slack.people import locale_for
 from bot.slack.permissions import is_admin
 from handlers import payloads
@@ -130,7 +130,7 @@ def submit_setup(
 def _after_setup(
     client: WebClient, db: Database, settings: Settings, team: str, user: str, added: list[str]
 ) -> None:
-    closed_doors = [c for c in added if not asking.join(client, channel_id=c)]
+    closed_doors = [c for c in added if not calls.join(client, channel_id=c)]
     locale = locale_for(client=client, db=db, settings=settings, team_id=team, user_id=user)
     if closed_doors:
         where = ", ".join(f"<#{c}>" for c in closed_doors)
@@ -174,10 +174,10 @@ def _open_setup(
         timezone=settings.timezone,
         locale=locale,
     )
-    payloads.open_modal(
+    calls.open_modal(
         client,
-        trigger_id,
-        view,
+        trigger_id=trigger_id,
+        view=view,
         too_slow=lambda: _dm(
             client,
             user,

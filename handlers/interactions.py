@@ -19,6 +19,7 @@ from bot.errors import UserError
 from bot.i18n import N_, t
 from bot.settings import Settings
 from bot.slack import blocks as views
+from bot.slack import calls
 from bot.slack.people import locale_for
 from bot.slack.permissions import is_admin
 from handlers import payloads
@@ -69,7 +70,9 @@ def open_answer(
         if action == views.ANSWER_PRIVATE
         else job_story_modal(prompt_id=prompt_id, question=question, locale=locale)
     )
-    payloads.open_modal(client, body["trigger_id"], view, too_slow=_too_slow(respond, locale))
+    calls.open_modal(
+        client, trigger_id=body["trigger_id"], view=view, too_slow=_too_slow(respond, locale)
+    )
 
 
 def submit_answer(
@@ -204,7 +207,9 @@ def open_shortcut(
         metadata=metadata,
         locale=locale,
     )
-    payloads.open_modal(client, body["trigger_id"], view, too_slow=_too_slow(respond, locale))
+    calls.open_modal(
+        client, trigger_id=body["trigger_id"], view=view, too_slow=_too_slow(respond, locale)
+    )
 
 
 def submit_shortcut(

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
-
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 
 def team_of(body: dict[str, Any]) -> str:
@@ -30,15 +26,3 @@ def selected(view: dict[str, Any], block: str) -> str:
 
 def checked(view: dict[str, Any], block: str) -> list[Any]:
     return list(state(view, block).get("selected_options") or [])
-
-
-def open_modal(
-    client: WebClient, trigger_id: str, view: dict[str, Any], *, too_slow: Callable[[], None]
-) -> None:
-    """``views.open``; a trigger that expired (Slack gives 3 s) calls ``too_slow``."""
-    try:
-        client.views_open(trigger_id=trigger_id, view=view)
-    except SlackApiError as error:
-        if error.response.get("error") != "expired_trigger_id":
-            raise
-        too_slow()

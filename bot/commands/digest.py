@@ -14,9 +14,9 @@ from bot.i18n import N_, Text, t
 from bot.insights.digests import compose, latest_run
 from bot.insights.publishing import NO_SKIPS
 from bot.insights.render.messages import digest_text
-from bot.rounds import asking
 from bot.rounds.cadence import parse_cadence
 from bot.rounds.calendar import CadenceError, next_runs, split_timezone
+from bot.slack import calls
 from bot.slack.text import parse_channel
 from storage import DigestSchedule, queries
 
@@ -103,7 +103,7 @@ def run(
             cadence.timezone,
         )
         schedule.created_by, schedule.effective_from = user_id, now
-        joined = asking.join(client, channel_id=channel)
+        joined = calls.join(client, channel_id=channel)
         note = (
             ""
             if joined

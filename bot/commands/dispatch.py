@@ -17,6 +17,7 @@ from bot.insights import publishing
 from bot.personas import roster as personas
 from bot.rounds import asking, schedules
 from bot.settings import Settings
+from bot.slack import calls
 from bot.slack.permissions import require_admin
 from bot.slack.text import ChannelRef, parse_channel, unescape
 from questions import GROUPS, LOCALES
@@ -434,7 +435,7 @@ def _map_channel(
     label = command.channel.label
     if command.group is None:
         return t(locale, "{channel} is no longer mapped to a group.", channel=label)
-    joined = asking.join(client, channel_id=command.channel.id)
+    joined = calls.join(client, channel_id=command.channel.id)
     note = (
         ""
         if joined

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from typing import Any
 
 from slack_sdk import WebClient
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.errors import UserError
 from bot.rounds import prompts as messages
+from bot.slack import calls
 from bot.slack.text import ChannelRef
 from storage import Prompt, queries
 
@@ -45,7 +45,7 @@ def ask(
         )
     channel_id, name = _resolve(client, channel)
     try:
-        response = post_in_channel(
+        response = calls.post_in_channel(
             client, channel_id=channel_id, blocks=_blocks(text, asked_by, locale), text=text
         )
     except SlackApiError as error:
@@ -80,54 +80,14 @@ def _blocks(text: str, asked_by: str | None, locale: str) -> list[dict[str, Any]
 def _resolve(client: WebClient, channel: ChannelRef) -> tuple[str, str | None]:
     if channel.id is not None:
         return channel.id, channel.name
-    for found in _all_channels(client):
-        if found.get("name") == channel.name:
-            return str(found["id"]), channel.name
+    found = calls.find_channel(client, name=channel.name or "")
+    if found is not None:
+        return found, channel.name
     raise UserError(
         "I can't find #{name}. If it is private, invite me there first "
         "(`/invite @personabot` in that channel), or pick the channel from Slack's autocomplete.",
         name=channel.name,
     )
-
-
-def _all_channels(client: WebClient) -> Iterator[dict[str, Any]]:
-    cursor = None
-    while True:
-        page = client.conversations_list(
-            types="public_channel,private_channel", exclude_archived=True, limit=200, cursor=cursor
-        )
-        yield from page.get("channels", [])
-        cursor = (page.get("response_metadata") or {}).get("next_cursor")
-        if not cursor:
-            return
-
-
-def post_in_channel(
-    client: WebClient, *, channel_id: str, blocks: list[dict[str, Any]], text: str
-) -> Any:
-    """Post to a channel, joining it first when it is public and the bot is not a member.
-    Raises ``SlackApiError`` for anything else (private channel, archived...)."""
-    try:
-        return client.chat_postMessage(channel=channel_id, blocks=blocks, text=text)
-    except SlackApiError as error:
-        if error.response.get("error") != "not_in_channel":
-            raise
-    client.conversations_join(channel=channel_id)
-    return client.chat_postMessage(channel=channel_id, blocks=blocks, text=text)
-
-
-def join(client: WebClient, *, channel_id: str) -> bool:
-    """Make sure the bot is in the channel: joins a public one; ``False`` for a private
-    channel it was not invited to (or one that cannot be joined)."""
-    try:
-        info = client.conversations_info(channel=channel_id)["channel"]
-        if info.get("is_member"):
-            return True
-        client.conversations_join(channel=channel_id)
-    except SlackApiError as error:
-        log.info("cannot join %s: %s", channel_id, error.response.get("error"))
-        return False
-    return True
 
 
 def _explain(error: SlackApiError, label: str) -> Exception:
