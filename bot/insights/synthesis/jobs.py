@@ -26,7 +26,7 @@ from typing import TypeVar
 from bot.insights.synthesis import jobs_en, jobs_ko
 from bot.insights.synthesis.jobs_check import problems_for
 from bot.insights.synthesis.jobs_merge import cluster
-from bot.insights.synthesis.jobs_text import normalise, split_clauses
+from bot.insights.synthesis.jobs_text import normalise
 
 __all__ = [
     "JobStatement",
@@ -39,7 +39,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-_SELF_OPENING = ("before ", "during ", "as ", "while ")
 
 
 @dataclass(frozen=True)
@@ -54,28 +53,8 @@ class JobStatement:
     def render(self) -> str:
         """The statement as one sentence in its own language."""
         if self.language == "ko":
-            return self._render_ko()
-        return self._render_en()
-
-    def _render_en(self) -> str:
-        parts: list[str] = []
-        if self.situation:
-            opens = self.situation.lower().startswith(_SELF_OPENING)
-            parts.append(self.situation if opens else f"When {self.situation}")
-        parts.append(f"I want to {self.motivation}")
-        if self.outcome:
-            lead = "so that" if jobs_en.outcome_is_clause(self.outcome) else "so I can"
-            parts.append(f"{lead} {self.outcome}")
-        text = ", ".join(parts) + "."
-        return text[0].upper() + text[1:]
-
-    def _render_ko(self) -> str:
-        text = f"{self.motivation}고 싶다."
-        if self.situation:
-            text = f"{self.situation} 때, {text}"
-        if self.outcome:
-            text += f" 그래야 {self.outcome}."
-        return text
+            return jobs_ko.render(self.situation, self.motivation, self.outcome)
+        return jobs_en.render(self.situation, self.motivation, self.outcome)
 
 
 @dataclass(frozen=True)
@@ -88,14 +67,14 @@ class Problem:
 
 
 def extract(text: str) -> list[JobStatement]:
-    """Job statements found in free text (Slack markup allowed), one per clause at most."""
+    """Job statements found in free text (Slack markup allowed): each language's extractor
+    reads the whole answer (a situation may stand in the sentence before the want)."""
+    plain = normalise(text)
     found: list[JobStatement] = []
-    for clause in split_clauses(normalise(text)):
-        language = "ko" if jobs_ko.has_hangul(clause) else "en"
-        parts = jobs_ko.parse(clause) if language == "ko" else jobs_en.parse(clause)
-        if parts is None:
-            continue
-        statement = JobStatement(*parts, language=language)
+    candidates = [(p, "en") for p in jobs_en.extract(plain)]
+    candidates += [(p, "ko") for p in jobs_ko.extract(plain)]
+    for (situation, motivation, outcome), language in candidates:
+        statement = JobStatement(situation, motivation, outcome, language)
         if statement not in found:
             found.append(statement)
     return found

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from bot.insights.synthesis.jobs_text import split_clauses
 from bot.insights.synthesis.jobs_words import (
     DETERMINERS,
     GROUP_NOUNS,
@@ -74,6 +75,7 @@ _NOT_SITUATION = re.compile(
     _FLAGS,
 )
 _WORD = re.compile(r"[\w'-]+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def parse(sentence: str) -> Parts | None:
@@ -188,3 +190,33 @@ def outcome_is_clause(outcome: str) -> bool:
     if words[0].split("'")[0] in _CLAUSE_START:  # "i'm", "we're", "it's" too
         return True
     return any(w in _CLAUSE_AUX for w in words[1:3])
+
+
+_SELF_OPENING = ("before ", "during ", "as ", "while ")
+
+
+def extract(text: str) -> list[Parts]:
+    """Job statements in the English sentences of a normalised answer."""
+    found = []
+    for clause in split_clauses(text):
+        if not _HANGUL.search(clause):
+            parts = parse(clause)
+            if parts is not None:
+                found.append(parts)
+    return found
+
+
+def render(situation: str, motivation: str, outcome: str) -> str:
+    """ "When {situation}, I want to {motivation}, so I can {outcome}." An outcome with its
+    own subject reads "so that {outcome}"; a situation kept as "before ..." opens the
+    sentence itself."""
+    parts: list[str] = []
+    if situation:
+        opens = situation.lower().startswith(_SELF_OPENING)
+        parts.append(situation if opens else f"When {situation}")
+    parts.append(f"I want to {motivation}")
+    if outcome:
+        lead = "so that" if outcome_is_clause(outcome) else "so I can"
+        parts.append(f"{lead} {outcome}")
+    sentence = ", ".join(parts) + "."
+    return sentence[0].upper() + sentence[1:]

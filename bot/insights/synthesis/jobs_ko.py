@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from bot.insights.synthesis.jobs_text import split_clauses
 from bot.insights.synthesis.jobs_words import words
 
 Parts = tuple[str, str, str]
@@ -236,3 +237,24 @@ def plain_outcome(outcome: str) -> str:
 def clean(part: str) -> str:
     """Trim whitespace and trailing punctuation from a part."""
     return _TRAIL.sub("", " ".join(part.split()))
+
+
+def extract(text: str) -> list[Parts]:
+    """Job statements in the Korean sentences of a normalised answer."""
+    found = []
+    for clause in split_clauses(text):
+        if has_hangul(clause):
+            parts = parse(clause)
+            if parts is not None:
+                found.append(parts)
+    return found
+
+
+def render(situation: str, motivation: str, outcome: str) -> str:
+    """ "{situation} 때, {motivation}고 싶다. 그래야 {outcome}." without empty parts."""
+    sentence = f"{motivation}고 싶다."
+    if situation:
+        sentence = f"{situation} 때, {sentence}"
+    if outcome:
+        sentence += f" 그래야 {outcome}."
+    return sentence
