@@ -370,7 +370,7 @@ def run(
                 session, team_id=team_id, default=settings.holiday_country
             ),
         )
-        described = schedules.describe(session=session, schedule=saved, now=now, locale=locale)
+        described = schedules.schedule_text(session=session, schedule=saved, now=now, locale=locale)
         return t(locale, "Saved.") + "\n" + described
     if isinstance(command, RemoveSchedule):
         if schedules.remove(session=session, team_id=team_id, group=command.group):
