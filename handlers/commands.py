@@ -13,7 +13,9 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.commands import dispatch as commands
+from bot.commands.grammar import Help, UsageError, parse
+from bot.commands.help import help_text
+from bot.commands.run import execute
 from bot.settings import Settings
 from bot.slack import people
 from handlers.errors import reply_later
@@ -36,17 +38,17 @@ def handle_persona(
         )
 
     try:
-        parsed = commands.parse(str(command.get("text", "")))
-    except commands.UsageError as error:
+        parsed = parse(str(command.get("text", "")))
+    except UsageError as error:
         ack(text=error.render(locale()), response_type="ephemeral")
         return
-    if isinstance(parsed, commands.Help):
-        ack(text=commands.help_text(locale()), response_type="ephemeral")
+    if isinstance(parsed, Help):
+        ack(text=help_text(locale()), response_type="ephemeral")
         return
     ack()
 
     def work(locale: str) -> str:
-        return commands.execute(
+        return execute(
             parsed,
             db=db,
             client=client,

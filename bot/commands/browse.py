@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import ClassVar
 
 from slack_sdk import WebClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.commands.caller import Caller
 from bot.errors import UserError
 from bot.i18n import N_, Text, nt, t
 from bot.insights import exports
@@ -40,12 +42,14 @@ class BrowseError(UserError, ValueError):
 
 @dataclass(frozen=True)
 class Browse:
+    admin_only: ClassVar[bool] = False
+    reads_only: ClassVar[bool] = True
     action: str  # show | jobs | search | export
     query: str = ""
     page: int = 1
 
 
-def parse(action: str, rest: str) -> Browse:
+def parse_browse(action: str, rest: str) -> Browse:
     """``BrowseError`` (a ``ValueError``) with the problem when the text cannot be read."""
     rest = rest.strip()
     if action == "show" and not rest:
@@ -65,6 +69,27 @@ def parse(action: str, rest: str) -> Browse:
             raise BrowseError(Text("Pick a format: {formats}.", formats=", ".join(exports.FORMATS)))
         return Browse("export", rest.lower())
     return Browse(action, rest)
+
+
+def browse_evidence(command: Browse, *, session: Session, caller: Caller) -> str:
+    """Carry out a reading command; the reply is in the caller's language."""
+    team_id, locale = caller.team_id, caller.locale
+    if command.action == "show":
+        return show(session=session, team_id=team_id, query=command.query, locale=locale)
+    if command.action == "jobs":
+        return jobs(session=session, team_id=team_id, query=command.query, locale=locale)
+    if command.action == "search":
+        return search(
+            session=session, team_id=team_id, text=command.query, page=command.page, locale=locale
+        )
+    return export(
+        session=session,
+        client=caller.client,
+        team_id=team_id,
+        user_id=caller.user_id,
+        fmt=command.query,
+        locale=locale,
+    )
 
 
 def show(*, session: Session, team_id: str, query: str, locale: str) -> str:

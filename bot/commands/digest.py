@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import ClassVar
 
-from slack_sdk import WebClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.commands.caller import Caller
 from bot.errors import UserError
 from bot.i18n import N_, Text, t
+from bot.insights import publishing
 from bot.insights.digests import compose, latest_run
-from bot.insights.publishing import NO_SKIPS
 from bot.insights.render.messages import digest_text
 from bot.rounds.cadence import parse_cadence
 from bot.rounds.calendar import CadenceError, next_runs, split_timezone
 from bot.slack import calls
 from bot.slack.text import parse_channel
-from storage import DigestSchedule, queries
+from storage import Database, DigestSchedule, queries
 
 USAGE = Text(
     "`/persona digest`: where and when the digest is posted. "
@@ -26,7 +27,6 @@ USAGE = Text(
     "`/persona digest now`: post it to the digest channel now (admins). "
     "`/persona digest schedule #channel mon 09:00 [timezone]`: set the channel and time (admins)."
 )
-ADMIN_ONLY = frozenset({"now", "schedule"})
 _RUN_STATUS = {
     "posted": N_("posted"),
     "claimed": N_("posting"),
@@ -37,20 +37,36 @@ _RUN_STATUS = {
 
 @dataclass(frozen=True)
 class DigestCommand:
-    action: str  # show | preview | now | schedule
+    action: str  # show | preview | schedule
     channel: str | None = None  # channel id
     cadence: str = ""
     timezone: str | None = None
 
+    @property
+    def admin_only(self) -> bool:
+        return self.action == "schedule"
 
-def parse(rest: str) -> DigestCommand:
+    @property
+    def reads_only(self) -> bool:
+        return self.action in ("show", "preview")
+
+
+@dataclass(frozen=True)
+class PostDigestNow:
+    """``/persona digest now``: publishing claims and posts in transactions of its own."""
+
+    admin_only: ClassVar[bool] = True
+    reads_only: ClassVar[bool] = False
+
+
+def parse_digest(rest: str) -> DigestCommand | PostDigestNow:
     """``ValueError`` with the problem (a ``Text``) when the text cannot be read."""
     action, _, args = rest.strip().partition(" ")
     action = action.lower() or "show"
     if action in ("show", "preview", "now"):
         if args.strip():
             raise ValueError(Text("`digest {action}` takes no arguments.", action=action))
-        return DigestCommand(action)
+        return PostDigestNow() if action == "now" else DigestCommand(action)
     if action != "schedule":
         raise ValueError(Text("I don't know `digest {action}`.", action=action))
     first, _, when = args.strip().partition(" ")
@@ -68,17 +84,10 @@ def parse(rest: str) -> DigestCommand:
     return DigestCommand("schedule", channel=channel.id, cadence=cadence, timezone=timezone)
 
 
-def run(
-    command: DigestCommand,
-    *,
-    session: Session,
-    client: WebClient,
-    team_id: str,
-    user_id: str,
-    default_timezone: str,
-    locale: str,
-) -> str:
-    """Carry out ``command``; the reply (and the preview) is in the caller's ``locale``."""
+def manage_digest(command: DigestCommand, *, session: Session, caller: Caller) -> str:
+    """Where and when the digest goes, a preview, or a new schedule; the reply (and the
+    preview) is in the caller's language."""
+    team_id, locale = caller.team_id, caller.locale
     now = datetime.now(UTC)
     workspace = queries.workspace(session, team_id=team_id)
     schedule = session.scalar(
@@ -92,7 +101,7 @@ def run(
         channel = command.channel
         assert channel is not None
         where = f"<#{channel}>"
-        timezone = command.timezone or default_timezone
+        timezone = command.timezone or caller.settings.timezone
         cadence = parse_cadence(command.cadence, timezone=timezone, anchor=now.date())
         if schedule is None:
             schedule = DigestSchedule(workspace_id=workspace.id)
@@ -102,8 +111,8 @@ def run(
             cadence.text,
             cadence.timezone,
         )
-        schedule.created_by, schedule.effective_from = user_id, now
-        joined = calls.join(client, channel_id=channel)
+        schedule.created_by, schedule.effective_from = caller.user_id, now
+        joined = calls.join(caller.client, channel_id=channel)
         note = (
             ""
             if joined
@@ -120,7 +129,7 @@ def run(
         return t(locale, "No digest channel yet. {usage}", usage=USAGE)
     runs = next_runs(
         cadence=parse_cadence(schedule.cadence, timezone=schedule.timezone),
-        calendar=NO_SKIPS,
+        calendar=publishing.NO_SKIPS,
         after=now,
         count=1,
     )
@@ -150,6 +159,22 @@ def run(
 def _status(status: str, locale: str) -> str:
     known = _RUN_STATUS.get(status)
     return t(locale, known) if known else status
+
+
+def post_digest_now(command: PostDigestNow, *, db: Database, caller: Caller) -> str:
+    """Post the digest to its channel now, in the workspace's language; the reply is in the
+    caller's."""
+    with db.session() as session:
+        channel = channel_of(session=session, team_id=caller.team_id)
+    publishing.publish(
+        db=db,
+        client=caller.client,
+        team_id=caller.team_id,
+        channel=channel,
+        now=datetime.now(UTC),
+        locale=caller.settings.locale,
+    )
+    return t(caller.locale, "Posted the digest in {channel}.", channel=f"<#{channel}>")
 
 
 def channel_of(*, session: Session, team_id: str) -> str:

@@ -1,4 +1,4 @@
-"""``/persona create|rename|describe|negative|archive|merge|list``."""
+"""``/persona list|create|rename|describe|negative|archive|merge``: the personas, from Slack."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from bot.commands.caller import Caller
 from bot.i18n import Text, nt, t
 from bot.personas import roster as personas
-from bot.slack.text import escape
+from bot.slack.text import escape, straight_quotes
 
 USAGE = {
     "list": Text("`/persona list`: the personas, with how much evidence each has."),
@@ -28,7 +29,6 @@ USAGE = {
     ),
 }
 ADMIN_ONLY = frozenset({"archive", "merge"})
-_QUOTES = str.maketrans({"“": '"', "”": '"'})
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,18 @@ class PersonaCommand:
     text: str = ""
     flag: bool = True
 
+    @property
+    def admin_only(self) -> bool:
+        return self.action in ADMIN_ONLY
 
-def parse(action: str, rest: str) -> PersonaCommand:
+    @property
+    def reads_only(self) -> bool:
+        return self.action == "list"
+
+
+def parse_persona(action: str, rest: str) -> PersonaCommand:
     """Read a persona subcommand; ``ValueError`` with the problem (a ``Text``) when it cannot."""
-    rest = rest.translate(_QUOTES).strip()
+    rest = straight_quotes(rest).strip()
     if action == "list":
         return PersonaCommand(action, ())
     if not rest:
@@ -56,8 +64,9 @@ def parse(action: str, rest: str) -> PersonaCommand:
     return PersonaCommand(action, (rest,))
 
 
-def run(command: PersonaCommand, *, session: Session, team_id: str, locale: str) -> str:
-    """Carry out ``command``; the reply is in the caller's ``locale``."""
+def manage_personas(command: PersonaCommand, *, session: Session, caller: Caller) -> str:
+    """Carry out ``command``; the reply is in the caller's language."""
+    team_id, locale = caller.team_id, caller.locale
     a = command.action
     if a == "list":
         return _listing(session, team_id, locale)

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from bot.commands.caller import Caller
+from bot.commands.grammar import Status
 from bot.i18n import nt, t
 from bot.slack.text import escape
 from storage import queries
 
 _PREVIEW = 80
+
+
+def show_status(command: Status, *, session: Session, caller: Caller) -> str:
+    """``/persona status`` for the caller, in their language."""
+    return render(session=session, team_id=caller.team_id, locale=caller.locale)
 
 
 def render(*, session: Session, team_id: str, limit: int = 20, locale: str = "en") -> str:

@@ -140,7 +140,7 @@ def render(*, session: Session, team_id: str, now: datetime, locale: str = "en")
         )
     lines = [t(locale, "*Schedules*")]
     for s in schedules:
-        lines.append(describe(session=session, schedule=s, now=now, locale=locale))
+        lines.append(schedule_text(session=session, schedule=s, now=now, locale=locale))
     return "\n".join(lines)
 
 
@@ -168,11 +168,13 @@ def spec_text(schedule: Schedule) -> str:
 def render_all(*, session: Session, now: datetime) -> list[str]:
     """For ``personabot check``: every workspace's schedules with their next runs."""
     rows = session.scalars(select(Schedule).order_by(Schedule.workspace_id, Schedule.group))
-    lines = [describe(session=session, schedule=s, now=now) for s in rows]
+    lines = [schedule_text(session=session, schedule=s, now=now) for s in rows]
     return ["schedules:", *lines] if lines else ["schedules: none yet"]
 
 
-def describe(*, session: Session, schedule: Schedule, now: datetime, locale: str = "en") -> str:
+def schedule_text(
+    *, session: Session, schedule: Schedule, now: datetime, locale: str = "en"
+) -> str:
     """One schedule in the reader's ``locale``: cadence, limits, channels, next runs."""
     cadence = cadence_of(schedule)
     runs = next_runs(cadence=cadence, calendar=calendar_of(schedule), after=now, count=3)

@@ -20,6 +20,7 @@ class ChannelRef:
 
 _ESCAPED_CHANNEL = re.compile(r"^<#([CGD][A-Z0-9]+)(?:\|([^>]*))?>$")
 _CHANNEL_NAME = re.compile(r"^#?([a-z0-9][a-z0-9_\-]{0,79})$")
+_CURLY_DOUBLE_QUOTES = str.maketrans({"“": '"', "”": '"'})
 
 
 def parse_channel(token: str) -> ChannelRef | None:
@@ -36,6 +37,11 @@ def parse_channel(token: str) -> ChannelRef | None:
 def unescape(text: str) -> str:
     """Slack's escaping of ``&``, ``<`` and ``>`` in message and command text, undone."""
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def straight_quotes(text: str) -> str:
+    """Curly double quotes (as Slack clients often type them) made straight: ``“a”`` -> ``"a"``."""
+    return text.translate(_CURLY_DOUBLE_QUOTES)
 
 
 def escape(text: str) -> str:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack.text import ChannelRef, escape, parse_channel, unescape
+from bot.slack.text import ChannelRef, escape, parse_channel, straight_quotes, unescape
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,7 @@ def test_escape_makes_mentions_and_links_inert() -> None:
     assert "<" not in escaped
     assert ">" not in escaped
     assert unescape(escaped) == text
+
+
+def test_straight_quotes_straightens_curly_double_quotes_only() -> None:
+    assert straight_quotes("“Ops Olivia” isn’t “here”") == '"Ops Olivia" isn’t "here"'

@@ -8,7 +8,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from bot.commands import dispatch as commands
+from bot.commands.help import HELP, help_text, usage
 from bot.i18n import nt, t
 from storage import Database, Prompt, Schedule, queries
 from tests.conftest import TEAM, say, wait_for
@@ -38,7 +38,7 @@ def test_a_korean_user_gets_the_help_in_korean_with_the_syntax_in_english(
     sent = slack.command("help", user_id="UKO")
     assert sent.elapsed < 3
     text = sent.json()["text"]
-    assert text == commands.help_text("ko")
+    assert text == help_text("ko")
     assert text.startswith(
         t("ko", "*personabot*: buyer personas from what your customer-facing teams know.")
     )
@@ -47,7 +47,7 @@ def test_a_korean_user_gets_the_help_in_korean_with_the_syntax_in_english(
     assert "buyer personas" not in text
     assert "Admins only" not in text
     english = slack.command("help").json()["text"]
-    assert english == commands.help_text("en") == commands.HELP
+    assert english == help_text("en") == HELP
     assert not HANGUL.search(english)
 
 
@@ -72,7 +72,7 @@ def test_a_korean_user_gets_usage_errors_in_korean(
     sent = slack.command(text, user_id="UKO")
     assert sent.status == 200
     shown = sent.json()["text"]
-    assert shown == f"{problem}\n{commands.usage('ko', subcommand)}"
+    assert shown == f"{problem}\n{usage('ko', subcommand)}"
     assert HANGUL.search(problem)
     assert fake.calls_to("chat.postMessage") == []
 
@@ -82,7 +82,7 @@ def test_a_bad_option_is_explained_in_korean_with_the_schedule_help(
 ) -> None:
     shown = say(slack, fake, "schedule sales tue 10:00 volume=11", user="UKO")
     assert shown.startswith("알 수 없는 옵션 `volume=`입니다. 옵션: `questions=`")
-    assert shown.endswith(commands.usage("ko", "schedule"))
+    assert shown.endswith(usage("ko", "schedule"))
 
 
 def test_a_korean_user_gets_status_in_korean(
@@ -238,16 +238,16 @@ def test_the_digest_posted_in_a_korean_workspace_is_titled_in_korean(
 def test_a_user_whose_language_has_no_catalog_gets_the_workspace_language(
     slack: SlackDriver, fake: FakeSlack, db: Database
 ) -> None:
-    assert slack.command("help", user_id="UFR").json()["text"] == commands.help_text("en")
+    assert slack.command("help", user_id="UFR").json()["text"] == help_text("en")
     workspace_speaks(db, "ko")
-    assert slack.command("help", user_id="UFR").json()["text"] == commands.help_text("ko")
+    assert slack.command("help", user_id="UFR").json()["text"] == help_text("ko")
     bad = slack.command("frobnicate", user_id="UFR").json()["text"]
     assert bad.startswith("`frobnicate`은(는) 모르는 명령입니다.\n")
     assert say(slack, fake, "status", user="UFR") == t(
         "ko", "No open prompts. Ask one with `/persona ask #channel <question>`."
     )
     # the user's own language still wins over the workspace's
-    assert slack.command("help", user_id="UADMIN").json()["text"] == commands.help_text("en")
+    assert slack.command("help", user_id="UADMIN").json()["text"] == help_text("en")
 
 
 def test_a_user_who_switches_slack_to_korean_is_answered_in_korean_at_once(
@@ -255,9 +255,9 @@ def test_a_user_who_switches_slack_to_korean_is_answered_in_korean_at_once(
 ) -> None:
     """The language is cached, but Slack's ``user_change`` event drops the cached one."""
     fake.add_user("USWITCH", "dana", locale="en-US")
-    assert slack.command("help", user_id="USWITCH").json()["text"] == commands.help_text("en")
+    assert slack.command("help", user_id="USWITCH").json()["text"] == help_text("en")
     fake.add_user("USWITCH", "dana", locale="ko-KR")
-    assert slack.command("help", user_id="USWITCH").json()["text"] == commands.help_text("en")
+    assert slack.command("help", user_id="USWITCH").json()["text"] == help_text("en")
     changed = slack.event({"type": "user_change", "user": {"id": "USWITCH", "name": "dana"}})
     assert changed.status == 200
-    assert slack.command("help", user_id="USWITCH").json()["text"] == commands.help_text("ko")
+    assert slack.command("help", user_id="USWITCH").json()["text"] == help_text("ko")

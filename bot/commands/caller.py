@@ -1,0 +1,21 @@
+"""Who runs a ``/persona`` command: the workspace, the user, their language, the Slack client."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slack_sdk import WebClient
+
+from bot.settings import Settings
+
+
+@dataclass(frozen=True)
+class Caller:
+    """What every subcommand handler is given besides the command and its session; replies
+    are in ``locale``, the caller's language."""
+
+    client: WebClient
+    settings: Settings
+    team_id: str
+    user_id: str
+    locale: str
