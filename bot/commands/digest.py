@@ -15,7 +15,8 @@ from bot.insights.digests import compose, latest_run
 from bot.insights.publishing import NO_SKIPS
 from bot.insights.render.messages import digest_text
 from bot.rounds.cadence import parse_cadence
-from bot.rounds.calendar import CadenceError, next_runs, split_timezone
+from bot.rounds.calendar import CadenceError, split_timezone
+from bot.rounds.timetable import next_runs
 from bot.slack import calls
 from bot.slack.text import parse_channel
 from storage import DigestSchedule, queries

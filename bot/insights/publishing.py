@@ -16,7 +16,8 @@ from bot.insights.digests import compose, snapshot_json
 from bot.insights.render.messages import digest_messages
 from bot.insights.render.report import report_html
 from bot.rounds.cadence import parse_cadence
-from bot.rounds.calendar import Calendar, due_times
+from bot.rounds.calendar import Calendar
+from bot.rounds.timetable import due_times
 from storage import Database, DigestRun, DigestSchedule, Workspace, queries
 
 log = logging.getLogger(__name__)
