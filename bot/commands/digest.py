@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from bot.errors import UserError
 from bot.i18n import N_, Text, t
-from bot.insights.digests import compose, latest_run
+from bot.insights.digests import latest_run
 from bot.insights.publishing import NO_SKIPS
 from bot.insights.render.messages import digest_text
+from bot.insights.worker import compose_committed
 from bot.rounds.cadence import parse_cadence
 from bot.rounds.calendar import CadenceError, split_timezone
 from bot.rounds.timetable import next_runs
@@ -87,7 +88,8 @@ def run(
     )
     if command.action == "preview":
         return digest_text(
-            compose(session=session, team_id=team_id, now=now, locale=locale), locale=locale
+            compose_committed(session=session, team_id=team_id, now=now, locale=locale),
+            locale=locale,
         )
     if command.action == "schedule":
         channel = command.channel

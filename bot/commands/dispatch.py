@@ -259,7 +259,7 @@ def execute(
         require_admin(client=client, settings=settings, user_id=user_id)
         with db.session() as session:
             channel = digest_commands.channel_of(session=session, team_id=team_id)
-        publishing.publish(
+        publishing.post_digest(
             db=db,
             client=client,
             team_id=team_id,
