@@ -42,7 +42,7 @@ def tick(
     )
     send_reminders(db=db, client=client, now=now, locale=settings.locale)
     close_expired(db=db, client=client, bank=bank, now=now, locale=settings.locale)
-    publishing.run_due(db=db, client=client, now=now, grace=grace, locale=settings.locale)
+    publishing.post_due_digests(db=db, client=client, now=now, grace=grace, locale=settings.locale)
 
 
 def start(

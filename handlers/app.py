@@ -7,7 +7,6 @@ from collections.abc import Callable
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot.insights import digests
 from bot.settings import Settings
 from bot.slack.client import make_client
 from handlers import commands, errors, events, home, interactions
@@ -36,5 +35,4 @@ def build_app(
 
     for module in (commands, events, interactions, home, errors):
         module.register(app)
-    digests.use_worker_process()
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import logging
 import signal
@@ -18,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot import clock
 from bot.capture.importing import CsvError
 from bot.errors import UserError
+from bot.insights import worker
 from bot.rounds import schedules
 from bot.settings import Settings, SettingsError
 from bot.slack.client import make_client
@@ -71,8 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def boot(*, start_clock: bool) -> tuple[Settings, Database, App]:
-    """Settings, question banks, an upgraded database and the Bolt app, and (if asked) the
-    clock that posts scheduled rounds; exits with one line on bad setup."""
+    """Settings, question banks, an upgraded database, the Bolt app, the digest worker
+    process (stopped at exit) and (if asked) the clock that posts scheduled rounds; exits
+    with one line on bad setup."""
     settings = _settings()
     bank = _bank(settings)
     db = _database(settings, upgrade=True)
@@ -84,6 +87,8 @@ def boot(*, start_clock: bool) -> tuple[Settings, Database, App]:
     except OSError as error:
         _fail("SLACK_API_URL", f"cannot reach the Slack Web API ({_first_line(error)})")
     app = build_app(settings=settings, db=db, bank=bank, client=client)
+    worker.start()
+    atexit.register(worker.stop)
     if start_clock:
         clock.start(db=db, client=client, bank=bank, settings=settings)
     return settings, db, app

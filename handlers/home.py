@@ -12,8 +12,8 @@ from slack_sdk import WebClient
 from bot.commands import browse
 from bot.home import data as home
 from bot.i18n import t
-from bot.insights.digests import compose
 from bot.insights.render.messages import digest_text
+from bot.insights.worker import compose_committed
 from bot.settings import Settings
 from bot.setup import form as setup
 from bot.setup.view import ScheduleFields, setup_groups, setup_modal
@@ -234,7 +234,9 @@ def _form(view: dict[str, Any]) -> setup.SetupForm:
 
 def _preview(db: Database, team: str, locale: str) -> str:
     with db.reading() as session:
-        digest = compose(session=session, team_id=team, now=datetime.now(UTC), locale=locale)
+        digest = compose_committed(
+            session=session, team_id=team, now=datetime.now(UTC), locale=locale
+        )
     return digest_text(digest, locale=locale)
 
 

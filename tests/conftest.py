@@ -13,6 +13,7 @@ from typing import TypeVar
 import pytest
 from sqlalchemy import create_engine, text
 
+from bot.insights import worker
 from bot.settings import Settings
 from handlers.app import build_app
 from handlers.web import EVENTS_PATH, make_http_server, wsgi_app
@@ -90,9 +91,17 @@ def settings(fake: FakeSlack, database_url: str) -> Settings:
     return make_settings(fake, database_url)
 
 
+@pytest.fixture(scope="session")
+def digest_worker() -> Iterator[worker.DigestWorker]:
+    """The digest worker process, as the server runs it (``handlers.cli.boot``)."""
+    yield worker.start()
+    worker.stop()
+
+
 @pytest.fixture
-def app_url(settings: Settings, db: Database) -> Iterator[str]:
-    """The app served over real HTTP on a free port; yields its events URL."""
+def app_url(settings: Settings, db: Database, digest_worker: worker.DigestWorker) -> Iterator[str]:
+    """The app served over real HTTP on a free port, digests composed in the worker process
+    as in the server; yields its events URL."""
     server = make_http_server(
         wsgi_app(build_app(settings=settings, db=db, bank=load_bank()), db),
         host="127.0.0.1",

@@ -15,10 +15,10 @@ from bot.commands.caller import Caller
 from bot.errors import UserError
 from bot.i18n import N_, Text, nt, t
 from bot.insights import exports
-from bot.insights.digests import compose
 from bot.insights.render.lines import job_entry
 from bot.insights.render.messages import digest_text
 from bot.insights.render.words import group_name
+from bot.insights.worker import compose_committed
 from bot.personas import roster as personas
 from bot.slack.text import escape
 from storage import Answer, queries
@@ -96,7 +96,9 @@ def show(*, session: Session, team_id: str, query: str, locale: str) -> str:
     """The persona's card, as in the digest; a ``PersonaError`` (with suggestions) when
     ``query`` names none."""
     persona = personas.lookup(session=session, team_id=team_id, query=query)
-    digest = compose(session=session, team_id=team_id, now=datetime.now(UTC), locale=locale)
+    digest = compose_committed(
+        session=session, team_id=team_id, now=datetime.now(UTC), locale=locale
+    )
     card = [s for s in digest.personas if s.persona and s.persona.key == str(persona.id)]
     one = dataclasses.replace(
         digest, personas=tuple(card), rates=(), unanswered=(), stale_fields=()
@@ -106,7 +108,9 @@ def show(*, session: Session, team_id: str, query: str, locale: str) -> str:
 
 def jobs(*, session: Session, team_id: str, query: str, locale: str) -> str:
     key = str(personas.lookup(session=session, team_id=team_id, query=query).id) if query else None
-    digest = compose(session=session, team_id=team_id, now=datetime.now(UTC), locale=locale)
+    digest = compose_committed(
+        session=session, team_id=team_id, now=datetime.now(UTC), locale=locale
+    )
     lines = [
         job_entry(line, locale)
         for summary in digest.personas

@@ -13,10 +13,12 @@ from bot.commands.caller import Caller
 from bot.errors import UserError
 from bot.i18n import N_, Text, t
 from bot.insights import publishing
-from bot.insights.digests import compose, latest_run
+from bot.insights.digests import latest_run
 from bot.insights.render.messages import digest_text
+from bot.insights.worker import compose_committed
 from bot.rounds.cadence import parse_cadence
-from bot.rounds.calendar import CadenceError, next_runs, split_timezone
+from bot.rounds.calendar import CadenceError, split_timezone
+from bot.rounds.timetable import next_runs
 from bot.slack import calls
 from bot.slack.text import parse_channel
 from storage import Database, DigestSchedule, queries
@@ -95,7 +97,8 @@ def manage_digest(command: DigestCommand, *, session: Session, caller: Caller) -
     )
     if command.action == "preview":
         return digest_text(
-            compose(session=session, team_id=team_id, now=now, locale=locale), locale=locale
+            compose_committed(session=session, team_id=team_id, now=now, locale=locale),
+            locale=locale,
         )
     if command.action == "schedule":
         channel = command.channel
@@ -166,7 +169,7 @@ def post_digest_now(command: PostDigestNow, *, db: Database, caller: Caller) -> 
     caller's."""
     with db.session() as session:
         channel = channel_of(session=session, team_id=caller.team_id)
-    publishing.publish(
+    publishing.post_digest(
         db=db,
         client=caller.client,
         team_id=caller.team_id,

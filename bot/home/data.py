@@ -8,7 +8,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from bot.home.view import HomeData, HomePersona, HomePrompt, home_view
-from bot.insights.digests import compose
+from bot.insights.worker import compose_committed
 from storage import Answer, Channel, Prompt, queries
 
 RATE_WINDOW = timedelta(weeks=4)
@@ -26,7 +26,7 @@ def view(
 
 
 def data(*, session: Session, team_id: str, is_admin: bool, now: datetime, locale: str) -> HomeData:
-    digest = compose(session=session, team_id=team_id, now=now, locale=locale)
+    digest = compose_committed(session=session, team_id=team_id, now=now, locale=locale)
     people: list[HomePersona] = []
     flagged: list[str] = []
     for summary in digest.personas:

@@ -12,11 +12,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.i18n import t
-from bot.insights.digests import compose, snapshot_json
+from bot.insights.digests import snapshot_json
 from bot.insights.render.messages import digest_messages
 from bot.insights.render.report import report_html
+from bot.insights.worker import compose_committed
 from bot.rounds.cadence import parse_cadence
-from bot.rounds.calendar import Calendar, due_times
+from bot.rounds.calendar import Calendar
+from bot.rounds.timetable import due_times
 from storage import Database, DigestRun, DigestSchedule, Workspace, queries
 
 log = logging.getLogger(__name__)
@@ -24,7 +26,7 @@ LOOKBACK = timedelta(days=8)
 NO_SKIPS = Calendar(weekend=frozenset())
 
 
-def publish(
+def post_digest(
     *,
     db: Database,
     client: WebClient,
@@ -38,7 +40,7 @@ def publish(
     it knew, for next week's "what changed") unless the digest was empty."""
     with db.reading() as session:
         locale = queries.locale_of(session, team_id=team_id, default=locale)
-        digest = compose(session=session, team_id=team_id, now=now, locale=locale)
+        digest = compose_committed(session=session, team_id=team_id, now=now, locale=locale)
     messages = digest_messages(digest, locale=locale)
     fallback = t(locale, "Persona digest")
     first = client.chat_postMessage(channel=channel, blocks=messages[0], text=fallback)
@@ -65,7 +67,7 @@ def publish(
     return ts
 
 
-def run_due(
+def post_due_digests(
     *, db: Database, client: WebClient, now: datetime, grace: timedelta, locale: str
 ) -> int:
     """Post every scheduled digest that is due and not yet claimed; returns how many."""
@@ -74,7 +76,7 @@ def run_due(
         claims = _claim(session, now=now, grace=grace)
     for run_id, team_id, channel in claims:
         try:
-            publish(
+            post_digest(
                 db=db,
                 client=client,
                 team_id=team_id,

@@ -1,8 +1,8 @@
 """Parse `/persona schedule` cadences and compute when their rounds fire.
 
-Pure: no Slack, no database, no clock; callers pass every instant. ``bot.calendar`` holds the
-day/zone vocabulary, the ``Calendar`` (weekend, holidays, skip dates) and ``due_times`` /
-``next_runs``, which apply a calendar to a cadence (re-exported here).
+Pure: no Slack, no database, no clock; callers pass every instant. ``bot.rounds.calendar``
+holds the day/zone vocabulary and the ``Calendar`` (weekend, holidays, skip dates);
+``bot.rounds.timetable`` applies a calendar to a cadence (``due_times``, ``next_runs``).
 
 Daylight saving: APScheduler's ``CronTrigger`` computes local wall-clock times on a floating
 (UTC) clock; each wall time is then placed in the zone PEP 495 style (``fold=0``):
@@ -44,10 +44,6 @@ from bot.rounds.calendar import (
     parse_time,
     resolve_timezone,
 )
-from bot.rounds.calendar import due_times as due_times
-from bot.rounds.calendar import next_runs as next_runs
-
-__all__ = ["Cadence", "CadenceError", "due_times", "next_runs", "parse_cadence"]
 
 DEFAULT_ANCHOR = date(2024, 1, 1)
 MAX_WEEKS = 8

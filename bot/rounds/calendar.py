@@ -1,28 +1,23 @@
 """The vocabulary of days, times and zones, and which days a round may post on.
 
 Pure apart from the ``holidays`` package and the zone database: no Slack, no database, no
-clock. ``due_times`` and ``next_runs`` apply a ``Calendar`` to a ``bot.cadence.Cadence``;
-``bot.cadence`` imports this module, never the reverse at run time.
+clock. It imports no other module of ``bot.rounds``: ``bot.rounds.cadence`` builds on this
+vocabulary, and ``bot.rounds.timetable`` applies a ``Calendar`` to a cadence.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, time
 from functools import lru_cache
-from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import available_timezones
 
 import holidays
 
 from bot.errors import UserError
 from bot.i18n import Text
-
-if TYPE_CHECKING:  # bot.cadence imports this module; only the annotation goes the other way
-    from bot.rounds.cadence import Cadence
 
 # What works, shown after the problem; ``str()`` of each is the English text.
 ACCEPTED_FORMS = Text(
@@ -46,7 +41,6 @@ _DAYS = {
     **{name[:3]: i for i, name in enumerate(DAY_NAMES)},
     **{"tues": 1, "weds": 2, "thur": 3, "thurs": 3},
 }
-_SEARCH_HORIZON = timedelta(days=3 * 366)
 _ZONE_PATTERN = re.compile(r"[A-Za-z][\w+-]*/[\w+/-]+")
 
 
@@ -280,45 +274,4 @@ def _check_region(country: str, subdivision: str | None) -> str | None:
             country=country,
         ),
         accepted=accepted,
-    )
-
-
-def due_times(
-    *, cadence: Cadence, calendar: Calendar, after: datetime, until: datetime
-) -> Iterator[tuple[datetime, str | None]]:
-    """Every fire time in ``(after, until]`` with its skip reason (None = post). The day
-    tested is the local date in the cadence's timezone."""
-    zone = ZoneInfo(cadence.timezone)
-    for when in cadence.fire_times(after=after, until=until):
-        yield when, calendar.skip_reason(when.astimezone(zone).date())
-
-
-def next_runs(
-    *, cadence: Cadence, calendar: Calendar, after: datetime, count: int = 3
-) -> list[datetime]:
-    """The next ``count`` fire times that are not skipped, searching about three years."""
-    zone = ZoneInfo(cadence.timezone)
-    horizon, cursor = after + _SEARCH_HORIZON, after
-    found: list[datetime] = []
-    while len(found) < count:
-        skipped = None
-        for when, reason in due_times(
-            cadence=cadence, calendar=calendar, after=cursor, until=horizon
-        ):
-            if reason is not None:
-                skipped = when
-                break
-            found.append(when)
-            if len(found) == count:
-                break
-        if skipped is None:
-            break
-        cursor = _end_of_local_day(skipped, zone)  # the whole local day is skipped
-    return found
-
-
-def _end_of_local_day(moment: datetime, zone: ZoneInfo) -> datetime:
-    next_day = moment.astimezone(zone).date() + timedelta(days=1)
-    return datetime.combine(next_day, time(), tzinfo=zone).astimezone(UTC) - timedelta(
-        microseconds=1
     )

@@ -20,7 +20,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.rounds.cadence import Cadence, parse_cadence
-from bot.rounds.calendar import CadenceError, Calendar, due_times
+from bot.rounds.calendar import CadenceError, Calendar
+from bot.rounds.timetable import due_times
 from storage import Channel, Round, Schedule, queries
 
 log = logging.getLogger(__name__)

@@ -17,11 +17,11 @@ from bot.rounds.calendar import (
     DAY_NAMES,
     CadenceError,
     Calendar,
-    next_runs,
     parse_weekend,
     split_timezone,
 )
 from bot.rounds.claims import cadence_of, calendar_of
+from bot.rounds.timetable import next_runs
 from storage import Channel, Round, Schedule, queries
 
 OPTIONS = {  # option -> what it does (N_: translate with ``t(locale, OPTIONS[name])``)

@@ -7,13 +7,12 @@ line (continued by lines starting "|") is one expected statement; none means not
 
 from __future__ import annotations
 
-import random
 import re
 
 import pytest
 
 from bot.i18n import t
-from bot.insights.synthesis.jobs import JobStatement, check, extract, from_parts, merge, normalise
+from bot.insights.synthesis.jobs import JobStatement, check, extract, from_parts, normalise
 from bot.insights.synthesis.jobs_check import problems_for
 
 Triple = tuple[str, str, str]
@@ -387,44 +386,6 @@ def test_a_korean_statement_explains_itself_in_korean_by_default() -> None:
     assert problem.message.startswith(f'{part} "보"')
     [(_, _, english)] = problems_for(korean, locale="en")
     assert english == 'The motivation "보" is too short to act on; say a little more.'
-
-
-def _statement(text: str) -> JobStatement:
-    (statement,) = extract(text)
-    return statement
-
-
-NEAR_DUPLICATES = [
-    "When a new rep joins, I want one place for the latest deck so nobody has to ask around",
-    "When a new rep starts, we want one place for the latest decks",
-    "When a new rep joins, I want one place for the latest deck so nobody has to ask around",
-    "신규 영업사원을 온보딩할 때 최신 자료를 한곳에서 보고 싶어요",
-    "신규 영업사원이 입사할 때 최신 자료를 한 곳에서 보고 싶어요",
-    "When the quarter closes, finance wants to reconcile invoices so nothing is missed",
-    "신규 영업사원을 온보딩할 때 급여 정보를 알고 싶어요",
-]
-
-
-def test_merge_sums_support_and_picks_representative() -> None:
-    pairs = [(_statement(text), index) for index, text in enumerate(NEAR_DUPLICATES)]
-    merged = merge(pairs)
-    assert [sorted(items) for _, items in merged] == [[0, 1, 2], [3, 4], [5], [6]]
-    assert merged[0][0] == pairs[0][0]
-    assert merged[1][0].language == "ko"
-
-
-def test_merge_is_independent_of_input_order() -> None:
-    pairs = [(_statement(text), f"answer-{i}") for i, text in enumerate(NEAR_DUPLICATES)]
-    expected = merge(pairs)
-    rng = random.Random(7)
-    for _ in range(10):
-        shuffled = pairs[:]
-        rng.shuffle(shuffled)
-        assert merge(shuffled) == expected
-
-
-def test_merge_empty() -> None:
-    assert merge([]) == []
 
 
 @pytest.mark.parametrize(

@@ -349,7 +349,8 @@ def test_answers_to_an_anonymous_schedule_never_show_their_author(
     db: Database, fake: FakeSlack, client: WebClient, bank: Bank, settings: Settings
 ) -> None:
     from bot.capture.replies import record_message
-    from bot.insights.digests import compose, facts_for_export
+    from bot.insights.digests import compose
+    from bot.insights.exports import facts_for_export
 
     setup(db, "tue 10:00", anonymous="yes")
     tick(db, client, bank, settings, seoul(24, 10))

@@ -44,7 +44,7 @@ _FIELD_RANK = {name: i for i, name in enumerate(FIELD_ORDER)}
 _INTERNAL = frozenset(INTERNAL_GROUPS)
 _CUSTOMER = frozenset(CUSTOMER_GROUPS)
 
-Person = str | int  # an author key, or the answer id of an anonymous answer
+Person = str | int  # an author key, or the answer id of an answer whose author is unknown
 
 
 class _Theme:

@@ -1,4 +1,4 @@
-"""Jobs-to-be-Done statements from free text: extract, build from a form, check, merge.
+"""Jobs-to-be-Done statements from free text: extract, build from a form, check.
 
 A job statement is "When <situation>, I want to <motivation>, so I can <outcome>": the
 situation is a moment (when), not a description of who the customer is. Everything here is
@@ -19,13 +19,10 @@ situation trigger and a clear want/need; questions never do.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from bot.insights.synthesis import jobs_en, jobs_ko
 from bot.insights.synthesis.jobs_check import problems_for
-from bot.insights.synthesis.jobs_merge import cluster
 from bot.insights.synthesis.jobs_text import normalise
 
 __all__ = [
@@ -34,11 +31,9 @@ __all__ = [
     "check",
     "extract",
     "from_parts",
-    "merge",
     "normalise",
 ]
 
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -121,8 +116,3 @@ def _ko_parts(situation: str, motivation: str, outcome: str) -> tuple[str, str, 
 def check(statement: JobStatement) -> list[Problem]:
     """Quality problems of a statement; [] when it is a usable job statement."""
     return [Problem(part, code, message) for part, code, message in problems_for(statement)]
-
-
-def merge(statements: Sequence[tuple[JobStatement, T]]) -> list[tuple[JobStatement, list[T]]]:
-    """Merge near-duplicate statements and pool their evidence (see ``jobs_merge``)."""
-    return cluster(statements, is_clean=lambda s: not problems_for(s), text=JobStatement.render)

@@ -1,8 +1,8 @@
 """The data synthesis works on and produces: plain frozen dataclasses, no I/O.
 
-Storage turns rows into these (``bot.digests`` does the queries); ``themes`` assigns an
-answer to a theme once, when it is stored; ``digest`` turns facts into a ``Digest``;
-``render_*`` turn a ``Digest`` into Block Kit, Markdown, HTML, CSV or JSON.
+``bot.insights.facts`` turns database rows into these; ``themes`` assigns an answer to a
+theme once, when it is stored; ``digest`` turns facts into a ``Digest``;
+``bot.insights.render`` turns a ``Digest`` into Block Kit, Markdown, HTML, CSV or JSON.
 """
 
 from __future__ import annotations
@@ -40,7 +40,13 @@ class JobFact:
 
 @dataclass(frozen=True)
 class AnswerFact:
-    """One answer as synthesis sees it. ``author`` is a stable key ("" when anonymous)."""
+    """One answer as synthesis sees it.
+
+    ``author`` is a stable key for counting people, never shown: the Slack user id, or for
+    an anonymous or private answer a stand-in ``"hidden:<16 hex digits of its sha256>"``
+    (``bot.insights.privacy``), so its author is still counted once however many answers
+    they gave. ``""`` means the author is unknown: each such answer then counts as one
+    person of its own."""
 
     answer_id: int
     persona: str  # PersonaInfo.key, or NO_PERSONA

@@ -4,8 +4,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.rounds.cadence import Cadence, CadenceError, parse_cadence
-from bot.rounds.calendar import ACCEPTED_FORMS, CRON_FORMS
+from bot.rounds.cadence import Cadence, parse_cadence
+from bot.rounds.calendar import ACCEPTED_FORMS, CRON_FORMS, CadenceError
 
 
 def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:

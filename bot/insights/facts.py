@@ -1,0 +1,229 @@
+"""What a digest is built from, read from the database as plain rows.
+
+Facts are read as plain columns (no ORM objects), so a digest over 100,000 answers costs
+one pass over small rows; themes, jobs and vectors were computed when answers were stored
+(``bot.insights.indexing``). Authors of anonymous and private answers come out hidden
+(``bot.insights.privacy``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from sqlalchemy import func, select, true
+from sqlalchemy.orm import Session
+
+from bot.insights.privacy import hidden_author, is_hidden_answer, shown_author
+from bot.insights.synthesis.model import (
+    NO_PERSONA,
+    UNSORTED,
+    AnswerFact,
+    GroupRate,
+    JobFact,
+    PersonaInfo,
+    Snapshot,
+    ThemeInfo,
+)
+from storage import (
+    Answer,
+    AnswerFeatures,
+    Channel,
+    DigestRun,
+    Evidence,
+    Persona,
+    Prompt,
+    Theme,
+    Workspace,
+)
+
+UNKNOWN_WORKSPACE = -1  # matches no row: an unknown team gets an empty digest
+
+
+def workspace_id(session: Session, *, team_id: str) -> int:
+    """The workspace's id, or ``UNKNOWN_WORKSPACE`` (nothing is created here)."""
+    found = session.scalar(select(Workspace.id).where(Workspace.team_id == team_id))
+    return UNKNOWN_WORKSPACE if found is None else found
+
+
+def previous_snapshot(session: Session, *, workspace_id: int) -> Snapshot | None:
+    """What the last posted digest knew, to say what changed since."""
+    data = session.scalar(
+        select(DigestRun.snapshot)
+        .where(
+            DigestRun.workspace_id == workspace_id,
+            DigestRun.status == "posted",
+            DigestRun.snapshot.is_not(None),
+        )
+        .order_by(DigestRun.created_at.desc(), DigestRun.id.desc())
+        .limit(1)
+    )
+    return Snapshot(**data) if data else None
+
+
+def personas(session: Session, *, workspace_id: int) -> list[PersonaInfo]:
+    """The workspace's live personas, negative ones last."""
+    rows = session.execute(
+        select(Persona.id, Persona.name, Persona.description, Persona.negative)
+        .where(Persona.workspace_id == workspace_id, Persona.archived_at.is_(None))
+        .order_by(Persona.negative, Persona.name_key)
+    )
+    return [PersonaInfo(key=str(i), name=n, description=d, negative=neg) for i, n, d, neg in rows]
+
+
+def answer_facts(
+    session: Session, *, workspace_id: int, persona_keys: set[str], everything: bool = False
+) -> list[AnswerFact]:
+    """Answers as facts, one per persona link; ``everything`` keeps answers that say
+    nothing to group (emoji, links only) too."""
+    links: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for answer_id, persona_id, field in session.execute(
+        select(Evidence.answer_id, Evidence.persona_id, Evidence.field)
+        .join(Persona, Persona.id == Evidence.persona_id)
+        .where(Persona.workspace_id == workspace_id, Persona.archived_at.is_(None))
+    ):
+        links[answer_id].append((str(persona_id), field))
+    rows = session.execute(
+        select(
+            Answer.id,
+            Answer.user_id,
+            Answer.group,
+            Answer.answered_at,
+            AnswerFeatures.field,
+            AnswerFeatures.theme_id,
+            AnswerFeatures.jobs,
+            is_hidden_answer(),
+        )
+        .join(AnswerFeatures, AnswerFeatures.answer_id == Answer.id)
+        .where(Answer.workspace_id == workspace_id, Answer.deleted_at.is_(None))
+        .where(true() if everything else AnswerFeatures.substantive.is_(True))
+        .order_by(Answer.id)
+    )
+    facts: list[AnswerFact] = []
+    for answer_id, author, group, at, field, theme_id, jobs, hidden in rows:
+        job_facts = tuple(JobFact(**j) for j in jobs) if jobs else ()
+        theme = str(theme_id) if theme_id is not None else None
+        targets = links.get(answer_id) or [(NO_PERSONA, field)]
+        for persona, linked_field in targets:
+            facts.append(
+                AnswerFact(
+                    answer_id=answer_id,
+                    persona=persona if persona in persona_keys else NO_PERSONA,
+                    field=linked_field if linked_field != UNSORTED else field,
+                    group=group,
+                    author=hidden_author(author) if hidden else author,
+                    answered_at=at,
+                    theme=theme,
+                    jobs=job_facts,
+                )
+            )
+    return facts
+
+
+def themes(session: Session, *, keys: set[str]) -> dict[str, ThemeInfo]:
+    """The themes with these keys, each with its best quote (the newest live member's when
+    the nearest answer was deleted)."""
+    if not keys:
+        return {}
+    ids = [int(k) for k in keys]
+    rows = session.execute(
+        select(Theme.id, Theme.field, Theme.language, Theme.label, Theme.state).where(
+            Theme.id.in_(ids)
+        )
+    )
+    found = {
+        theme_id: (field, language, label, (state or {}).get("best_answer"))
+        for theme_id, field, language, label, state in rows
+    }
+    wanted = {best for *_, best in found.values() if best is not None}
+    quotes = (
+        {
+            i: (t, link, author)
+            for i, t, link, author in session.execute(
+                select(Answer.id, Answer.text, Answer.permalink, shown_author()).where(
+                    Answer.id.in_(wanted), Answer.deleted_at.is_(None)
+                )
+            )
+        }
+        if wanted
+        else {}
+    )
+    missing = [i for i, (*_, best) in found.items() if best not in quotes]
+    if missing:  # the nearest answer was deleted: quote the newest live member instead
+        for theme_id, i, t, link, author in session.execute(
+            select(
+                AnswerFeatures.theme_id, Answer.id, Answer.text, Answer.permalink, shown_author()
+            )
+            .join(Answer, Answer.id == AnswerFeatures.answer_id)
+            .where(AnswerFeatures.theme_id.in_(missing), Answer.deleted_at.is_(None))
+            .order_by(Answer.id)
+        ):
+            field, language, label, _ = found[theme_id]
+            found[theme_id] = (field, language, label, i)
+            quotes[i] = (t, link, author)
+    out = {}
+    for theme_id, (field, language, label, best) in found.items():
+        text, link, author = (
+            quotes.get(best, ("", None, "")) if best is not None else ("", None, "")
+        )
+        out[str(theme_id)] = ThemeInfo(
+            key=str(theme_id),
+            field=field,
+            language=language,
+            label=label,
+            quote=text,
+            quote_link=link,
+            quote_author=author,
+        )
+    return out
+
+
+def rates(
+    session: Session, *, workspace_id: int, start: datetime, end: datetime
+) -> list[GroupRate]:
+    """Per group: prompts posted in ``[start, end]``, how many got an answer, answers."""
+    answers = (
+        select(func.count(Answer.id))
+        .where(Answer.prompt_id == Prompt.id, Answer.deleted_at.is_(None))
+        .correlate(Prompt)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(Channel.group, answers)
+        .select_from(Prompt)
+        .join(Channel, Channel.id == Prompt.channel_id)
+        .where(
+            Prompt.workspace_id == workspace_id,
+            Prompt.posted_at >= start,
+            Prompt.posted_at <= end,
+            Channel.group.is_not(None),
+        )
+    )
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for group, count in rows:
+        entry = totals[group]
+        entry[0] += 1
+        entry[1] += 1 if count else 0
+        entry[2] += count
+    return [
+        GroupRate(group=g, prompts=p, answered=a, answers=n)
+        for g, (p, a, n) in sorted(totals.items())
+    ]
+
+
+def unanswered(session: Session, *, workspace_id: int, start: datetime, end: datetime) -> list[str]:
+    """The texts of prompts posted in ``[start, end]`` that nobody answered, oldest first."""
+    answered = select(Answer.prompt_id).where(
+        Answer.deleted_at.is_(None), Answer.prompt_id.is_not(None)
+    )
+    rows = session.scalars(
+        select(Prompt.text)
+        .where(
+            Prompt.workspace_id == workspace_id,
+            Prompt.posted_at >= start,
+            Prompt.posted_at <= end,
+            Prompt.id.not_in(answered),
+        )
+        .order_by(Prompt.posted_at)
+    )
+    return list(dict.fromkeys(rows))
