@@ -1,76 +1,109 @@
 """Themes and assumption flags of the quality benchmark (see ``bench.quality``).
 
-Each labelled file is replayed as a workspace: its answers are split into claims and
-grouped in arrival order exactly as the bot does when it stores them, then themes are
-merged as the digest merges them. Themes are scored by extended B-cubed F (Amigo et al.
-2009) against the gold claim labels of each answer; assumption flags by precision and
-recall against the claims that only internal groups make (at least two internal people,
-no customer or focus-group answer of that persona, in any field).
+Each labelled file is replayed as a workspace through the real code path: its answers are
+stored in a fresh SQLite database, linked to their persona and field, and indexed as the
+bot indexes what it captures (claims, themes, merges); then the JSON export (the contract,
+``bot.insights.exports.contract``) is read back. Themes are scored by extended B-cubed F
+(Amigo et al. 2009) over answers, a predicted cluster being a (theme, persona) pair, against
+the gold claim labels; assumption flags by precision and recall against the claims that
+only internal groups make (at least two internal people, no customer or focus-group answer
+of that persona, in any field). A flagged theme counts as right when the claim most of its
+answers make is such a claim.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import tempfile
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
-from bench.labels import INTERNAL, Labelled, LabelledSet
-from bot.insights.synthesis import claims, grouping, mirror, themes
+from bench.labels import LabelledSet
+from bot.insights.exports import contract
+from bot.insights.indexing import Indexer
+from questions import load_bank
+from storage import Answer, Database, Evidence, Persona, queries
 
-Key = str
+TEAM = "TQUALITY"
+START = datetime(2026, 9, 1, tzinfo=UTC)
 
 
 @dataclass
 class Replay:
-    """What the bot would know after storing every answer of a labelled set."""
+    """What the bot's export says after storing every answer of a labelled set."""
 
-    memberships: dict[str, set[Key]] = field(default_factory=dict)  # answer id -> themes
-    members: dict[Key, list[Labelled]] = field(default_factory=dict)  # theme -> answers
-    centroids: dict[Key, dict[str, float]] = field(default_factory=dict)
-    cell_of: dict[Key, tuple[str, str]] = field(default_factory=dict)
+    memberships: dict[str, set[str]] = field(default_factory=dict)  # answer id -> clusters
+    themes: list[dict[str, Any]] = field(default_factory=list)
+    members: dict[str, list[str]] = field(default_factory=dict)  # cluster -> answer ids
 
 
 def replay(data: LabelledSet) -> Replay:
-    cells: dict[tuple[str, str], list[themes.ThemeState]] = defaultdict(list)
-    raw_members: dict[Key, list[Labelled]] = defaultdict(list)
-    raw_of: dict[str, set[Key]] = defaultdict(set)
-    cell_of: dict[Key, tuple[str, str]] = {}
-    counter = 0
-    for answer in data.answers:
-        for claim in claims.claims(answer.text):
-            vector = claim.terms
-            cell = (answer.persona or "-", claim.language)
-            states = cells[cell]
-            index = themes.assign(vector, states, threshold=grouping.ASSIGN_THRESHOLD)
-            if index is None:
-                counter += 1
-                states.append(themes.new_theme(str(counter), vector, answer_id=counter))
-                index = len(states) - 1
-            else:
-                states[index] = themes.add(states[index], vector, answer_id=counter)
-            key = states[index].key
-            cell_of[key] = cell
-            raw_members[key].append(answer)
-            raw_of[answer.id].add(key)
-    result = Replay()
-    for cell, states in cells.items():
-        merged = grouping.merge({s.key: s.centroid for s in states})
-        for state in states:
-            group = merged[state.key]
-            result.cell_of[group] = cell
-            target = result.centroids.setdefault(group, {})
-            for term, weight in state.centroid.items():
-                target[term] = target.get(term, 0.0) + weight
-            result.members.setdefault(group, []).extend(raw_members[state.key])
-    merged_of = {}
-    for states in cells.values():
-        merged_of.update(grouping.merge({s.key: s.centroid for s in states}))
-    for answer_id, keys in raw_of.items():
-        result.memberships[answer_id] = {merged_of[k] for k in keys}
+    with tempfile.TemporaryDirectory() as folder:
+        db = Database(f"sqlite:///{Path(folder) / 'quality.sqlite3'}")
+        db.upgrade()
+        ids = _store(db, data)
+        with db.session() as session:
+            exported = contract(
+                session=session, team_id=TEAM, now=START + timedelta(days=60), locale="en"
+            )
+        db.dispose()
+    result = Replay(themes=exported["themes"])
+    labelled = {ids[a.id]: a.id for a in data.answers}
+    for row in exported["answers"]:
+        answer = labelled[row["answer_id"]]
+        clusters = {f"{key}@{row['persona']}" for key in row["themes"]}
+        result.memberships.setdefault(answer, set()).update(clusters)
+        for cluster in clusters:
+            result.members.setdefault(cluster, []).append(answer)
     return result
 
 
-def bcubed(data: LabelledSet, predicted: Mapping[str, set[Key]]) -> tuple[float, float, float]:
+def _store(db: Database, data: LabelledSet) -> dict[str, int]:
+    bank = load_bank()
+    ids: dict[str, int] = {}
+    with db.session() as session:
+        workspace = queries.workspace(session, team_id=TEAM)
+        channel = queries.channel(session, workspace=workspace, slack_id="CQUALITY", name="q")
+        personas: dict[str, Persona] = {}
+        for name in sorted({a.persona for a in data.answers if a.persona}):
+            personas[name] = Persona(
+                workspace_id=workspace.id, name=name, name_key=name.casefold(), description=""
+            )
+            session.add(personas[name])
+        session.flush()
+        indexer = Indexer(session=session, workspace_id=workspace.id, bank=bank)
+        for n, labelled in enumerate(data.answers):
+            answer = Answer(
+                workspace_id=workspace.id,
+                channel_id=channel.id,
+                ts=f"q{n}",
+                user_id=labelled.author,
+                group=labelled.group,
+                source="import",
+                text=labelled.text,
+                answered_at=START + timedelta(minutes=10 * n),
+            )
+            session.add(answer)
+            session.flush()
+            ids[labelled.id] = answer.id
+            if labelled.persona:
+                session.add(
+                    Evidence(
+                        answer_id=answer.id,
+                        persona_id=personas[labelled.persona].id,
+                        field=labelled.field,
+                        source="import",
+                    )
+                )
+            indexer.index(answer, field=labelled.field)
+        indexer.flush()
+    return ids
+
+
+def bcubed(data: LabelledSet, predicted: Mapping[str, set[str]]) -> tuple[float, float, float]:
     """Extended B-cubed precision, recall and F over answers that make at least one claim."""
     items = [a for a in data.answers if a.claims]
     gold = {a.id: a.claim_keys for a in items}
@@ -111,33 +144,22 @@ class Flags:
 
 
 def flags(data: LabelledSet, known: Replay) -> Flags:
-    """A flagged theme is right when the claim most of its answers make is internal-only."""
     gold = data.internal_only_claims()
-    customer_vectors: dict[str, list[dict[str, float]]] = defaultdict(list)
-    for answer in data.answers:
-        if answer.group not in INTERNAL:
-            for claim in claims.claims(answer.text):
-                customer_vectors[answer.persona or "-"].append(claim.terms)
+    by_id = {a.id: a for a in data.answers}
     predicted = true = 0
     hit: set[str] = set()
     wrong = []
-    for key, members in known.members.items():
-        people = {m.author for m in members}
-        groups = {m.group for m in members}
-        persona = known.cell_of[key][0]
-        if not mirror.is_assumption(
-            people=len(people),
-            groups=groups,
-            centroid=known.centroids[key],
-            customer_claims=customer_vectors[persona],
-        ):
+    for theme in known.themes:
+        if not theme["internal_only"]:
             continue
         predicted += 1
-        votes = Counter(k for m in members for k in m.claim_keys)
+        members = known.members.get(f"{theme['key']}@{theme['persona']}", [])
+        votes = Counter(k for m in members for k in by_id[m].claim_keys)
         top = votes.most_common(1)[0][0] if votes else ""
         if top in gold:
             true += 1
             hit.add(top)
         else:
-            wrong.append(f"{top or '(no claim)'}: " + " | ".join(m.text[:70] for m in members[:3]))
+            wrong.append(f"{top or '(no claim)'} <- {theme['label']}")
     return Flags(true, predicted, len(hit), len(gold), wrong)
+

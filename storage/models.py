@@ -262,16 +262,19 @@ class Evidence(Base):
 
 
 class Theme(Base):
-    """A group of similar answers in one (field, language) cell, grown one answer at a time."""
+    """A group of similar claims in one (workspace, language) cell, grown one claim at a
+    time; ``group_key`` names the merged theme it belongs to (its own id when alone)."""
 
     __tablename__ = "themes"
-    __table_args__ = (Index("ix_themes_cell", "workspace_id", "field", "language"),)
+    __table_args__ = (Index("ix_themes_cell", "workspace_id", "language"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
-    field: Mapped[str] = mapped_column(String(40))
     language: Mapped[str] = mapped_column(String(8))
-    state: Mapped[dict[str, Any]] = mapped_column(JSON)  # bot.synthesis.themes.ThemeState
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)  # bot.insights.synthesis.themes
+    group_key: Mapped[str | None] = mapped_column(String(40))
+    # group keys of the merged themes whose claims come near this one's (the mirror check)
+    neighbours: Mapped[list[str]] = mapped_column(JSON, default=list)
     label: Mapped[str] = mapped_column(String(300), default="")
     size: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(default=now)
@@ -289,10 +292,9 @@ class AnswerFeatures(Base):
     field: Mapped[str] = mapped_column(String(40))
     language: Mapped[str] = mapped_column(String(8))
     substantive: Mapped[bool]
-    vector: Mapped[dict[str, float]] = mapped_column(JSON)
-    theme_id: Mapped[int | None] = mapped_column(
-        ForeignKey("themes.id", ondelete="SET NULL"), index=True
-    )
+    # [{"text": ..., "language": ..., "theme": <themes.id>, "terms": {...}}], in answer order
+    claims: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    theme_ids: Mapped[list[int]] = mapped_column(JSON, default=list)  # of its claims, once each
     jobs: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
 

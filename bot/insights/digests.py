@@ -20,6 +20,9 @@ from bot.insights.synthesis.model import Digest
 from storage import DigestRun
 
 RATE_WINDOW = timedelta(days=7)
+EVERYTHING = 1_000_000
+TOP_THEMES = 5  # per field; a persona shows twice as many across fields
+TOP_JOBS = 5
 
 
 def compose(
@@ -29,9 +32,11 @@ def compose(
     now: datetime,
     since: datetime | None = None,
     locale: str = "en",
+    complete: bool = False,
 ) -> Digest:
     """Everything known for the workspace, read with ``session``, with changes since the
-    last posted digest (or since ``since``)."""
+    last posted digest (or since ``since``). ``complete`` keeps every theme and job of each
+    persona (for the export) instead of the strongest few."""
     workspace_id = facts.workspace_id(session, team_id=team_id)
     personas = facts.personas(session, workspace_id=workspace_id)
     answers = facts.answer_facts(
@@ -40,7 +45,9 @@ def compose(
     window_start = since or (now - RATE_WINDOW)
     return build_digest(
         answers=answers,
-        themes=facts.themes(session, keys={a.theme for a in answers if a.theme}),
+        themes=facts.themes(
+            session, workspace_id=workspace_id, keys={k for a in answers for k in a.themes}
+        ),
         personas=personas,
         previous=facts.previous_snapshot(session, workspace_id=workspace_id),
         now=now,
@@ -50,6 +57,8 @@ def compose(
             session, workspace_id=workspace_id, start=window_start, end=now
         ),
         locale=locale,
+        top_themes=EVERYTHING if complete else TOP_THEMES,
+        top_jobs=EVERYTHING if complete else TOP_JOBS,
     )
 
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.insights import facts
+from bot.insights.digests import compose
 from bot.insights.privacy import is_hidden
 from bot.insights.render.report import digest_json, evidence_csv, report_html, report_markdown
+from bot.insights.synthesis.model import Digest
 from bot.insights.worker import compose_committed
-from storage import Answer, Persona, Theme, queries
+from storage import Answer, Persona, queries
 
 FORMATS = ("md", "html", "csv", "json")
 EVIDENCE_COLUMNS = (
@@ -23,7 +26,8 @@ EVIDENCE_COLUMNS = (
     "group",
     "author",
     "answered_at",
-    "theme",
+    "themes",
+    "jobs",
     "text",
     "link",
 )
@@ -50,9 +54,8 @@ def render(
         return report_markdown(digest, locale=locale)
     if fmt == "html":
         return report_html(digest, locale=locale)
-    evidence = list(facts_for_export(session, team_id=team_id))
     return json.dumps(
-        {"digest": json.loads(digest_json(digest)), "evidence": evidence},
+        contract(session=session, team_id=team_id, now=now, locale=locale, digest=digest),
         ensure_ascii=False,
         indent=2,
         sort_keys=True,
@@ -60,13 +63,61 @@ def render(
     )
 
 
+def contract(
+    *, session: Session, team_id: str, now: datetime, locale: str, digest: Digest | None = None
+) -> dict[str, Any]:
+    """The JSON export: every answer (text, persona, field, group, author unless hidden,
+    its theme keys and its job statements), every theme of every persona (key, label,
+    people, groups, internal_only, the fields it was raised in), every conflict (the two
+    theme keys it opposes and their groups), and the digest itself."""
+    complete = compose(session=session, team_id=team_id, now=now, locale=locale, complete=True)
+    names = {s.persona.key: s.persona.name for s in complete.personas if s.persona}
+    themes = [
+        {
+            "key": line.theme.key,
+            "persona": names.get(s.persona.key) if s.persona else None,
+            "label": line.theme.label,
+            "language": line.theme.language,
+            "people": line.support.people,
+            "groups": list(line.support.groups),
+            "internal_only": line.support.internal_only,
+            "fields": list(line.fields),
+            "quote": line.theme.quote,
+        }
+        for s in complete.personas
+        for line in (*s.themes, *s.also_said)
+    ]
+    conflicts = [
+        {
+            "persona": names.get(s.persona.key) if s.persona else None,
+            "field": c.field,
+            "internal_theme": c.internal_theme,
+            "internal_groups": list(c.internal_groups),
+            "customer_theme": c.customer_theme,
+            "customer_groups": list(c.customer_groups),
+        }
+        for s in complete.personas
+        for c in s.conflicts
+    ]
+    return {
+        "generated_at": now.isoformat(),
+        "answers": list(facts_for_export(session, team_id=team_id, structured=True)),
+        "themes": themes,
+        "conflicts": conflicts,
+        "digest": json.loads(digest_json(digest or complete)),
+    }
+
+
 def filename(fmt: str, now: datetime) -> str:
     return f"personas-{now:%Y-%m-%d}.{fmt}"
 
 
-def facts_for_export(session: Session, *, team_id: str) -> Sequence[dict[str, object]]:
-    """Evidence rows for the CSV export: one per answer and persona link (``EVIDENCE_COLUMNS``);
-    hidden authors are left empty."""
+def facts_for_export(
+    session: Session, *, team_id: str, structured: bool = False
+) -> Sequence[dict[str, Any]]:
+    """Evidence rows: one per answer and persona link (``EVIDENCE_COLUMNS``); hidden authors
+    are left empty. ``structured`` (JSON) keeps theme keys and job parts as lists; the CSV
+    gets theme labels and job sentences joined with " | "."""
     workspace = queries.workspace(session, team_id=team_id)
     names = {
         str(i): n
@@ -75,10 +126,12 @@ def facts_for_export(session: Session, *, team_id: str) -> Sequence[dict[str, ob
         )
     }
     labels = {
-        i: t
-        for i, t in session.execute(
-            select(Theme.id, Theme.label).where(Theme.workspace_id == workspace.id)
-        )
+        t.key: t.label
+        for t in facts.themes(
+            session,
+            workspace_id=workspace.id,
+            keys=set(facts.theme_groups(session, workspace_id=workspace.id).values()),
+        ).values()
     }
     answers = {
         i: (t, link)
@@ -99,7 +152,20 @@ def facts_for_export(session: Session, *, team_id: str) -> Sequence[dict[str, ob
             "group": f.group or "",
             "author": "" if is_hidden(f.author) else f.author,
             "answered_at": f.answered_at.isoformat(),
-            "theme": labels.get(int(f.theme)) if f.theme else "",
+            "themes": list(f.themes)
+            if structured
+            else " | ".join(labels.get(k, "") for k in f.themes),
+            "jobs": [
+                {
+                    "situation": j.situation,
+                    "motivation": j.motivation,
+                    "outcome": j.outcome,
+                    "text": j.text,
+                }
+                for j in f.jobs
+            ]
+            if structured
+            else " | ".join(j.text for j in f.jobs),
             "text": answers[f.answer_id][0],
             "link": answers[f.answer_id][1] or "",
         }

@@ -83,6 +83,7 @@ def answer_facts(
         .where(Persona.workspace_id == workspace_id, Persona.archived_at.is_(None))
     ):
         links[answer_id].append((str(persona_id), field))
+    group_of = theme_groups(session, workspace_id=workspace_id)
     rows = session.execute(
         select(
             Answer.id,
@@ -90,7 +91,7 @@ def answer_facts(
             Answer.group,
             Answer.answered_at,
             AnswerFeatures.field,
-            AnswerFeatures.theme_id,
+            AnswerFeatures.theme_ids,
             AnswerFeatures.jobs,
             is_hidden_answer(),
         )
@@ -100,9 +101,9 @@ def answer_facts(
         .order_by(Answer.id)
     )
     facts: list[AnswerFact] = []
-    for answer_id, author, group, at, field, theme_id, jobs, hidden in rows:
+    for answer_id, author, group, at, field, theme_ids, jobs, hidden in rows:
         job_facts = tuple(JobFact(**j) for j in jobs) if jobs else ()
-        theme = str(theme_id) if theme_id is not None else None
+        keys = tuple(dict.fromkeys(group_of.get(i, str(i)) for i in theme_ids or ()))
         targets = links.get(answer_id) or [(NO_PERSONA, field)]
         for persona, linked_field in targets:
             facts.append(
@@ -113,69 +114,83 @@ def answer_facts(
                     group=group,
                     author=hidden_author(author) if hidden else author,
                     answered_at=at,
-                    theme=theme,
+                    themes=keys,
                     jobs=job_facts,
                 )
             )
     return facts
 
 
-def themes(session: Session, *, keys: set[str]) -> dict[str, ThemeInfo]:
-    """The themes with these keys, each with its best quote (the newest live member's when
-    the nearest answer was deleted)."""
+def theme_groups(session: Session, *, workspace_id: int) -> dict[int, str]:
+    """Theme id -> the key of the merged theme it belongs to."""
+    rows = session.execute(
+        select(Theme.id, Theme.group_key).where(Theme.workspace_id == workspace_id)
+    )
+    return {theme_id: group or str(theme_id) for theme_id, group in rows}
+
+
+def themes(session: Session, *, workspace_id: int, keys: set[str]) -> dict[str, ThemeInfo]:
+    """The merged themes with these keys: the label and quote of each one's largest member
+    theme (its nearest claim's answer; the newest live member's when that was deleted)."""
     if not keys:
         return {}
-    ids = [int(k) for k in keys]
-    rows = session.execute(
-        select(Theme.id, Theme.field, Theme.language, Theme.label, Theme.state).where(
-            Theme.id.in_(ids)
+    best: dict[str, tuple[int, int, str, str, list[str]]] = {}  # group -> size, id, ...
+    for theme_id, group, size, language, label, near in session.execute(
+        select(
+            Theme.id, Theme.group_key, Theme.size, Theme.language, Theme.label, Theme.neighbours
+        ).where(Theme.workspace_id == workspace_id)
+    ):
+        key = group or str(theme_id)
+        if key in keys and (key not in best or (size, -theme_id) > best[key][:2]):
+            best[key] = (size, -theme_id, language, label, near or [])
+    chosen = {-entry[1]: key for key, entry in best.items()}
+    nearest = {
+        chosen[theme_id]: (state or {}).get("best_answer")
+        for theme_id, state in session.execute(
+            select(Theme.id, Theme.state).where(Theme.id.in_(list(chosen)))
         )
-    )
-    found = {
-        theme_id: (field, language, label, (state or {}).get("best_answer"))
-        for theme_id, field, language, label, state in rows
     }
-    wanted = {best for *_, best in found.values() if best is not None}
-    quotes = (
-        {
-            i: (t, link, author)
-            for i, t, link, author in session.execute(
-                select(Answer.id, Answer.text, Answer.permalink, shown_author()).where(
-                    Answer.id.in_(wanted), Answer.deleted_at.is_(None)
-                )
-            )
-        }
-        if wanted
-        else {}
-    )
-    missing = [i for i, (*_, best) in found.items() if best not in quotes]
+    quotes = _quotes(session, {i for i in nearest.values() if i is not None})
+    missing = {theme_id: key for theme_id, key in chosen.items() if nearest[key] not in quotes}
     if missing:  # the nearest answer was deleted: quote the newest live member instead
-        for theme_id, i, t, link, author in session.execute(
+        for theme_ids, i, t, link, author in session.execute(
             select(
-                AnswerFeatures.theme_id, Answer.id, Answer.text, Answer.permalink, shown_author()
+                AnswerFeatures.theme_ids, Answer.id, Answer.text, Answer.permalink, shown_author()
             )
             .join(Answer, Answer.id == AnswerFeatures.answer_id)
-            .where(AnswerFeatures.theme_id.in_(missing), Answer.deleted_at.is_(None))
+            .where(Answer.workspace_id == workspace_id, Answer.deleted_at.is_(None))
             .order_by(Answer.id)
         ):
-            field, language, label, _ = found[theme_id]
-            found[theme_id] = (field, language, label, i)
-            quotes[i] = (t, link, author)
+            for theme_id in theme_ids or ():
+                if theme_id in missing:
+                    nearest[missing[theme_id]] = i
+                    quotes[i] = (t, link, author)
     out = {}
-    for theme_id, (field, language, label, best) in found.items():
-        text, link, author = (
-            quotes.get(best, ("", None, "")) if best is not None else ("", None, "")
-        )
-        out[str(theme_id)] = ThemeInfo(
-            key=str(theme_id),
-            field=field,
+    for key, (_, _, language, label, near) in best.items():
+        text, link, author = quotes.get(nearest.get(key) or -1, ("", None, ""))
+        out[key] = ThemeInfo(
+            key=key,
             language=language,
             label=label,
             quote=text,
             quote_link=link,
             quote_author=author,
+            neighbours=frozenset(near),
         )
     return out
+
+
+def _quotes(session: Session, ids: set[int]) -> dict[int, tuple[str, str | None, str]]:
+    if not ids:
+        return {}
+    return {
+        i: (t, link, author)
+        for i, t, link, author in session.execute(
+            select(Answer.id, Answer.text, Answer.permalink, shown_author()).where(
+                Answer.id.in_(ids), Answer.deleted_at.is_(None)
+            )
+        )
+    }
 
 
 def rates(

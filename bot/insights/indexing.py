@@ -1,12 +1,18 @@
 """Each answer's synthesis features, computed once when it is stored (or edited) and
-removed with its text: language, whether it says anything, its term vector, its theme in
-its (field, language) cell, and the job statements in it.
+removed with its text: its language, whether it says anything, its claims (with the theme
+each joined) and the job statements in it.
+
+Claims are grouped per (workspace, language) cell: a claim joins the nearest theme of its
+cell or starts one (``bot.insights.synthesis.themes``); ``flush`` then relabels the themes
+that changed and regroups the cell (``grouping.merge``: near themes share a ``group_key``),
+so the digest only reads what is stored. Which persona a claim speaks of is read at digest
+time from the answer's evidence, so linking an answer to a persona later needs no
+re-indexing.
 
 An ``Indexer`` keeps the cells it touched in memory, so a CSV import of thousands of rows
-loads each cell once; ``flush`` writes the changed themes back with fresh labels. On
-PostgreSQL a cell is locked (advisory, per transaction) while it is indexed, so processes
-that store answers at once do not overwrite each other's theme updates; SQLite's
-``BEGIN IMMEDIATE`` serialises writers already.
+loads each cell once. On PostgreSQL a cell is locked (advisory, per transaction) while it is
+indexed, so processes that store answers at once do not overwrite each other's theme
+updates; SQLite's ``BEGIN IMMEDIATE`` serialises writers already.
 """
 
 from __future__ import annotations
@@ -15,16 +21,18 @@ import dataclasses
 import zlib
 from collections.abc import Mapping
 
-from sqlalchemy import select, text
+from sqlalchemy import exists, select, text
 from sqlalchemy.orm import Session
 
-from bot.insights.synthesis import themes
+from bot.insights.synthesis import claims, grouping, themes
 from bot.insights.synthesis.model import UNSORTED
 from questions import Bank
 from storage import Answer, AnswerFeatures, Evidence, Prompt, Theme
 from storage.models import now
 
-Cell = tuple[str, str]  # (field, language)
+# Above this many themes in a cell, only the largest are regrouped (the rest keep their
+# own group), so a flush stays well under a second however large the workspace grows.
+REGROUP_LIMIT = 1500
 
 
 @dataclasses.dataclass
@@ -39,7 +47,7 @@ class Indexer:
         self.session = session
         self.workspace_id = workspace_id
         self.bank = bank
-        self._cells: dict[Cell, list[_Slot]] = {}
+        self._cells: dict[str, list[_Slot]] = {}
 
     def field_of(self, answer: Answer) -> str:
         prompt = self.session.get(Prompt, answer.prompt_id) if answer.prompt_id else None
@@ -50,37 +58,39 @@ class Indexer:
         """(Re)compute the answer's features; the caller commits (after ``flush``)."""
         self.unindex(answer)
         field = field or self.field_of(answer)
-        language = themes.language_of(answer.text)
-        substantive = themes.is_substantive(answer.text)
-        vector = themes.features(answer.text, language=language) if substantive else {}
+        found = claims.claims(answer.text)
+        themed = [(c, self._assign(c.language, c.terms, answer.id)) for c in found]
+        entries = [
+            {"text": c.text, "language": c.language, "terms": c.terms, "theme": theme}
+            for c, theme in themed
+        ]
         features = AnswerFeatures(
             answer_id=answer.id,
             field=field,
-            language=language,
-            substantive=substantive,
-            vector=vector,
+            language=claims.language_of(answer.text),
+            substantive=bool(found),
+            claims=entries,
+            theme_ids=list(dict.fromkeys(theme for *_, theme in themed)),
             jobs=[dataclasses.asdict(j) for j in themes.job_facts(answer.text)],
-            theme_id=self._assign((field, language), vector, answer.id) if vector else None,
         )
         self.session.add(features)
         self._link_prompt_persona(answer, field)
         return features
 
     def unindex(self, answer: Answer) -> None:
-        """Forget the answer's features and take it out of its theme (its text is gone or
-        about to change)."""
+        """Forget the answer's features and take its claims out of their themes (its text is
+        gone or about to change)."""
         features = self.session.get(AnswerFeatures, answer.id)
         if features is None:
             return
-        if features.theme_id is not None:
-            self._remove(
-                (features.field, features.language), features.theme_id, features.vector, answer.id
-            )
+        for claim in features.claims or []:
+            if claim.get("theme") is not None:
+                self._remove(str(claim["language"]), int(claim["theme"]), claim["terms"], answer.id)
         self.session.delete(features)
         self.session.flush()
 
     def flush(self) -> None:
-        """Write changed themes back, relabelled against their cell."""
+        """Write changed themes back with fresh labels, and regroup the cells they are in."""
         for slots in self._cells.values():
             changed = [s for s in slots if s.dirty]
             if not changed:
@@ -95,51 +105,56 @@ class Indexer:
                 slot.row.label = themes.label(slot.state, background=background)[:300]
                 slot.row.updated_at = now()
                 slot.dirty = False
+            self._regroup(slots)
         self.session.flush()
 
-    def _cell(self, cell: Cell) -> list[_Slot]:
-        if cell not in self._cells:
+    def _regroup(self, slots: list[_Slot]) -> None:
+        live = [s for s in slots if s.state.size > 0]
+        largest = sorted(live, key=lambda s: (-s.state.size, s.row.id))[:REGROUP_LIMIT]
+        found = grouping.regroup({str(s.row.id): s.state.centroid for s in largest})
+        for slot in slots:
+            key = found.groups.get(str(slot.row.id), str(slot.row.id))
+            near = found.neighbours.get(key, [])
+            if slot.row.group_key != key:
+                slot.row.group_key = key
+            if slot.row.neighbours != near:
+                slot.row.neighbours = near
+
+    def _cell(self, language: str) -> list[_Slot]:
+        if language not in self._cells:
             if self.session.get_bind().dialect.name == "postgresql":
-                key = zlib.crc32(f"{self.workspace_id}|{cell[0]}|{cell[1]}".encode())
+                key = zlib.crc32(f"{self.workspace_id}|{language}".encode())
                 self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
             rows = self.session.scalars(
                 select(Theme)
-                .where(
-                    Theme.workspace_id == self.workspace_id,
-                    Theme.field == cell[0],
-                    Theme.language == cell[1],
-                )
+                .where(Theme.workspace_id == self.workspace_id, Theme.language == language)
                 .order_by(Theme.id)
             )
-            self._cells[cell] = [_Slot(r, themes.state_from_json(r.state)) for r in rows]
-        return self._cells[cell]
+            self._cells[language] = [_Slot(r, themes.state_from_json(r.state)) for r in rows]
+        return self._cells[language]
 
-    def _assign(self, cell: Cell, vector: Mapping[str, float], answer_id: int) -> int:
-        slots = self._cell(cell)
-        index = themes.assign(vector, [s.state for s in slots])
+    def _assign(self, language: str, vector: Mapping[str, float], answer_id: int) -> int:
+        slots = self._cell(language)
+        index = themes.assign(vector, [s.state for s in slots], threshold=grouping.ASSIGN_THRESHOLD)
         if index is not None:
             slot = slots[index]
             slot.state = themes.add(slot.state, vector, answer_id=answer_id)
         else:
             row = Theme(
-                workspace_id=self.workspace_id,
-                field=cell[0],
-                language=cell[1],
-                state={},
-                label="",
-                size=0,
+                workspace_id=self.workspace_id, language=language, state={}, size=0, neighbours=[]
             )
             self.session.add(row)
             self.session.flush()
+            row.group_key = str(row.id)
             slot = _Slot(row, themes.new_theme(str(row.id), vector, answer_id=answer_id))
             slots.append(slot)
         slot.dirty = True
         return slot.row.id
 
     def _remove(
-        self, cell: Cell, theme_id: int, vector: Mapping[str, float], answer_id: int
+        self, language: str, theme_id: int, vector: Mapping[str, float], answer_id: int
     ) -> None:
-        for slot in self._cell(cell):
+        for slot in self._cell(language):
             if slot.row.id == theme_id:
                 slot.state = themes.remove(slot.state, vector, answer_id=answer_id)
                 slot.dirty = True
@@ -149,14 +164,47 @@ class Indexer:
         prompt = self.session.get(Prompt, answer.prompt_id) if answer.prompt_id else None
         if prompt is None or prompt.persona_id is None:
             return
-        exists = self.session.scalar(
+        linked = self.session.scalar(
             select(Evidence.id).where(
                 Evidence.answer_id == answer.id, Evidence.persona_id == prompt.persona_id
             )
         )
-        if exists is None:
+        if linked is None:
             self.session.add(
                 Evidence(
                     answer_id=answer.id, persona_id=prompt.persona_id, field=field, source="prompt"
                 )
             )
+
+
+def index_missing(*, session: Session, bank: Bank, limit: int = 5000) -> int:
+    """Index answers that have text but no features (after an upgrade dropped them, or an
+    interrupted import), at most ``limit`` in one call; returns how many. The caller
+    commits; call again until it returns 0."""
+    rows = session.scalars(
+        select(Answer)
+        .where(
+            Answer.deleted_at.is_(None),
+            ~exists().where(AnswerFeatures.answer_id == Answer.id),
+        )
+        .order_by(Answer.workspace_id, Answer.id)
+        .limit(limit)
+    ).all()
+    indexers: dict[int, Indexer] = {}
+    for answer in rows:
+        indexer = indexers.get(answer.workspace_id)
+        if indexer is None:
+            indexer = Indexer(session=session, workspace_id=answer.workspace_id, bank=bank)
+            indexers[answer.workspace_id] = indexer
+        indexer.index(answer, field=_field(session, indexer, answer))
+    for indexer in indexers.values():
+        indexer.flush()
+    return len(rows)
+
+
+def _field(session: Session, indexer: Indexer, answer: Answer) -> str:
+    """The field the answer was filed under: its evidence's, else its question's."""
+    linked = session.scalar(
+        select(Evidence.field).where(Evidence.answer_id == answer.id).order_by(Evidence.id)
+    )
+    return linked or indexer.field_of(answer)

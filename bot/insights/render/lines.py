@@ -12,9 +12,17 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.insights.render.words import answers, field_name, group_name, people, word
+from bot.insights.render.words import (
+    answers,
+    conflict_sentence,
+    field_name,
+    group_name,
+    people,
+    word,
+)
 from bot.insights.synthesis.model import (
     NO_PERSONA,
+    Conflict,
     Digest,
     FieldSummary,
     GroupRate,
@@ -118,13 +126,32 @@ def field_entries(f: FieldSummary, locale: str) -> list[str]:
     """The field's themes, then its conflict and who says what."""
     entries = [theme_entry(t, locale) for t in f.themes]
     if f.conflict:
-        entries.append(f"↔ {safe(f.conflict, TEXT_MAX * 2)}")
+        entries.append(f"↔ {safe(conflict_text(f.conflict, locale), TEXT_MAX * 2)}")
         says = "; ".join(
             f"{escape(group_name(locale, g))}: {', '.join(safe(x, LABEL_MAX) for x in labels)}"
             for g, labels in f.by_group.items()
         )
         entries.append(f"_{word(locale, 'by_group')}_: {says}")
     return entries
+
+
+def conflict_text(conflict: Conflict, locale: str) -> str:
+    """The conflict as one sentence (unescaped)."""
+    return conflict_sentence(
+        locale,
+        internal=list(conflict.internal_groups),
+        internal_theme=conflict.internal_label,
+        customers=list(conflict.customer_groups),
+        customer_theme=conflict.customer_label,
+    )
+
+
+def also_said(summary: PersonaSummary, locale: str) -> str | None:
+    """One line naming what single people said (their claims' labels), or None."""
+    if not summary.also_said:
+        return None
+    labels = ", ".join(safe(line.theme.label, LABEL_MAX // 3) for line in summary.also_said)
+    return f"_{word(locale, 'also_said')}_: {labels}"
 
 
 def job_entry(line: JobLine, locale: str) -> str:

@@ -25,6 +25,7 @@ from slack_sdk.models.blocks import (
 
 from bot.i18n import N_
 from bot.insights.render.lines import (
+    also_said,
     changes,
     chunk,
     day,
@@ -105,6 +106,9 @@ def _persona(summary: PersonaSummary, locale: str, first: bool) -> _Part:
         part.blocks += _sections("", [word(locale, "no_answers_persona")], locale)
     for f in summary.fields:
         part.blocks += _sections(field_heading(f, locale), field_entries(f, locale), locale)
+    said = also_said(summary, locale)
+    if said:
+        part.blocks += _sections("", [said], locale)
     if summary.jobs:
         entries = [job_entry(j, locale) for j in summary.jobs]
         part.blocks += _sections(f"*{word(locale, 'jobs')}*", entries, locale)

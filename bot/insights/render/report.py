@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import FunctionLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot.insights.render.lines import changes, day, persona_title
+from bot.insights.render.lines import changes, conflict_text, day, persona_title
 from bot.insights.render.words import answers, field_name, group_name, people, word
 from bot.insights.synthesis.model import (
     Digest,
@@ -101,7 +101,7 @@ def _field(f: FieldSummary, locale: str) -> dict[str, Any]:
         ),
         "confidence": f.confidence,
         "stale": word(locale, "stale") if f.stale else None,
-        "conflict": f.conflict,
+        "conflict": conflict_text(f.conflict, locale) if f.conflict else None,
         "by_group": [(group_name(locale, g), ", ".join(ls)) for g, ls in f.by_group.items()],
         "themes": [_theme(t, locale) for t in f.themes],
     }
@@ -125,6 +125,7 @@ def _persona(s: PersonaSummary, locale: str) -> dict[str, Any]:
         "answers": answers(locale, s.answers),
         "fields": [_field(f, locale) for f in s.fields],
         "jobs": [_job(j, locale) for j in s.jobs],
+        "also_said": [line.theme.label for line in s.also_said],
     }
 
 
@@ -146,7 +147,16 @@ def _context(digest: Digest, locale: str, title: str | None) -> dict[str, Any]:
     }
 
 
-_WORDS = ("no_answers", "changed", "nothing_changed", "jobs", "rates", "unanswered", "by_group")
+_WORDS = (
+    "no_answers",
+    "changed",
+    "nothing_changed",
+    "jobs",
+    "rates",
+    "unanswered",
+    "by_group",
+    "also_said",
+)
 
 
 def _rate(group: str, answered: int, prompts: int, answers: int, locale: str) -> str:
@@ -202,6 +212,8 @@ def _plain_data(value: object) -> object:
         return {str(k): _plain_data(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain_data(v) for v in value]
+    if isinstance(value, frozenset | set):
+        return sorted(_plain_data(v) for v in value)  # type: ignore[type-var]
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value

@@ -45,6 +45,7 @@ _WORDS: dict[str, str] = {
     "rate": N_("{group}: {answered}/{prompts} prompts answered ({pct}%), {answers} answers"),
     "unanswered": N_("Questions nobody answered"),
     "by_group": N_("Who says what"),
+    "also_said": N_("Also said (one person each)"),
     # TRANSLATORS: {p1} and {p2} are the subject particles (이/가) after {internal} and
     # {customers}; English does not use them.
     "conflict": N_("{internal} point to {internal_theme}; {customers} point to {customer_theme}."),

@@ -25,12 +25,22 @@ from bot.insights.synthesis import korean
 from bot.insights.synthesis.english import english_lemma, is_english_stop_word
 from bot.insights.synthesis.jobs_text import normalise
 
-__all__ = ["CLAIM_WORDS", "Claim", "Unit", "claims", "language_of", "split", "terms"]
+__all__ = [
+    "CLAIM_WORDS",
+    "Claim",
+    "Unit",
+    "claims",
+    "content_words",
+    "language_of",
+    "split",
+    "terms",
+]
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s*;\s*|\s+-\s+|(?<=[요다죠음함됨임])[.~]*\s+")
 _CLAUSE = re.compile(r",?\s+(?:but|though|although|whereas)\s+|\s*,\s*(?:하지만|근데|그런데)\s+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _EN_WORD = re.compile(r"[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*")
 # A unit keeps at least this many content words: shorter sentences join their neighbour
 # (in the same language), since two or three words alone cannot be told apart from chance
@@ -85,7 +95,7 @@ def language_of(text: str) -> str:
 def split(text: str) -> list[Unit]:
     """The answer's claim units, in order; units that carry no content word are dropped."""
     units: list[Unit] = []
-    for sentence in _SENTENCE.split(normalise(text)):
+    for sentence in _SENTENCE.split(_URL.sub(" ", normalise(text))):
         for piece in _CLAUSE.split(sentence):
             piece = piece.strip(" \t,.:;!?~")
             if not piece:
@@ -105,8 +115,13 @@ def terms(unit: Unit) -> dict[str, float]:
     return weights
 
 
-def _content(unit: Unit) -> tuple[str, ...]:
+def content_words(unit: Unit) -> tuple[str, ...]:
+    """The unit's content words in order: English lemmas without stop words; Korean nouns,
+    roots, foreign words and verb or adjective stems."""
     return _content_words(unit.text, unit.language)
+
+
+_content = content_words
 
 
 @lru_cache(maxsize=4096)
@@ -122,7 +137,9 @@ def _english_words(text: str) -> Sequence[str]:
         word = token.split("'")[0]  # they're -> they, customer's -> customer
         if len(word) < 2 or is_english_stop_word(word):
             continue
-        found.append(english_lemma(word))
+        lemma = english_lemma(word)
+        if not is_english_stop_word(lemma):
+            found.append(lemma)
     # Korean words inside an English unit still count ("setup이 제일 힘들어요" in a mostly
     # English answer is rare; a unit's language is its majority script)
     if _HANGUL.search(text):

@@ -1,5 +1,14 @@
 """Turn answer facts into a ``Digest``: pure, deterministic, one pass over the answers.
 
+Themes are claims grouped across fields: a persona's theme counts every answer of that
+persona that makes the claim (in any field); a field lists the themes its answers raise.
+A theme is shown when at least two people make the claim; claims of one person go under
+"also said". The mirror check flags a theme that only internal people (two or more)
+support when no customer or focus-group answer of the persona makes the same claim, in
+that theme or in a theme near it (``ThemeInfo.neighbours``). A field's conflict pairs the
+theme most internal people raise there with the one most customers raise, when neither
+side supports the other's.
+
 Support is always counted over everything known (all ``answers``); ``since`` only decides
 which answers are new. Changes ("new", "grown", stale fields) are measured against a
 baseline: the previous ``Snapshot`` when there is one; without one, the answers at or before
@@ -13,13 +22,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from bot.insights.render.words import conflict_sentence, word
+from bot.insights.render.words import word
 from bot.insights.synthesis.model import (
     CUSTOMER_GROUPS,
     INTERNAL_GROUPS,
     NO_PERSONA,
     UNSORTED,
     AnswerFact,
+    Conflict,
     Digest,
     FieldSummary,
     GroupRate,
@@ -48,7 +58,7 @@ Person = str | int  # an author key, or the answer id of an answer whose author 
 
 
 class _Theme:
-    __slots__ = ("customer", "groups", "internal", "old", "people")
+    __slots__ = ("customer", "fields", "groups", "internal", "last", "old", "people")
 
     def __init__(self) -> None:
         self.people: set[Person] = set()
@@ -56,6 +66,8 @@ class _Theme:
         self.customer: set[Person] = set()
         self.groups: set[str | None] = set()
         self.old: set[Person] = set()
+        self.fields: set[str] = set()
+        self.last: datetime | None = None
 
 
 class _Field:
@@ -66,7 +78,7 @@ class _Field:
         self.groups: set[str | None] = set()
         self.last = at
         self.old_last: datetime | None = None
-        self.themes: dict[str, _Theme] = {}
+        self.themes: dict[str, _Theme] = {}  # the field's own support, for who says what
 
 
 class _Job:
@@ -92,13 +104,14 @@ class _Job:
 
 
 class _Persona:
-    __slots__ = ("fields", "groups", "ids", "jobs")
+    __slots__ = ("fields", "groups", "ids", "jobs", "themes")
 
     def __init__(self) -> None:
         self.ids: set[int] = set()
         self.groups: set[str | None] = set()
         self.fields: dict[str, _Field] = {}
         self.jobs: dict[str, _Job] = {}
+        self.themes: dict[str, _Theme] = {}  # across fields
 
 
 def _fact_order(fact: JobFact) -> tuple[object, ...]:
@@ -126,8 +139,12 @@ def _collect(
             f.last = a.answered_at
         if old and (f.old_last is None or a.answered_at > f.old_last):
             f.old_last = a.answered_at
-        if a.theme is not None:
-            _add_theme(f, a.theme, who, a.group, old)
+        for theme in a.themes:
+            _add_theme(f.themes, theme, who, a.group, old)
+            t = _add_theme(p.themes, theme, who, a.group, old)
+            t.fields.add(a.field)
+            if t.last is None or a.answered_at > t.last:
+                t.last = a.answered_at
         for fact in a.jobs:
             job = p.jobs.get(fact.key) or p.jobs.setdefault(fact.key, _Job())
             job.people.add(who)
@@ -138,8 +155,10 @@ def _collect(
     return personas, len(ids)
 
 
-def _add_theme(f: _Field, key: str, who: Person, group: str | None, old: bool) -> None:
-    t = f.themes.get(key) or f.themes.setdefault(key, _Theme())
+def _add_theme(
+    themes: dict[str, _Theme], key: str, who: Person, group: str | None, old: bool
+) -> _Theme:
+    t = themes.get(key) or themes.setdefault(key, _Theme())
     t.people.add(who)
     t.groups.add(group)
     if group in _INTERNAL:
@@ -148,6 +167,7 @@ def _add_theme(f: _Field, key: str, who: Person, group: str | None, old: bool) -
         t.customer.add(who)
     if old:
         t.old.add(who)
+    return t
 
 
 def _snapshot(personas: Mapping[str, _Persona], *, old: bool = False) -> Snapshot:
@@ -162,10 +182,10 @@ def _snapshot(personas: Mapping[str, _Persona], *, old: bool = False) -> Snapsho
             last = f.old_last if old else f.last
             if last is not None:
                 fields[f"{pkey}|{fkey}"] = last.isoformat()
-            for tkey in sorted(f.themes):
-                t = f.themes[tkey]
-                if n := len(t.old if old else t.people):
-                    themes[f"{pkey}|{tkey}"] = max(n, themes.get(f"{pkey}|{tkey}", 0))
+        for tkey in sorted(p.themes):
+            t = p.themes[tkey]
+            if n := len(t.old if old else t.people):
+                themes[f"{pkey}|{tkey}"] = n
         for jkey in sorted(p.jobs):
             if n := len(p.jobs[jkey].old if old else p.jobs[jkey].people):
                 jobs[f"{pkey}|{jkey}"] = n
@@ -181,9 +201,19 @@ def _parse(value: str) -> datetime | None:
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
-def _support(people: int, groups: set[str | None], customers_spoke: bool) -> Support:
-    """Unknown groups (None) neither clear the mirror check nor trigger it."""
-    internal_only = bool(groups & _INTERNAL) and not groups & _CUSTOMER
+def _support(
+    people: int,
+    groups: set[str | None],
+    customers_spoke: bool,
+    *,
+    echoed: bool = False,
+    min_people: int = 2,
+) -> Support:
+    """Unknown groups (None) neither clear the mirror check nor trigger it. ``echoed``: a
+    customer said much the same in other words (a neighbouring theme), which clears it."""
+    internal_only = (
+        people >= min_people and bool(groups & _INTERNAL) and not groups & _CUSTOMER and not echoed
+    )
     suggest = ("focus_group" if customers_spoke else "customers") if internal_only else None
     known = tuple(sorted(g for g in groups if g is not None))
     return Support(people=people, groups=known, internal_only=internal_only, suggest=suggest)
@@ -220,37 +250,67 @@ class _Builder:
     def persona(self, key: str, info: PersonaInfo | None, p: _Persona | None) -> PersonaSummary:
         if p is None:
             return PersonaSummary(persona=info, fields=(), jobs=(), answers=0)
+        spoke = "customers" in p.groups
+        echoes = self.customer_themes(p)
+        lines = {
+            k: self.theme_line(key, k, t, spoke, echoes)
+            for k, t in p.themes.items()
+            if k in self.themes
+        }
+        shared = sorted(
+            (line for line in lines.values() if line.support.people >= 2),
+            key=lambda line: (-line.support.people, line.theme.key),
+        )
+        alone = sorted(
+            (k for k, line in lines.items() if line.support.people < 2),
+            key=lambda k: (p.themes[k].last or self.now, k),
+            reverse=True,
+        )
         names = sorted(p.fields, key=lambda n: (_FIELD_RANK.get(n, len(_FIELD_RANK)), n))
-        fields = tuple(self.field(key, n, p.fields[n]) for n in names)
+        fields = tuple(self.field(n, p.fields[n], lines, p) for n in names)
         return PersonaSummary(
-            persona=info, fields=fields, jobs=self.jobs(key, p), answers=len(p.ids)
+            persona=info,
+            fields=fields,
+            jobs=self.jobs(key, p),
+            answers=len(p.ids),
+            themes=tuple(shared[: self.top_themes * 2]),
+            also_said=tuple(lines[k] for k in alone[: self.top_themes]),
+            conflicts=tuple(f.conflict for f in fields if f.conflict is not None),
         )
 
-    def field(self, pkey: str, name: str, f: _Field) -> FieldSummary:
+    def customer_themes(self, p: _Persona) -> set[str]:
+        """The themes customers or focus groups of this persona raised."""
+        return {k for k, t in p.themes.items() if t.customer}
+
+    def field(
+        self, name: str, f: _Field, lines: Mapping[str, ThemeLine], p: _Persona
+    ) -> FieldSummary:
         ranked = sorted(
-            ((k, t) for k, t in f.themes.items() if k in self.themes),
+            ((k, p.themes[k]) for k in f.themes if k in lines and lines[k].support.people >= 2),
             key=lambda kt: (-len(kt[1].people), kt[0]),
         )
-        spoke = "customers" in f.groups
-        lines = tuple(self.theme_line(pkey, k, t, spoke) for k, t in ranked[: self.top_themes])
         return FieldSummary(
             field=name,
-            themes=lines,
+            themes=tuple(lines[k] for k, _ in ranked[: self.top_themes]),
             people=len(f.people),
             groups=tuple(sorted(g for g in f.groups if g is not None)),
             confidence=_confidence(len(f.people), f.groups),
             last_answer=f.last,
             stale=f.last < self.now - self.freshness,
-            conflict=self.conflict(ranked),
+            conflict=self.conflict(name, ranked, lines),
             by_group=self.by_group(ranked),
         )
 
-    def theme_line(self, pkey: str, key: str, t: _Theme, spoke: bool) -> ThemeLine:
+    def theme_line(
+        self, pkey: str, key: str, t: _Theme, spoke: bool, echoes: set[str]
+    ) -> ThemeLine:
         before = None if self.baseline is None else self.baseline.themes.get(f"{pkey}|{key}")
+        echoed = bool(self.themes[key].neighbours & echoes)
         return ThemeLine(
             theme=self.themes[key],
-            support=_support(len(t.people), t.groups, spoke),
+            support=_support(len(t.people), t.groups, spoke, echoed=echoed),
             change=_change(before, len(t.people), self.baseline is not None),
+            fields=tuple(sorted(t.fields, key=lambda n: (_FIELD_RANK.get(n, 99), n))),
         )
 
     def by_group(self, ranked: Sequence[tuple[str, _Theme]]) -> dict[str, tuple[str, ...]]:
@@ -261,17 +321,27 @@ class _Builder:
                     labels[group].append(self.themes[key].label)
         return {g: tuple(labels[g]) for g in sorted(labels)}
 
-    def conflict(self, ranked: Sequence[tuple[str, _Theme]]) -> str | None:
-        inside = min(((-len(t.internal), k, t) for k, t in ranked if t.internal), default=None)
-        outside = min(((-len(t.customer), k, t) for k, t in ranked if t.customer), default=None)
-        if inside is None or outside is None or inside[2].customer or outside[2].internal:
+    def conflict(
+        self, name: str, ranked: Sequence[tuple[str, _Theme]], lines: Mapping[str, ThemeLine]
+    ) -> Conflict | None:
+        inside = min(
+            ((-len(t.internal), k, t) for k, t in ranked if lines[k].support.internal_only),
+            default=None,
+        )
+        outside = min(
+            ((-len(t.customer), k, t) for k, t in ranked if t.customer and not t.internal),
+            default=None,
+        )
+        if inside is None or outside is None or len(outside[2].customer) < 2:
             return None
-        return conflict_sentence(
-            self.locale,
-            internal=sorted(g for g in inside[2].groups if g in _INTERNAL),
-            internal_theme=self.themes[inside[1]].label,
-            customers=sorted(g for g in outside[2].groups if g in _CUSTOMER),
-            customer_theme=self.themes[outside[1]].label,
+        return Conflict(
+            field=name,
+            internal_theme=inside[1],
+            internal_groups=tuple(sorted(str(g) for g in inside[2].groups if g in _INTERNAL)),
+            customer_theme=outside[1],
+            customer_groups=tuple(sorted(str(g) for g in outside[2].groups if g in _CUSTOMER)),
+            internal_label=self.themes[inside[1]].label,
+            customer_label=self.themes[outside[1]].label,
         )
 
     def jobs(self, pkey: str, p: _Persona) -> tuple[JobLine, ...]:
@@ -280,7 +350,7 @@ class _Builder:
         for key, job in p.jobs.items():
             before = None if self.baseline is None else self.baseline.jobs.get(f"{pkey}|{key}")
             change = _change(before, len(job.people), self.baseline is not None)
-            support = _support(len(job.people), job.groups, spoke)
+            support = _support(len(job.people), job.groups, spoke, min_people=1)
             lines.append(JobLine(job.representative(), support, "new" if change == "new" else None))
         lines.sort(key=lambda line: (bool(line.job.problems), -line.support.people, line.job.key))
         return tuple(lines[: self.top_jobs])

@@ -12,13 +12,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.preprocessing import normalize
 
-__all__ = ["ASSIGN_THRESHOLD", "MERGE_THRESHOLD", "merge"]
+__all__ = ["ASSIGN_THRESHOLD", "ECHO", "MERGE_THRESHOLD", "Regrouped", "merge", "regroup"]
 
 # Cosine to a theme's centroid (raw term counts) a new claim needs to join it when stored.
 ASSIGN_THRESHOLD = 0.3
@@ -40,15 +42,7 @@ def merge(
     merged = {k: k for k in centroids}
     if len(keys) < 2:
         return merged
-    frequency = Counter(term for k in keys for term in centroids[k])
-    weighted = [
-        {
-            t: w * (math.log((1 + len(keys)) / (1 + frequency[t])) + 1.0)
-            for t, w in centroids[k].items()
-        }
-        for k in keys
-    ]
-    matrix = normalize(DictVectorizer().fit_transform(weighted))
+    matrix = _weighted([centroids[k] for k in keys])
     distances = np.clip(1.0 - (matrix @ matrix.T).toarray(), 0.0, 2.0)
     labels = AgglomerativeClustering(
         n_clusters=None,
@@ -61,3 +55,51 @@ def merge(
         first.setdefault(int(label), key)
         merged[key] = first[int(label)]
     return merged
+
+
+# Cosine between two merged themes (IDF-weighted) above which one's customer claims clear
+# the other of the mirror check: lower than the merge threshold, so other words for much
+# the same still count. Tuned on the development sets.
+ECHO = 0.3
+
+
+@dataclass(frozen=True)
+class Regrouped:
+    groups: dict[str, str]  # theme key -> merged theme key
+    neighbours: dict[str, list[str]]  # merged theme key -> merged themes near it
+
+
+def regroup(
+    centroids: Mapping[str, Mapping[str, float]],
+    *,
+    threshold: float | None = None,
+    echo: float | None = None,
+) -> Regrouped:
+    """``merge``, then which merged themes come near each other (cosine >= ``echo``)."""
+    echo = ECHO if echo is None else echo
+    groups = merge(centroids, threshold=MERGE_THRESHOLD if threshold is None else threshold)
+    summed: dict[str, dict[str, float]] = {}
+    for key, group in groups.items():
+        target = summed.setdefault(group, {})
+        for term, weight in centroids[key].items():
+            target[term] = target.get(term, 0.0) + weight
+    keys = sorted(k for k, c in summed.items() if c)
+    near: dict[str, list[str]] = {k: [] for k in summed}
+    if len(keys) >= 2:
+        matrix = _weighted([summed[k] for k in keys])
+        similar = (matrix @ matrix.T).tocoo()
+        for i, j, value in zip(similar.row, similar.col, similar.data, strict=True):
+            if i != j and value >= echo:
+                near[keys[i]].append(keys[j])
+    return Regrouped(groups, {k: sorted(v) for k, v in near.items()})
+
+
+def _weighted(rows: list[Mapping[str, float]]) -> Any:
+    """Rows as an L2-normalised sparse matrix, terms weighted by inverse row frequency."""
+    frequency = Counter(term for row in rows for term in row)
+    n = len(rows)
+    weighted = [
+        {t: w * (math.log((1 + n) / (1 + frequency[t])) + 1.0) for t, w in row.items()}
+        for row in rows
+    ]
+    return normalize(DictVectorizer().fit_transform(weighted))

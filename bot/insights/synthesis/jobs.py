@@ -35,7 +35,6 @@ __all__ = [
 ]
 
 
-
 @dataclass(frozen=True)
 class JobStatement:
     """One job: situation (when), motivation (what they want to do), outcome (why)."""

@@ -14,9 +14,13 @@ from typing import Any
 # words (SSO, ERP) and numbers written in letters; verb and adjective stems.
 NOUN_TAGS = frozenset({"NNG", "NNP", "XR", "SL", "SH"})
 STEM_TAGS = frozenset({"VV", "VA", "VV-R", "VA-R", "VV-I", "VA-I"})
+# Nouns that say nothing about a customer on their own: courtesy and filler.
+STOP_NOUNS = frozenset(
+    {"감사", "수고", "질문", "답변", "정도", "부분", "경우", "관련", "사실", "생각"}
+)
 # Stems that only hold a sentence together ("하다", "있다", "되다", ...).
 LIGHT_STEMS = frozenset(
-    {"하", "있", "되", "없", "않", "같", "그렇", "이렇", "보", "주", "받", "싶"}
+    {"하", "있", "되", "없", "않", "같", "그렇", "이렇", "보", "주", "받", "싶", "좋"}
 )
 
 _LOCK = threading.Lock()
@@ -46,12 +50,37 @@ def morphemes(text: str) -> tuple[tuple[str, str, int, int], ...]:
     return tuple((t.form, t.tag, t.start, t.len) for t in analyser().tokenize(text))
 
 
+# Pieces the analyser makes of a loanword it does not know ("온보딩" -> 온/MM 보/NNG 딩/MAG).
+_PIECES = frozenset({"MM", "NNG", "NNP", "MAG", "NNB", "XR", "VV", "VA", "IC"})
+_TRAILING = ("J", "E", "XS", "VCP")  # particles, endings, suffixes, the copula
+
+
 def content_words(text: str) -> list[str]:
-    """Nouns, roots, foreign words and verb/adjective stems, in order (stems as "<stem>다")."""
+    """Nouns, roots, foreign words and verb/adjective stems, in order (stems as "<stem>다");
+    a word the analyser broke into one-syllable pieces is kept whole, as a noun."""
     found = []
-    for form, tag, _, _ in morphemes(text):
-        if tag in NOUN_TAGS:
-            found.append(form.lower() if tag == "SL" else form)
-        elif tag in STEM_TAGS and form not in LIGHT_STEMS:
-            found.append(form + "다")
+    for word in _words(text):
+        pieces = [m for m in word if not m[1].startswith(_TRAILING)]
+        if len(pieces) >= 2 and all(len(f) == 1 and t in _PIECES for f, t, _, _ in pieces):
+            start, end = pieces[0][2], pieces[-1][2] + pieces[-1][3]
+            found.append(text[start:end])
+            continue
+        for form, tag, _, _ in word:
+            if tag in NOUN_TAGS and not (tag == "NNG" and form in STOP_NOUNS):
+                found.append(form.lower() if tag == "SL" else form)
+            elif tag in STEM_TAGS and form not in LIGHT_STEMS:
+                found.append(form + "다")
     return found
+
+
+def _words(text: str) -> list[list[tuple[str, str, int, int]]]:
+    """The morphemes grouped by the space-separated word they start in."""
+    words: list[list[tuple[str, str, int, int]]] = []
+    last_end = -1
+    for morpheme in morphemes(text):
+        start = morpheme[2]
+        if not words or text[last_end:start].strip() != "" or (" " in text[last_end:start]):
+            words.append([])
+        words[-1].append(morpheme)
+        last_end = max(last_end, start + morpheme[3])
+    return words

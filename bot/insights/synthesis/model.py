@@ -54,19 +54,36 @@ class AnswerFact:
     group: str | None  # stakeholder group of its channel; None when unknown
     author: str
     answered_at: datetime
-    theme: str | None  # ThemeInfo.key, or None when the text carried nothing to group
+    themes: tuple[str, ...] = ()  # ThemeInfo.key of each theme its claims joined, once each
     jobs: tuple[JobFact, ...] = ()
 
 
 @dataclass(frozen=True)
 class ThemeInfo:
+    """A theme: claims grouped across fields (within a language)."""
+
     key: str
-    field: str
     language: str
-    label: str  # key phrases, e.g. "onboarding · slow setup · training"
-    quote: str  # the most representative answer's text (raw; escaping is the renderer's job)
+    label: str  # key words, e.g. "price · budget · renewal"
+    quote: str  # the most representative claim's answer (raw; escaping is the renderer's job)
     quote_link: str | None  # its permalink
     quote_author: str  # "" when anonymous
+    # Themes whose claims come near this one's (other words for much the same): a customer
+    # claim in one of them clears this theme of the mirror check.
+    neighbours: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """On one topic (a field), internal teams point one way and customers another."""
+
+    field: str
+    internal_theme: str  # ThemeInfo.key
+    internal_groups: tuple[str, ...]
+    customer_theme: str  # ThemeInfo.key
+    customer_groups: tuple[str, ...]
+    internal_label: str = ""
+    customer_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,8 +114,9 @@ class Support:
 @dataclass(frozen=True)
 class ThemeLine:
     theme: ThemeInfo
-    support: Support
+    support: Support  # over every answer of the persona that makes the claim, in any field
     change: str | None  # "new" | "grown" | None
+    fields: tuple[str, ...] = ()  # the fields whose answers raise it
 
 
 @dataclass(frozen=True)
@@ -117,7 +135,7 @@ class FieldSummary:
     confidence: str  # "low" | "medium" | "high"
     last_answer: datetime | None
     stale: bool  # nothing new for longer than the freshness window
-    conflict: str | None  # one sentence when internal and customer groups disagree
+    conflict: Conflict | None  # when internal and customer groups disagree on this field
     by_group: Mapping[str, tuple[str, ...]]  # group -> labels of the themes it supports
 
 
@@ -127,6 +145,9 @@ class PersonaSummary:
     fields: tuple[FieldSummary, ...]
     jobs: tuple[JobLine, ...]
     answers: int
+    themes: tuple[ThemeLine, ...] = ()  # claims at least two people make, strongest first
+    also_said: tuple[ThemeLine, ...] = ()  # claims one person made (newest first, capped)
+    conflicts: tuple[Conflict, ...] = ()
 
 
 @dataclass(frozen=True)

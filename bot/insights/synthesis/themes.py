@@ -1,22 +1,20 @@
-"""Incremental theme grouping of answers, theme labels and job-statement merge keys.
+"""Incremental grouping of claims into themes, theme labels and job-statement merge keys.
 
-Each answer's feature vector is computed once, when it is stored (``features``), and the
-answer joins a theme then (``assign`` + ``add``, or ``new_theme``); a digest only reads
-the kept states. Themes live per (field, language) cell; the caller keeps ``ThemeState``
-as JSON between calls (``state_to_json`` / ``state_from_json``). All pure, deterministic,
-standard library only.
+Each claim's terms are computed once, when its answer is stored (``bot.insights.synthesis.
+claims``), and the claim joins a theme then (``assign`` + ``add``, or ``new_theme``); a digest
+only reads the kept states. The caller keeps ``ThemeState`` as JSON between calls
+(``state_to_json`` / ``state_from_json``). All pure and deterministic.
 
-Cost: ``assign`` intersects the answer's term set with each theme's (C speed, over the
-answer's few terms) and multiplies only the shared terms; each state computes its
-centroid's norm and term set once, when it is made.
+Cost: ``assign`` intersects the claim's term set with each theme's (C speed, over the
+claim's few terms) and multiplies only the shared terms; each state computes its centroid's
+norm and term set once, when it is made.
 
-Representative answer (``best_answer``): the member with the highest cosine to the
-centroid. Member vectors are not kept, so when a member is added the previous best's
-score against the new centroid is *estimated*: its dot product with the added vector is
-taken as its score times the cosine between the old centroid and the added vector (as if
-the previous best lay along the old centroid). The estimate is exact while the theme has
-one member and close while the best stays typical. Keeping the old score unchanged, the
-simpler alternative, freezes the first member as best (a singleton's score is 1.0).
+Representative claim (``best_answer``): the member with the highest cosine to the centroid.
+Member vectors are not kept, so when a member is added the previous best's score against
+the new centroid is *estimated*: its dot product with the added vector is taken as its
+score times the cosine between the old centroid and the added vector (as if the previous
+best lay along the old centroid). The estimate is exact while the theme has one member and
+close while the best stays typical.
 """
 
 from __future__ import annotations
@@ -28,17 +26,8 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
-from bot.insights.synthesis import jobs
+from bot.insights.synthesis import claims, jobs
 from bot.insights.synthesis.model import JobFact
-from bot.insights.synthesis.themes_text import (
-    KO_STOP,
-    en_tokens,
-    features,
-    is_substantive,
-    key_phrases,
-    ko_words,
-    language_of,
-)
 
 __all__ = [
     "CENTROID_TERMS",
@@ -46,12 +35,9 @@ __all__ = [
     "ThemeState",
     "add",
     "assign",
-    "features",
-    "is_substantive",
     "job_facts",
     "job_key",
     "label",
-    "language_of",
     "new_theme",
     "state_from_json",
     "state_to_json",
@@ -200,48 +186,37 @@ def state_from_json(data: Mapping[str, Any]) -> ThemeState:
 def label(
     theme: ThemeState, *, background: Mapping[str, float] | None = None, terms: int = 3
 ) -> str:
-    """Key phrases of a theme, joined with " · " (see ``themes_text.key_phrases``).
+    """The theme's most distinctive words, joined with " · " (class-based TF-IDF).
 
-    ``background`` is the sum of all centroids of the theme's cell; without it the
-    heaviest terms are the label.
+    A word scores p * log(1 + p / q), p its share of the theme's weight and q its share of
+    ``background`` (the sum of the cell's centroids): frequent here, rare elsewhere. Words
+    are lemmas (English) or nouns and verb stems (Korean, from kiwipiepy), so a label never
+    shows a particle or a piece of a word.
     """
-    return " · ".join(key_phrases(theme.centroid, background, terms))
+    centroid = theme.centroid
+    total = sum(centroid.values()) or 1.0
+    back = background if background is not None else centroid
+    back_total = max(sum(back.values()), total) or 1.0
+    scored = []
+    for term, weight in centroid.items():
+        share = weight / total
+        other = max(back.get(term, 0.0), weight) / back_total
+        scored.append((-share * math.log(1.0 + share / other), term))
+    return " · ".join(term for _, term in sorted(scored)[:terms])
 
 
 def job_key(statement: jobs.JobStatement) -> str:
-    """Merge key of a job statement: language, then sorted content tokens of its situation
-    and motivation. English: stemmed non-stop words (plural, "-ing", "-ed" dropped), the 8
-    longest; Korean: character bigrams of content words without particles and endings,
-    word-initial bigrams first (Korean inflects at the end), 8 at most.
-    """
+    """Merge key of a job statement: its language, then the sorted content words (lemmas;
+    Korean nouns and stems) of its situation and motivation, eight at most. Statements with
+    the same key are one job; their support adds up."""
     text = f"{statement.situation} {statement.motivation}"
-    tokens = _ko_key_tokens(text) if statement.language == "ko" else _en_key_tokens(text)
-    if not tokens:
-        tokens = sorted(set(text.lower().split()))
-    return f"{statement.language}:{' '.join(sorted(tokens))}"
-
-
-def _en_key_tokens(text: str) -> list[str]:
-    stems = {_key_stem(word) for word in en_tokens(text)}
-    return sorted(stems, key=lambda w: (-len(w), w))[:KEY_TOKENS]
-
-
-def _key_stem(word: str) -> str:
-    for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def _ko_key_tokens(text: str) -> list[str]:
-    ranked: dict[str, int] = {}
-    for word in ko_words(text):
-        if word in KO_STOP:
-            continue
-        for start in range(max(1, len(word) - 1)):
-            gram = word[start : start + 2]
-            ranked[gram] = min(ranked.get(gram, start), start)
-    return sorted(ranked, key=lambda g: (ranked[g], g))[:KEY_TOKENS]
+    # A Korean motivation is stored as a bare stem ("확인하"): give it its dictionary ending
+    # so the analyser reads "확인/하" and not "확/인하".
+    unit = claims.Unit(text + "다" if statement.language == "ko" else text, statement.language)
+    words = sorted(set(claims.content_words(unit)))
+    if not words:
+        words = sorted(set(unit.text.lower().split()))
+    return f"{statement.language}:{' '.join(words[:KEY_TOKENS])}"
 
 
 def job_facts(text: str) -> tuple[JobFact, ...]:
