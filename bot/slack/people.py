@@ -84,7 +84,7 @@ def locale_for(
         return locale_of(own)
     try:
         with db.reading() as session:
-            chosen = queries.locale_of(session, team_id=team_id, default=settings.locale)
+            chosen = queries.workspace_locale(session, team_id=team_id, default=settings.locale)
     except Exception:
         log.exception("could not read the workspace's language")
         chosen = settings.locale
