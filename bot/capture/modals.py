@@ -22,9 +22,7 @@ from bot.slack.blocks import (
     JOB_STORY,
     LINK_ANSWER,
     LINK_FIELD,
-    OPTIONS,
     PERSONA_BLOCK,
-    PLACEHOLDER_TEXT,
     PROMPT_ACTIONS,
     SHORTCUT_MODAL,
     TEXT,
@@ -43,11 +41,12 @@ from bot.slack.blocks import (
     user_ref,
     user_text,
 )
+from bot.slack.limits import INPUT_TEXT, OPTIONS, PLACEHOLDER_TEXT
 from bot.slack.text import escape
 from bot.slack.words import word
 from questions.model import FIELDS
 
-ANSWER_MAX = 3000
+ANSWER_MAX = INPUT_TEXT
 JOB_PART_MAX = 500
 PREVIEW_MAX = 500
 QUESTION_MAX = 2000

@@ -18,8 +18,6 @@ from bot.slack.blocks import (
     HOLIDAYS_BLOCK,
     KEEP,
     LOCALE_BLOCK,
-    MODAL_BLOCKS,
-    PLACEHOLDER_TEXT,
     QUESTIONS_BLOCK,
     REMIND_BLOCK,
     SETUP_MODAL,
@@ -35,6 +33,7 @@ from bot.slack.blocks import (
     section,
     static_select,
 )
+from bot.slack.limits import MODAL_BLOCKS, PLACEHOLDER_TEXT
 from bot.slack.words import word
 from questions.model import GROUPS
 

@@ -1,14 +1,16 @@
-"""Pure Block Kit builders for personabot's modals, Home tab and interactive messages.
+"""Block Kit ids and the small block helpers personabot's builders share.
 
-Builders live in ``bot.views.modals`` (prompt buttons, answer, job story, message shortcut,
-link-after-capture) and ``bot.views.home`` (Home tab, setup modal); their words live in
-``bot.views.words``. This module holds the ids that handlers match on and the small block
-helpers the builders share. Nothing here calls Slack or the database: inputs are plain
-values and frozen dataclasses, outputs are dicts ready for ``views.open``, ``views.publish``
-or ``chat.postMessage``.
+The builders live by domain: ``bot.capture.modals`` (prompt buttons, answer, job story,
+message shortcut, link-after-capture), ``bot.home.view`` (Home tab) and ``bot.setup.view``
+(setup modal, whose input ids it owns); their words live in ``bot.slack.words``. This
+module holds the action and callback ids that handlers register on, the block ids of the
+capture modals' inputs, and helpers that cut text to Slack's limits (``bot.slack.limits``).
+Nothing here calls Slack or the database: inputs are plain values, outputs are dicts ready
+for ``views.open``, ``views.publish`` or ``chat.postMessage``.
 
-Every piece of user text shown in mrkdwn goes through ``bot.slack.escape`` (via ``fit``);
-plain_text is inert in Slack (no mentions, no links) and is only clipped to its limit.
+Every piece of user text shown in mrkdwn goes through ``bot.slack.text.escape`` (via
+``fit``); plain_text is inert in Slack (no mentions, no links) and is only clipped to its
+limit.
 """
 
 from __future__ import annotations
@@ -17,7 +19,19 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from bot.insights.render.lines import fit
+from bot.slack.limits import (
+    BUTTON_TEXT,
+    CONTEXT_ELEMENTS,
+    HEADER_TEXT,
+    LABEL_TEXT,
+    MODAL_BLOCKS,
+    OPTION_TEXT,
+    OPTIONS,
+    PLACEHOLDER_TEXT,
+    SECTION_TEXT,
+    TITLE_TEXT,
+)
+from bot.slack.text import fit
 
 Block = dict[str, Any]
 
@@ -62,20 +76,7 @@ LOCALE_BLOCK = "locale"  # setup modal: static_select "locale", values "en" / "k
 HOLIDAYS_BLOCK = "holidays"  # setup modal: plain_text_input "text"
 EXPORT_FORMATS = ("md", "html", "csv", "json")  # values of the HOME_EXPORT select
 
-# Slack's limits (https://docs.slack.dev/reference/block-kit/)
-MODAL_BLOCKS = 100
-HOME_BLOCKS = 100
-MESSAGE_BLOCKS = 50
-SECTION_TEXT = 3000
-HEADER_TEXT = 150
-TITLE_TEXT = 24
-BUTTON_TEXT = 75
-OPTION_TEXT = 75
-OPTIONS = 100
-PLACEHOLDER_TEXT = 150
-LABEL_TEXT = 2000
-CONTEXT_ELEMENTS = 10
-ERROR_TEXT = 300
+ERROR_TEXT = 300  # ours, not Slack's: a field error short enough to read under its input
 
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
