@@ -15,21 +15,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App, Respond
 
-from bot.errors import UserError
-from bot.i18n import N_, t
+from bot.errors import message_for
 
 log = logging.getLogger("personabot")
 
-SORRY = N_("Something went wrong on my side; it has been logged. Please try again in a minute.")
-
 Work = Callable[[str], str]  # given the caller's locale, the reply's text
-
-
-def message_for(error: Exception, locale: str) -> str:
-    if isinstance(error, UserError):
-        return error.render(locale)
-    log.error("listener failed", exc_info=error)
-    return t(locale, SORRY)
 
 
 def reply_with(respond: Respond, work: Work, *, locale: Callable[[], str]) -> None:

@@ -16,7 +16,8 @@ limit.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.slack.limits import (
@@ -61,19 +62,6 @@ JOB_PARTS = ("situation", "motivation", "outcome")  # block_ids of the job story
 PERSONA_BLOCK = "persona"  # shortcut modal: static_select, action_id "persona"
 FIELD_BLOCK = "field"  # shortcut modal: static_select, action_id "field"
 ALSO_JOB_BLOCK = "job_story"  # shortcut modal: checkboxes, action_id "job_story", value "yes"
-CHANNELS_BLOCK = "channels_{group}"  # setup modal: multi_conversations_select "channels"
-DAYS_BLOCK = "days_{group}"  # setup modal: multi_static_select "days", values mon..sun, keep
-TIME_BLOCK = "time_{group}"  # setup modal: timepicker "time" ("HH:mm")
-TIMEZONE_BLOCK = "timezone_{group}"  # setup modal: static_select "timezone", IANA names
-QUESTIONS_BLOCK = "questions_{group}"  # setup modal: number_input "number", whole
-REMIND_BLOCK = "remind_{group}"  # setup modal: number_input "number", hours (decimals allowed)
-CLOSE_BLOCK = "close_{group}"  # setup modal: number_input "number", hours (decimals allowed)
-CAP_BLOCK = "cap_{group}"  # setup modal: number_input "number", whole
-KEEP = "keep"  # DAYS_BLOCK value: keep the current cadence (one the fields cannot show)
-DIGEST_CHANNEL_BLOCK = "digest_channel"  # setup modal: conversations_select "channel"
-DIGEST = "digest"  # setup modal: the digest's days_/time_/timezone_ blocks use this "group"
-LOCALE_BLOCK = "locale"  # setup modal: static_select "locale", values "en" / "ko"
-HOLIDAYS_BLOCK = "holidays"  # setup modal: plain_text_input "text"
 EXPORT_FORMATS = ("md", "html", "csv", "json")  # values of the HOME_EXPORT select
 
 ERROR_TEXT = 300  # ours, not Slack's: a field error short enough to read under its input
@@ -183,6 +171,39 @@ def modal(
     if submit is not None:
         view["submit"] = plain(submit, TITLE_TEXT)
     return view
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """What a modal's submission came to, for the listener's ack: ``errors`` by block id
+    (the modal stays open; nothing was saved), else ``push`` (a view stacked on it) or
+    neither (the modal closes). ``then`` is the work left for after the ack."""
+
+    errors: Mapping[str, str] = field(default_factory=dict)
+    push: Block | None = None
+    then: Callable[[], None] | None = None
+
+
+def input_state(view: Mapping[str, Any], block: str) -> dict[str, Any]:
+    """The submitted state of one input block (``view.state.values[block][action]``)."""
+    values = (view.get("state") or {}).get("values") or {}
+    found: dict[str, Any] = next(iter((values.get(block) or {}).values()), {}) or {}
+    return found
+
+
+def input_text(view: Mapping[str, Any], block: str) -> str:
+    """What was typed in a text or number input ("" when nothing was)."""
+    return str(input_state(view, block).get("value") or "")
+
+
+def input_selected(view: Mapping[str, Any], block: str) -> str:
+    """The value of the option chosen in a select ("" when none was)."""
+    return str((input_state(view, block).get("selected_option") or {}).get("value") or "")
+
+
+def input_checked(view: Mapping[str, Any], block: str) -> list[Any]:
+    """The options chosen in a multi-select or checkboxes."""
+    return list(input_state(view, block).get("selected_options") or [])
 
 
 def user_text(text: str, limit: int = SECTION_TEXT) -> str:
