@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.setup.form import ScheduleFields
-from bot.setup.view import setup_modal
+from bot.setup.form import DIGEST, KEEP, WORKSPACE, FormField, ScheduleFields
+from bot.setup.view import error_blocks, read_setup, setup_modal
 from bot.slack import words
 from questions.model import GROUPS
 from tests.bot.blockkit import HANGUL, LOCALES, Json, all_text, check_view
+from tests.handlers.test_home import as_sent
 
 
 def setup(locale: str) -> Json:
@@ -135,3 +136,40 @@ def test_setup_modal_in_korean() -> None:
     assert HANGUL.search(words.word("ko", "day_tue"))
     assert blocks["questions_sales"]["label"]["text"] == words.word("ko", "questions_label")
     assert view["title"]["text"] == words.word("ko", "setup_title")
+
+
+def test_a_submitted_modal_reads_back_as_the_form_it_showed() -> None:
+    view = setup("en")
+    form = read_setup({**view, "state": {"values": as_sent(view)}})
+    assert list(form.channels) == list(GROUPS)
+    assert form.channels["sales"] == ["C1", "C2"]
+    assert form.channels["marketing"] == []
+    assert form.schedules["sales"] == ScheduleFields(
+        days=("tue", "thu"),
+        time="10:30",
+        timezone="America/Boise",
+        questions="2",
+        remind_hours="1.5",
+        close_hours="72",
+        cap="3",
+    )
+    assert form.schedules["leadership"].days == (KEEP,)
+    assert (form.digest_channel, form.digest.days, form.digest.time) == ("C9", ("mon",), "09:00")
+    assert (form.locale, form.holidays) == ("ko", "KR")
+
+
+def test_the_forms_errors_go_under_their_inputs() -> None:
+    errors = {
+        FormField("sales", "cap"): "too many",
+        FormField(DIGEST, "days"): "pick days",
+        FormField(DIGEST, "channel"): "pick a channel",
+        FormField(WORKSPACE, "locale"): "en or ko",
+        FormField(WORKSPACE, "holidays"): "h" * 400,
+    }
+    assert error_blocks(errors) == {
+        "cap_sales": "too many",
+        "days_digest": "pick days",
+        "digest_channel": "pick a channel",
+        "locale": "en or ko",
+        "holidays": "h" * 300,
+    }
