@@ -1,8 +1,15 @@
-"""Errors whose message is meant for the person who asked."""
+"""Errors whose message is meant for the person who asked, and turning any error into what
+that person reads."""
 
 from __future__ import annotations
 
-from bot.i18n import Text
+import logging
+
+from bot.i18n import N_, Text, t
+
+log = logging.getLogger("personabot")
+
+SORRY = N_("Something went wrong on my side; it has been logged. Please try again in a minute.")
 
 
 class UserError(Exception):
@@ -19,3 +26,12 @@ class UserError(Exception):
 
     def render(self, locale: str) -> str:
         return self.text.render(locale)
+
+
+def message_for(error: Exception, locale: str) -> str:
+    """What to tell the person, in ``locale``: a ``UserError`` as it says; anything else is
+    logged and becomes a short apology."""
+    if isinstance(error, UserError):
+        return error.render(locale)
+    log.error("listener failed", exc_info=error)
+    return t(locale, SORRY)

@@ -1,10 +1,13 @@
-"""Turning errors into what the user reads: what they can fix is said to them, privately;
-the rest is logged and they get a short apology.
+"""After the ack: slow work on a worker thread, and its outcome (or its error, said plainly
+by ``bot.errors.message_for``) sent to the caller only; ``@app.error`` as the net for
+anything raised before the ack.
 
-Work after ``ack()`` goes through ``reply_later``/``reply_with``: Bolt (1.2x) drops an
-acknowledgement when the listener raises after acking (the HTTP answer becomes a 404 if
-the exception beats its wait loop), so exceptions must not leave a listener that has
-acked. ``@app.error`` stays as the net for anything raised before the ack.
+The worker pool stays in ``handlers``: when work runs (in the listener, or after the ack on
+a worker) is a Bolt matter. Bolt (1.2x) drops an acknowledgement when the listener raises
+after acking (the HTTP answer becomes a 404 if the exception beats its wait loop), so
+exceptions must not leave a listener that has acked, and a listener must return in time to
+ack the next request. ``bot``'s use cases stay plain synchronous functions, which the clock,
+the command line and the tests call as they are.
 """
 
 from __future__ import annotations
@@ -15,21 +18,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App, Respond
 
-from bot.errors import UserError
-from bot.i18n import N_, t
+from bot.errors import message_for
 
 log = logging.getLogger("personabot")
 
-SORRY = N_("Something went wrong on my side; it has been logged. Please try again in a minute.")
-
 Work = Callable[[str], str]  # given the caller's locale, the reply's text
-
-
-def message_for(error: Exception, locale: str) -> str:
-    if isinstance(error, UserError):
-        return error.render(locale)
-    log.error("listener failed", exc_info=error)
-    return t(locale, SORRY)
 
 
 def reply_with(respond: Respond, work: Work, *, locale: Callable[[], str]) -> None:

@@ -7,9 +7,9 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot.capture import replies as capture
+from bot.capture import replies
 from bot.settings import Settings
-from bot.slack.people import forget, locale_for
+from bot.slack.people import forget
 from questions import Bank
 from storage import Database
 
@@ -23,24 +23,15 @@ def handle_message(
     settings: Settings,
     bank: Bank,
 ) -> None:
-    team_id = str(body.get("team_id") or context.team_id or "")
-    with db.session() as session:
-        stored = capture.record_message(
-            session=session,
-            team_id=team_id,
-            event_id=body.get("event_id"),
-            event=event,
-            bot_user_id=context.bot_user_id or "",
-            bank=bank,
-        )
-    if stored is None:
-        return
-
-    def language(user_id: str) -> str:  # the author's: the link offer is theirs alone
-        return locale_for(client=client, db=db, settings=settings, team_id=team_id, user_id=user_id)
-
-    capture.acknowledge(
-        db=db, client=client, stored=stored, reaction=settings.ack_reaction, locale=language
+    replies.receive_message(
+        db=db,
+        client=client,
+        settings=settings,
+        team_id=str(body.get("team_id") or context.team_id or ""),
+        event_id=body.get("event_id"),
+        event=event,
+        bot_user_id=context.bot_user_id or "",
+        bank=bank,
     )
 
 

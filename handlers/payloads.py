@@ -1,28 +1,29 @@
-"""Reading Slack's interaction payloads, and opening a modal in time."""
+"""Reading the parts of Slack's interaction payloads every listener needs, and acking a
+modal's submission as the use case said."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from slack_bolt import Ack
+
+from bot.slack.blocks import Submitted
 
 
 def team_of(body: dict[str, Any]) -> str:
     return str((body.get("team") or {}).get("id") or (body.get("view") or {}).get("team_id"))
 
 
-def state(view: dict[str, Any], block: str) -> dict[str, Any]:
-    """The submitted state of one input block (``view.state.values[block][action]``)."""
-    values = (view.get("state") or {}).get("values") or {}
-    found: dict[str, Any] = next(iter((values.get(block) or {}).values()), {}) or {}
-    return found
+def user_of(body: dict[str, Any]) -> str:
+    return str(body["user"]["id"])
 
 
-def text(view: dict[str, Any], block: str) -> str:
-    return str(state(view, block).get("value") or "")
-
-
-def selected(view: dict[str, Any], block: str) -> str:
-    return str((state(view, block).get("selected_option") or {}).get("value") or "")
-
-
-def checked(view: dict[str, Any], block: str) -> list[Any]:
-    return list(state(view, block).get("selected_options") or [])
+def ack_submission(ack: Ack, submitted: Submitted) -> None:
+    """Field errors keep the modal open; else a pushed view, or the modal closes. What is
+    left (``submitted.then``) is the caller's to run."""
+    if submitted.errors:
+        ack(response_action="errors", errors=dict(submitted.errors))
+    elif submitted.push is not None:
+        ack(response_action="push", view=submitted.push)
+    else:
+        ack()

@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from questions.model import FIELDS, GROUPS, KINDS, LOCALES, BankError, Question
 
-SECTION_TEXT_LIMIT = 3000  # Block Kit section text
+SECTION_TEXT_LIMIT = 3000  # Slack's section text limit (bot.slack.limits.SECTION_TEXT)
 CHOICE_TEXT_LIMIT = 75  # Block Kit button text / select option text
 MIN_CHOICES = 2
 MAX_CHOICES = 10

@@ -139,7 +139,7 @@ def holidays_of(session: Session, *, team_id: str, default: str | None) -> str |
     return session.scalar(query) or default
 
 
-def locale_of(session: Session, *, team_id: str, default: str) -> str:
+def workspace_locale(session: Session, *, team_id: str, default: str) -> str:
     """The workspace's language (set in Setup), else ``default``."""
     found = session.scalar(select(Workspace.locale).where(Workspace.team_id == team_id))
     return found or default

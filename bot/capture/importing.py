@@ -33,12 +33,13 @@ from sqlalchemy.orm import Session
 from bot.insights.indexing import Indexer
 from bot.insights.synthesis.model import UNSORTED
 from bot.personas import roster as personas
+from bot.slack.limits import MESSAGE_TEXT
 from questions import FIELDS, GROUPS, Bank
 from storage import Answer, Evidence, Persona, queries
 
 REQUIRED = ("text", "date")
 OPTIONAL = ("author", "group", "persona", "field", "question", "link")
-TEXT_LIMIT = 40_000
+TEXT_LIMIT = MESSAGE_TEXT  # an answer is at most as long as a Slack message
 
 
 class CsvError(Exception):

@@ -1,56 +1,51 @@
-"""Answering: the buttons under a prompt, the answer and job story modals, the message
-shortcut's modal and the link controls shown once an answer is captured.
-
-Personas are passed as ``(persona_id, name)`` pairs; at most 100 fit a select (Slack's
-limit), so callers pass the ones most worth offering first.
-"""
+"""Answering a prompt: the buttons under it, the answer and job story modals, and reading
+what those modals send back (their private_metadata is this module's). The shortcut's modal
+and the link controls are in ``bot.capture.pickers``."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from bot.insights.render.words import field_name
 from bot.slack.blocks import (
-    ALSO_JOB_BLOCK,
     ANSWER_BLOCK,
     ANSWER_MODAL,
     ANSWER_PRIVATE,
     ERROR_TEXT,
-    FIELD_BLOCK,
     JOB_MODAL,
     JOB_PARTS,
     JOB_STORY,
-    LINK_ANSWER,
-    LINK_FIELD,
-    OPTIONS,
-    PERSONA_BLOCK,
-    PLACEHOLDER_TEXT,
     PROMPT_ACTIONS,
-    SHORTCUT_MODAL,
     TEXT,
-    UNLINK_ANSWER,
     Block,
     button,
-    channel_ref,
     context,
     cut,
     input_block,
+    input_text,
     modal,
-    option,
     plain,
     section,
-    static_select,
-    user_ref,
     user_text,
 )
-from bot.slack.text import escape
+from bot.slack.limits import INPUT_TEXT, PLACEHOLDER_TEXT
 from bot.slack.words import word
-from questions.model import FIELDS
 
-ANSWER_MAX = 3000
+ANSWER_MAX = INPUT_TEXT
 JOB_PART_MAX = 500
-PREVIEW_MAX = 500
 QUESTION_MAX = 2000
+
+
+@dataclass(frozen=True)
+class JobStoryForm:
+    """A submitted job story: under a prompt, or from a message saved with the shortcut
+    (then in that message's channel)."""
+
+    prompt_id: int | None
+    channel: str | None
+    parts: dict[str, str]  # situation, motivation, outcome; stripped
 
 
 def prompt_actions(*, closed: bool, locale: str) -> Block:
@@ -131,9 +126,11 @@ def job_story_modal(
     question: str | None,
     locale: str,
     initial: Mapping[str, str] | None = None,
+    channel: str | None = None,
 ) -> Block:
     """When / I want to / so I can: block_ids ``situation``, ``motivation``, ``outcome``,
-    action_id ``text``; ``initial`` refills them (by block_id) after a failed check."""
+    action_id ``text``; ``initial`` refills them (by block_id) after a failed check. The
+    story is under ``prompt_id``, else in ``channel`` (a message saved with the shortcut)."""
     blocks = [context(word(locale, "job_intro"))]
     if question:
         blocks.append(_question(question, locale))
@@ -144,8 +141,14 @@ def job_story_modal(
         submit=word(locale, "save"),
         close=word(locale, "cancel"),
         blocks=blocks,
-        private_metadata="" if prompt_id is None else str(prompt_id),
+        private_metadata=_job_story_metadata(prompt_id, channel),
     )
+
+
+def _job_story_metadata(prompt_id: int | None, channel: str | None) -> str:
+    if prompt_id is not None:
+        return str(prompt_id)
+    return json.dumps({"channel": channel}) if channel else ""
 
 
 def job_story_errors(
@@ -172,96 +175,16 @@ def job_story_errors(
     return {part: cut(" ".join(messages[part]), ERROR_TEXT) for part in ordered}
 
 
-def _persona_options(personas: Sequence[tuple[str, str]], value: str = "{id}") -> list[Block]:
-    return [option(name, value.format(id=pid)) for pid, name in personas[:OPTIONS]]
+def read_answer(view: Mapping[str, Any]) -> tuple[int, str]:
+    """The prompt a submitted answer modal is under, and the answer typed (stripped)."""
+    return int(view["private_metadata"]), input_text(view, ANSWER_BLOCK).strip()
 
 
-def _field_options(locale: str, value: str = "{field}") -> list[Block]:
-    return [option(field_name(locale, f), value.format(field=f)) for f in FIELDS]
-
-
-def _preview(message_text: str, author: str, channel: str, locale: str) -> list[Block]:
-    lines = escape(cut(message_text, PREVIEW_MAX)).splitlines() or [" "]
-    quoted = "\n".join(f"> {line}" for line in lines)
-    blocks = [section(word(locale, "message", text=quoted))]
-    if author and channel:
-        who = word(locale, "message_from", author=user_ref(author), channel=channel_ref(channel))
-        blocks.append(context(who))
-    return blocks
-
-
-def _shortcut_inputs(personas: Sequence[tuple[str, str]], locale: str) -> list[Block]:
-    blocks: list[Block] = []
-    if personas:
-        select = static_select(
-            action_id=PERSONA_BLOCK,
-            placeholder=word(locale, "persona_placeholder"),
-            options=_persona_options(personas),
-        )
-        label = word(locale, "persona_label")
-        blocks.append(input_block(block_id=PERSONA_BLOCK, label=label, element=select))
-    else:
-        blocks.append(section(word(locale, "no_personas_shortcut"), block_id="no_personas"))
-    fields = static_select(
-        action_id=FIELD_BLOCK,
-        placeholder=word(locale, "field_placeholder"),
-        options=_field_options(locale),
+def read_job_story(view: Mapping[str, Any]) -> JobStoryForm:
+    metadata = str(view.get("private_metadata") or "")
+    parts = {part: input_text(view, part).strip() for part in JOB_PARTS}
+    if metadata.isdigit():
+        return JobStoryForm(prompt_id=int(metadata), channel=None, parts=parts)
+    return JobStoryForm(
+        prompt_id=None, channel=json.loads(metadata or "{}").get("channel"), parts=parts
     )
-    blocks.append(
-        input_block(block_id=FIELD_BLOCK, label=word(locale, "field_label"), element=fields)
-    )
-    checkbox: Block = {
-        "type": "checkboxes",
-        "action_id": ALSO_JOB_BLOCK,
-        "options": [option(word(locale, "also_job"), "yes")],
-    }
-    label = word(locale, "job_story_label")
-    blocks.append(
-        input_block(block_id=ALSO_JOB_BLOCK, label=label, element=checkbox, optional=True)
-    )
-    return blocks
-
-
-def shortcut_modal(
-    *,
-    personas: Sequence[tuple[str, str]],
-    message_text: str,
-    author: str,
-    channel: str,
-    metadata: str,
-    locale: str,
-) -> Block:
-    """The "Add to personas" message shortcut's modal. ``author`` / ``channel`` are Slack
-    ids (shown as a mention / channel link) or names (shown escaped); ``metadata`` is the
-    caller's private_metadata (e.g. JSON with channel and ts), at most 3,000 characters."""
-    blocks = _preview(message_text, author, channel, locale) + _shortcut_inputs(personas, locale)
-    return modal(
-        callback_id=SHORTCUT_MODAL,
-        title=word(locale, "shortcut_title"),
-        submit=word(locale, "save"),
-        close=word(locale, "cancel"),
-        blocks=blocks,
-        private_metadata=metadata,
-    )
-
-
-def link_actions(
-    *, answer_id: int, personas: Sequence[tuple[str, str]], locale: str
-) -> list[Block]:
-    """The ephemeral acknowledgement of a captured answer: a note, then selects to link it to
-    a persona (value ``"{answer_id}|{persona_id}"``) and a field (``"{answer_id}|{field}"``),
-    and an "Unlink" button (value ``str(answer_id)``)."""
-    hint = word(locale, "link_hint") if personas else word(locale, "no_personas_short")
-    elements: list[Block] = []
-    if personas:
-        options = _persona_options(personas, f"{answer_id}|{{id}}")
-        placeholder = word(locale, "link_persona")
-        elements.append(
-            static_select(action_id=LINK_ANSWER, placeholder=placeholder, options=options)
-        )
-    fields = _field_options(locale, f"{answer_id}|{{field}}")
-    placeholder = word(locale, "field_placeholder")
-    elements.append(static_select(action_id=LINK_FIELD, placeholder=placeholder, options=fields))
-    elements.append(button(word(locale, "unlink"), action_id=UNLINK_ANSWER, value=str(answer_id)))
-    actions: Block = {"type": "actions", "block_id": f"link_{answer_id}", "elements": elements}
-    return [context(word(locale, "saved"), hint), actions]

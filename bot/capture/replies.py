@@ -1,8 +1,9 @@
 """Thread replies to prompts become answers, kept in step with edits and deletions.
 
-``record_message`` is the database half (idempotent: Slack's retries and duplicate
-deliveries store nothing twice); ``acknowledge`` is the Slack half (permalink and
-reaction), run after the answer is committed so that a Slack failure loses nothing.
+``receive_message`` is the use case: ``record_message`` is its database half (idempotent:
+Slack's retries and duplicate deliveries store nothing twice); ``acknowledge`` is the Slack
+half (permalink, reaction, link offer), run after the answer is committed so that a Slack
+failure loses nothing.
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.orm import Session
 
-from bot.capture import interactive
-from bot.capture.modals import link_actions
+from bot.capture.linking import persona_choices
+from bot.capture.pickers import link_actions
 from bot.i18n import t
 from bot.insights.indexing import Indexer
+from bot.settings import Settings
+from bot.slack import calls
+from bot.slack.people import locale_for
 from bot.slack.text import unescape
 from questions import Bank
 from storage import Answer, AnswerRevision, Database, ProcessedEvent, Prompt, Workspace, queries
@@ -33,13 +37,44 @@ _PERSON_SUBTYPES = {None, "thread_broadcast", "file_share", "me_message"}
 
 
 @dataclass(frozen=True)
-class Stored:
-    """A newly stored answer that still wants its permalink and reaction."""
+class NewReply:
+    """A thread reply just stored as an answer, that still wants its permalink and reaction."""
 
     answer_id: int
     channel: str
     ts: str
     thread_ts: str
+
+
+def receive_message(
+    *,
+    db: Database,
+    client: WebClient,
+    settings: Settings,
+    team_id: str,
+    event_id: str | None,
+    event: dict[str, Any],
+    bot_user_id: str,
+    bank: Bank,
+) -> None:
+    """An Events API ``message`` event: keep what it says (committed), then acknowledge a
+    new answer; the link offer is in its author's language."""
+    with db.session() as session:
+        reply = record_message(
+            session=session,
+            team_id=team_id,
+            event_id=event_id,
+            event=event,
+            bot_user_id=bot_user_id,
+            bank=bank,
+        )
+    if reply is None:
+        return
+
+    def language(user_id: str) -> str:
+        return locale_for(client=client, db=db, settings=settings, team_id=team_id, user_id=user_id)
+
+    acknowledge(db=db, client=client, reply=reply, reaction=settings.ack_reaction, locale=language)
 
 
 def record_message(
@@ -50,7 +85,7 @@ def record_message(
     event: dict[str, Any],
     bot_user_id: str,
     bank: Bank,
-) -> Stored | None:
+) -> NewReply | None:
     """Store, update or wipe the answer an Events API ``message`` event speaks of, and its
     synthesis features.
 
@@ -83,60 +118,53 @@ Locale = str | Callable[[str], str]  # a language, or a user id -> that user's l
 
 
 def acknowledge(
-    *, db: Database, client: WebClient, stored: Stored, reaction: str | None, locale: Locale = "en"
+    *, db: Database, client: WebClient, reply: NewReply, reaction: str | None, locale: Locale = "en"
 ) -> None:
     """Fetch and keep the answer's permalink, react to it, and (when the team has personas)
     offer its author, privately, to link it to one, in ``locale`` (or ``locale(author)``,
     asked only when there is an offer to make). Failures are logged: the answer itself is
     already safe."""
-    try:
-        link = client.chat_getPermalink(channel=stored.channel, message_ts=stored.ts)
+    link = calls.permalink(client, channel=reply.channel, ts=reply.ts)
+    if link is not None:
         with db.session() as session:
-            answer = session.get(Answer, stored.answer_id)
+            answer = session.get(Answer, reply.answer_id)
             if answer is not None:
-                answer.permalink = str(link["permalink"])
-    except SlackApiError as error:
-        log.warning(
-            "no permalink for %s/%s: %s", stored.channel, stored.ts, error.response.get("error")
-        )
-    _offer_link(db=db, client=client, stored=stored, locale=locale)
+                answer.permalink = link
+    _offer_link(db=db, client=client, reply=reply, locale=locale)
     if reaction is None:
         return
     try:
-        client.reactions_add(channel=stored.channel, timestamp=stored.ts, name=reaction)
+        client.reactions_add(channel=reply.channel, timestamp=reply.ts, name=reaction)
     except SlackApiError as error:
         if error.response.get("error") != "already_reacted":
             log.warning(
                 "could not react to %s/%s: %s",
-                stored.channel,
-                stored.ts,
+                reply.channel,
+                reply.ts,
                 error.response.get("error"),
             )
 
 
-def _offer_link(*, db: Database, client: WebClient, stored: Stored, locale: Locale) -> None:
+def _offer_link(*, db: Database, client: WebClient, reply: NewReply, locale: Locale) -> None:
     with db.session() as session:
-        answer = session.get(Answer, stored.answer_id)
+        answer = session.get(Answer, reply.answer_id)
         if answer is None:
             return
         team = session.get(Workspace, answer.workspace_id)
-        choices = interactive.persona_choices(session=session, team_id=team.team_id if team else "")
+        choices = persona_choices(session=session, team_id=team.team_id if team else "")
         prompt = session.get(Prompt, answer.prompt_id) if answer.prompt_id else None
         user, linked = answer.user_id, prompt is not None and prompt.persona_id is not None
     if not choices or linked:
         return
     lang = locale if isinstance(locale, str) else locale(user)
-    blocks = link_actions(answer_id=stored.answer_id, personas=choices, locale=lang)
-    try:
-        client.chat_postEphemeral(
-            channel=stored.channel,
-            user=user,
-            thread_ts=stored.thread_ts,
-            blocks=blocks,
-            text=t(lang, "Saved as evidence."),
-        )
-    except SlackApiError as error:
-        log.info("no link offer for %s: %s", stored.answer_id, error.response.get("error"))
+    calls.tell(
+        client,
+        channel=reply.channel,
+        user=user,
+        thread_ts=reply.thread_ts,
+        blocks=link_actions(answer_id=reply.answer_id, personas=choices, locale=lang),
+        text=t(lang, "Saved as evidence."),
+    )
 
 
 def _claim_event(session: Session, *, event_id: str, team_id: str) -> bool:
@@ -172,7 +200,7 @@ class _Recorder:
             self.session, team_id=self.team_id, channel_id=self.channel, ts=ts
         )
 
-    def reply(self, message: dict[str, Any], *, tombstone: bool = False) -> Stored | None:
+    def reply(self, message: dict[str, Any], *, tombstone: bool = False) -> NewReply | None:
         if not _is_person_reply(message, "" if tombstone else self.bot_user_id):
             return None
         prompt = queries.prompt_by_ts(
@@ -205,7 +233,7 @@ class _Recorder:
             indexer = self._indexer(answer)
             indexer.index(answer)
             indexer.flush()
-        return Stored(answer_id=answer.id, channel=self.channel, ts=ts, thread_ts=prompt.ts)
+        return NewReply(answer_id=answer.id, channel=self.channel, ts=ts, thread_ts=prompt.ts)
 
     def edit(self, message: dict[str, Any]) -> None:
         answer = self._answer(str(message.get("ts", "")))

@@ -1,4 +1,4 @@
-"""The Home tab (``views.publish``); the setup modal it opens is in ``bot.views.setup``.
+"""The Home tab (``views.publish``), pure Block Kit; the setup modal is ``bot.setup.view``'s.
 
 The Home tab stays under Slack's 100 blocks whatever the data: personas are paged
 (``PAGE_SIZE`` a page, a "Show more" button carries the next page number), open prompts

@@ -39,7 +39,7 @@ def post_digest(
     """Post the digest now; returns the ts of its first message. Records the run (and what
     it knew, for next week's "what changed") unless the digest was empty."""
     with db.reading() as session:
-        locale = queries.locale_of(session, team_id=team_id, default=locale)
+        locale = queries.workspace_locale(session, team_id=team_id, default=locale)
         digest = compose_committed(session=session, team_id=team_id, now=now, locale=locale)
     messages = digest_messages(digest, locale=locale)
     fallback = t(locale, "Persona digest")

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 from bot.errors import UserError
 from bot.rounds import prompts as messages
 from bot.slack import calls
+from bot.slack.limits import SECTION_TEXT as SECTION_LIMIT
 from bot.slack.text import ChannelRef
 from storage import Prompt, queries
 
-SECTION_LIMIT = 3000
 log = logging.getLogger(__name__)
 
 

@@ -1,118 +1,80 @@
 """The admin setup modal opened from the Home tab: per group its channels and schedule in
-separate fields, then the digest, the workspace language and the holiday country."""
+separate fields, then the digest, the workspace language and the holiday country.
+
+This module owns the modal's block ids: it builds the modal, reads a submitted one into the
+domain ``SetupForm`` (``read_setup``) and puts the form's errors under their inputs
+(``error_blocks``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import Any
 
 from bot.i18n import locale_of
 from bot.insights.render.words import group_name
-from bot.slack.blocks import (
-    CAP_BLOCK,
-    CHANNELS_BLOCK,
-    CLOSE_BLOCK,
-    DAYS_BLOCK,
+from bot.setup.form import (
+    CAP_RANGE,
+    DAYS,
     DIGEST,
-    DIGEST_CHANNEL_BLOCK,
-    HOLIDAYS_BLOCK,
     KEEP,
-    LOCALE_BLOCK,
-    MODAL_BLOCKS,
-    PLACEHOLDER_TEXT,
-    QUESTIONS_BLOCK,
-    REMIND_BLOCK,
+    QUESTIONS_RANGE,
+    WORKSPACE,
+    FormField,
+    ScheduleFields,
+    SetupForm,
+)
+from bot.setup.timezones import TIMEZONES
+from bot.slack.blocks import (
+    ERROR_TEXT,
     SETUP_MODAL,
     TEXT,
-    TIME_BLOCK,
-    TIMEZONE_BLOCK,
     Block,
     header,
     input_block,
+    input_selected,
+    input_state,
+    input_text,
     modal,
     option,
     plain,
     section,
     static_select,
 )
+from bot.slack.limits import MODAL_BLOCKS, PLACEHOLDER_TEXT
 from bot.slack.words import word
 from questions.model import GROUPS
 
 _LANGUAGES = {"en": "English", "ko": "한국어"}
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # values of the days select
-QUESTIONS_RANGE = (1, 5)  # what `/persona schedule` accepts for `questions=`
-CAP_RANGE = (1, 20)  # ... and for `cap=`
 GROUP_BLOCKS = 9  # a header and eight inputs per group
-# The timezone select offers these, plus the group's own zone and the default when missing.
-TIMEZONES = (
-    "UTC",
-    "Asia/Seoul",
-    "Asia/Tokyo",
-    "Asia/Shanghai",
-    "Asia/Hong_Kong",
-    "Asia/Taipei",
-    "Asia/Manila",
-    "Asia/Singapore",
-    "Asia/Jakarta",
-    "Asia/Bangkok",
-    "Asia/Ho_Chi_Minh",
-    "Asia/Kolkata",
-    "Asia/Dubai",
-    "Australia/Perth",
-    "Australia/Brisbane",
-    "Australia/Sydney",
-    "Australia/Melbourne",
-    "Pacific/Auckland",
-    "Europe/London",
-    "Europe/Dublin",
-    "Europe/Lisbon",
-    "Europe/Paris",
-    "Europe/Berlin",
-    "Europe/Amsterdam",
-    "Europe/Madrid",
-    "Europe/Rome",
-    "Europe/Stockholm",
-    "Europe/Warsaw",
-    "Europe/Athens",
-    "Europe/Istanbul",
-    "Europe/Moscow",
-    "Africa/Cairo",
-    "Africa/Lagos",
-    "Africa/Johannesburg",
-    "Africa/Nairobi",
-    "America/St_Johns",
-    "America/Halifax",
-    "America/Toronto",
-    "America/New_York",
-    "America/Chicago",
-    "America/Denver",
-    "America/Phoenix",
-    "America/Los_Angeles",
-    "America/Vancouver",
-    "America/Anchorage",
-    "Pacific/Honolulu",
-    "America/Mexico_City",
-    "America/Bogota",
-    "America/Lima",
-    "America/Santiago",
-    "America/Argentina/Buenos_Aires",
-    "America/Sao_Paulo",
-)
 
-
-@dataclass(frozen=True)
-class ScheduleFields:
-    """One group's schedule as the setup modal shows it and as it comes back: text, as Slack
-    sends it. No days means the group is not asked."""
-
-    days: tuple[str, ...] = ()  # from DAYS, or (KEEP,): keep ``keep``
-    time: str = "10:00"  # "HH:MM"
-    timezone: str = ""  # IANA name; "" = the default
-    questions: str = "1"
-    remind_hours: str = "24"
-    close_hours: str = "72"
-    cap: str = "2"
-    keep: str | None = None  # the current cadence when the fields cannot show it (monthly, …)
+# block_ids of the inputs (view.state.values[block_id][action_id]); "{group}" is a group's
+# name, or DIGEST for the digest's days, time and timezone
+CHANNELS_BLOCK = "channels_{group}"  # multi_conversations_select "channels"
+DAYS_BLOCK = "days_{group}"  # multi_static_select "days", values DAYS and KEEP
+TIME_BLOCK = "time_{group}"  # timepicker "time" ("HH:mm")
+TIMEZONE_BLOCK = "timezone_{group}"  # static_select "timezone", IANA names
+QUESTIONS_BLOCK = "questions_{group}"  # number_input "number", whole
+REMIND_BLOCK = "remind_{group}"  # number_input "number", hours (decimals allowed)
+CLOSE_BLOCK = "close_{group}"  # number_input "number", hours (decimals allowed)
+CAP_BLOCK = "cap_{group}"  # number_input "number", whole
+DIGEST_CHANNEL_BLOCK = "digest_channel"  # conversations_select "channel"
+LOCALE_BLOCK = "locale"  # static_select "locale", values "en" / "ko"
+HOLIDAYS_BLOCK = "holidays"  # plain_text_input "text"
+_SCHEDULE_BLOCKS = {
+    "channels": CHANNELS_BLOCK,
+    "days": DAYS_BLOCK,
+    "time": TIME_BLOCK,
+    "timezone": TIMEZONE_BLOCK,
+    "questions": QUESTIONS_BLOCK,
+    "remind": REMIND_BLOCK,
+    "close": CLOSE_BLOCK,
+    "cap": CAP_BLOCK,
+}
+_OTHER_BLOCKS = {
+    FormField(DIGEST, "channel"): DIGEST_CHANNEL_BLOCK,
+    FormField(WORKSPACE, "locale"): LOCALE_BLOCK,
+    FormField(WORKSPACE, "holidays"): HOLIDAYS_BLOCK,
+}
 
 
 def setup_modal(
@@ -148,6 +110,59 @@ def setup_modal(
         close=word(locale, "cancel"),
         blocks=blocks,
     )
+
+
+def read_setup(view: dict[str, Any]) -> SetupForm:
+    """A submitted setup modal as the form: the groups it showed (from its blocks, else the
+    default ones), each with its channels and (for the default groups) schedule fields."""
+
+    def state(kind: str, group: str) -> dict[str, Any]:
+        return input_state(view, kind.format(group=group))
+
+    def fields(group: str) -> ScheduleFields:
+        days = state(DAYS_BLOCK, group).get("selected_options") or []
+        zone = state(TIMEZONE_BLOCK, group).get("selected_option") or {}
+        return ScheduleFields(
+            days=tuple(str(o.get("value") or "") for o in days),
+            time=str(state(TIME_BLOCK, group).get("selected_time") or ""),
+            timezone=str(zone.get("value") or ""),
+            questions=input_text(view, QUESTIONS_BLOCK.format(group=group)),
+            remind_hours=input_text(view, REMIND_BLOCK.format(group=group)),
+            close_hours=input_text(view, CLOSE_BLOCK.format(group=group)),
+            cap=input_text(view, CAP_BLOCK.format(group=group)),
+        )
+
+    groups = _shown_groups(view)
+    return SetupForm(
+        channels={
+            g: list(state(CHANNELS_BLOCK, g).get("selected_conversations") or []) for g in groups
+        },
+        schedules={g: fields(g) for g in groups if g in GROUPS},
+        digest_channel=input_state(view, DIGEST_CHANNEL_BLOCK).get("selected_conversation"),
+        digest=fields(DIGEST),
+        locale=input_selected(view, LOCALE_BLOCK) or "en",
+        holidays=input_text(view, HOLIDAYS_BLOCK),
+    )
+
+
+def _shown_groups(view: dict[str, Any]) -> list[str]:
+    prefix = CHANNELS_BLOCK.format(group="")
+    shown = [
+        str(b["block_id"])[len(prefix) :]
+        for b in view.get("blocks") or []
+        if str(b.get("block_id", "")).startswith(prefix)
+    ]
+    return shown or setup_groups({}, {})
+
+
+def block_of(field: FormField) -> str:
+    """The block id of the input that shows ``field``."""
+    return _OTHER_BLOCKS.get(field) or _SCHEDULE_BLOCKS[field.name].format(group=field.part)
+
+
+def error_blocks(errors: Mapping[FormField, str]) -> dict[str, str]:
+    """The form's errors under their inputs, for ``ack(response_action="errors")``."""
+    return {block_of(field): text[:ERROR_TEXT] for field, text in errors.items()}
 
 
 def setup_groups(channels: Mapping[str, object], schedules: Mapping[str, object]) -> list[str]:

@@ -1,23 +1,38 @@
-"""Pure Block Kit builders for personabot's modals, Home tab and interactive messages.
+"""Block Kit ids and the small block helpers personabot's builders share.
 
-Builders live in ``bot.views.modals`` (prompt buttons, answer, job story, message shortcut,
-link-after-capture) and ``bot.views.home`` (Home tab, setup modal); their words live in
-``bot.views.words``. This module holds the ids that handlers match on and the small block
-helpers the builders share. Nothing here calls Slack or the database: inputs are plain
-values and frozen dataclasses, outputs are dicts ready for ``views.open``, ``views.publish``
-or ``chat.postMessage``.
+The builders live by domain: ``bot.capture.modals`` (prompt buttons, answer, job story,
+message shortcut, link-after-capture), ``bot.home.view`` (Home tab) and ``bot.setup.view``
+(setup modal, whose input ids it owns); their words live in ``bot.slack.words``. This
+module holds the action and callback ids that handlers register on, the block ids of the
+capture modals' inputs, and helpers that cut text to Slack's limits (``bot.slack.limits``).
+Nothing here calls Slack or the database: inputs are plain values, outputs are dicts ready
+for ``views.open``, ``views.publish`` or ``chat.postMessage``.
 
-Every piece of user text shown in mrkdwn goes through ``bot.slack.escape`` (via ``fit``);
-plain_text is inert in Slack (no mentions, no links) and is only clipped to its limit.
+Every piece of user text shown in mrkdwn goes through ``bot.slack.text.escape`` (via
+``fit``); plain_text is inert in Slack (no mentions, no links) and is only clipped to its
+limit.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from bot.insights.render.lines import fit
+from bot.slack.limits import (
+    BUTTON_TEXT,
+    CONTEXT_ELEMENTS,
+    HEADER_TEXT,
+    LABEL_TEXT,
+    MODAL_BLOCKS,
+    OPTION_TEXT,
+    OPTIONS,
+    PLACEHOLDER_TEXT,
+    SECTION_TEXT,
+    TITLE_TEXT,
+)
+from bot.slack.text import fit
 
 Block = dict[str, Any]
 
@@ -47,35 +62,9 @@ JOB_PARTS = ("situation", "motivation", "outcome")  # block_ids of the job story
 PERSONA_BLOCK = "persona"  # shortcut modal: static_select, action_id "persona"
 FIELD_BLOCK = "field"  # shortcut modal: static_select, action_id "field"
 ALSO_JOB_BLOCK = "job_story"  # shortcut modal: checkboxes, action_id "job_story", value "yes"
-CHANNELS_BLOCK = "channels_{group}"  # setup modal: multi_conversations_select "channels"
-DAYS_BLOCK = "days_{group}"  # setup modal: multi_static_select "days", values mon..sun, keep
-TIME_BLOCK = "time_{group}"  # setup modal: timepicker "time" ("HH:mm")
-TIMEZONE_BLOCK = "timezone_{group}"  # setup modal: static_select "timezone", IANA names
-QUESTIONS_BLOCK = "questions_{group}"  # setup modal: number_input "number", whole
-REMIND_BLOCK = "remind_{group}"  # setup modal: number_input "number", hours (decimals allowed)
-CLOSE_BLOCK = "close_{group}"  # setup modal: number_input "number", hours (decimals allowed)
-CAP_BLOCK = "cap_{group}"  # setup modal: number_input "number", whole
-KEEP = "keep"  # DAYS_BLOCK value: keep the current cadence (one the fields cannot show)
-DIGEST_CHANNEL_BLOCK = "digest_channel"  # setup modal: conversations_select "channel"
-DIGEST = "digest"  # setup modal: the digest's days_/time_/timezone_ blocks use this "group"
-LOCALE_BLOCK = "locale"  # setup modal: static_select "locale", values "en" / "ko"
-HOLIDAYS_BLOCK = "holidays"  # setup modal: plain_text_input "text"
 EXPORT_FORMATS = ("md", "html", "csv", "json")  # values of the HOME_EXPORT select
 
-# Slack's limits (https://docs.slack.dev/reference/block-kit/)
-MODAL_BLOCKS = 100
-HOME_BLOCKS = 100
-MESSAGE_BLOCKS = 50
-SECTION_TEXT = 3000
-HEADER_TEXT = 150
-TITLE_TEXT = 24
-BUTTON_TEXT = 75
-OPTION_TEXT = 75
-OPTIONS = 100
-PLACEHOLDER_TEXT = 150
-LABEL_TEXT = 2000
-CONTEXT_ELEMENTS = 10
-ERROR_TEXT = 300
+ERROR_TEXT = 300  # ours, not Slack's: a field error short enough to read under its input
 
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
@@ -182,6 +171,39 @@ def modal(
     if submit is not None:
         view["submit"] = plain(submit, TITLE_TEXT)
     return view
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """What a modal's submission came to, for the listener's ack: ``errors`` by block id
+    (the modal stays open; nothing was saved), else ``push`` (a view stacked on it) or
+    neither (the modal closes). ``then`` is the work left for after the ack."""
+
+    errors: Mapping[str, str] = field(default_factory=dict)
+    push: Block | None = None
+    then: Callable[[], None] | None = None
+
+
+def input_state(view: Mapping[str, Any], block: str) -> dict[str, Any]:
+    """The submitted state of one input block (``view.state.values[block][action]``)."""
+    values = (view.get("state") or {}).get("values") or {}
+    found: dict[str, Any] = next(iter((values.get(block) or {}).values()), {}) or {}
+    return found
+
+
+def input_text(view: Mapping[str, Any], block: str) -> str:
+    """What was typed in a text or number input ("" when nothing was)."""
+    return str(input_state(view, block).get("value") or "")
+
+
+def input_selected(view: Mapping[str, Any], block: str) -> str:
+    """The value of the option chosen in a select ("" when none was)."""
+    return str((input_state(view, block).get("selected_option") or {}).get("value") or "")
+
+
+def input_checked(view: Mapping[str, Any], block: str) -> list[Any]:
+    """The options chosen in a multi-select or checkboxes."""
+    return list(input_state(view, block).get("selected_options") or [])
 
 
 def user_text(text: str, limit: int = SECTION_TEXT) -> str:

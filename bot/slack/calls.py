@@ -1,5 +1,5 @@
 """Small Web API steps used by several use cases: post (joining first), join, find a
-channel by name, permalinks, private notes and modals.
+channel by name, permalinks, private notes, DMs (text or a file) and modals.
 
 Each takes the one ``WebClient`` (``bot.slack.client``) and says plainly what a failure
 means: ``SlackApiError`` is raised where the caller must decide, and swallowed (logged)
@@ -9,7 +9,7 @@ where the step is a courtesy after the user's data is safe.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from slack_sdk import WebClient
@@ -75,10 +75,21 @@ def permalink(client: WebClient, *, channel: str, ts: str) -> str | None:
         return None
 
 
-def tell(client: WebClient, *, channel: str, user: str, text: str) -> None:
-    """A private note to ``user`` in ``channel``; a failure is logged (it is a courtesy)."""
+def tell(
+    client: WebClient,
+    *,
+    channel: str,
+    user: str,
+    text: str,
+    blocks: list[dict[str, Any]] | None = None,
+    thread_ts: str | None = None,
+) -> None:
+    """A private note to ``user`` in ``channel`` (in the thread at ``thread_ts``, with
+    ``blocks`` when given); a failure is logged (it is a courtesy)."""
     try:
-        client.chat_postEphemeral(channel=channel, user=user, text=text)
+        client.chat_postEphemeral(
+            channel=channel, user=user, text=text, blocks=blocks, thread_ts=thread_ts
+        )
     except SlackApiError as error:
         log.info("no note for %s in %s: %s", user, channel, error.response.get("error"))
 
@@ -88,13 +99,19 @@ def dm(client: WebClient, *, user: str, text: str) -> None:
     client.chat_postMessage(channel=user, text=text)
 
 
-def open_modal(
-    client: WebClient, *, trigger_id: str, view: dict[str, Any], too_slow: Callable[[], None]
-) -> None:
-    """``views.open``; a trigger that expired (Slack gives 3 s) calls ``too_slow``."""
+def upload_to_dm(client: WebClient, *, user: str, filename: str, content: str) -> None:
+    """A file in ``user``'s DM with the app (``conversations.open``, ``files.uploadV2``)."""
+    dm_channel = client.conversations_open(users=user)["channel"]["id"]
+    client.files_upload_v2(channel=dm_channel, filename=filename, title=filename, content=content)
+
+
+def open_modal(client: WebClient, *, trigger_id: str, view: dict[str, Any]) -> bool:
+    """``views.open``; ``False`` when the trigger expired (Slack gives 3 s), so the caller
+    can ask the person to try again."""
     try:
         client.views_open(trigger_id=trigger_id, view=view)
     except SlackApiError as error:
         if error.response.get("error") != "expired_trigger_id":
             raise
-        too_slow()
+        return False
+    return True

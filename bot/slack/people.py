@@ -1,6 +1,6 @@
 """Who a Slack user is to personabot: whether they are an admin, and which language they read.
 
-One ``users.info`` call (with ``include_locale``) answers both; it is kept for a few minutes
+One ``users.info`` call (with ``include_locale``) answers both; it is kept for ten minutes
 per workspace (Bolt hands each request a new ``WebClient``, so the key is the API URL and
 token, not the client), so a burst of commands from one person costs one call. A failed
 lookup is not cached: the next request asks again. Slack's ``user_change`` event drops it.
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from dataclasses import dataclass
 
+from cachetools import TTLCache, cached
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -32,38 +32,29 @@ class Person:
     locale: str | None  # Slack's, e.g. "ko-KR"; None when Slack did not say
 
 
-_CACHE: dict[tuple[str, str | None], dict[str, tuple[float, Person]]] = {}
+Key = tuple[str, str | None, str]  # API URL, token, user id
+_PEOPLE: TTLCache[Key, Person] = TTLCache(maxsize=MAX_PEOPLE, ttl=TTL_SECONDS)
 _LOCK = threading.Lock()
 
 
-def _key(client: WebClient) -> tuple[str, str | None]:
-    return client.base_url, client.token
+def _key(*, client: WebClient, user_id: str) -> Key:
+    return client.base_url, client.token, user_id
 
 
+@cached(_PEOPLE, key=_key, lock=_LOCK)  # a lookup that raises is not kept
 def person(*, client: WebClient, user_id: str) -> Person:
     """``user_id``'s admin flag and locale, from Slack (cached for ``TTL_SECONDS``)."""
-    now = time.monotonic()
-    with _LOCK:
-        known = _CACHE.setdefault(_key(client), {})
-        hit = known.get(user_id)
-    if hit is not None and now - hit[0] < TTL_SECONDS:
-        return hit[1]
     user = client.users_info(user=user_id, include_locale=True)["user"]
-    found = Person(
+    return Person(
         is_admin=bool(user.get("is_admin") or user.get("is_owner")),
         locale=user.get("locale") or None,
     )
-    with _LOCK:
-        if len(known) >= MAX_PEOPLE:
-            known.clear()
-        known[user_id] = (now, found)
-    return found
 
 
 def forget(*, client: WebClient, user_id: str) -> None:
     """Drop what is known about ``user_id`` (Slack said it changed: ``user_change``)."""
     with _LOCK:
-        _CACHE.get(_key(client), {}).pop(user_id, None)
+        _PEOPLE.pop(_key(client=client, user_id=user_id), None)
 
 
 def locale_for(
@@ -84,7 +75,7 @@ def locale_for(
         return locale_of(own)
     try:
         with db.reading() as session:
-            chosen = queries.locale_of(session, team_id=team_id, default=settings.locale)
+            chosen = queries.workspace_locale(session, team_id=team_id, default=settings.locale)
     except Exception:
         log.exception("could not read the workspace's language")
         chosen = settings.locale

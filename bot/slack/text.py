@@ -1,4 +1,5 @@
-"""Slack text: channel references as users type them, and mrkdwn escaping."""
+"""Slack text: channel references as users type them, mrkdwn escaping, and clipping to a
+limit with a visible "…"."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class ChannelRef:
         return f"<#{self.id}>" if self.id else f"#{self.name}"
 
 
+_SPACE = re.compile(r"\s+")
 _ESCAPED_CHANNEL = re.compile(r"^<#([CGD][A-Z0-9]+)(?:\|([^>]*))?>$")
 _CHANNEL_NAME = re.compile(r"^#?([a-z0-9][a-z0-9_\-]{0,79})$")
 _CURLY_DOUBLE_QUOTES = str.maketrans({"“": '"', "”": '"'})
@@ -47,3 +49,22 @@ def straight_quotes(text: str) -> str:
 def escape(text: str) -> str:
     """Text made inert for mrkdwn: no mentions, channel pings or links survive."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with a visible "…"."""
+    flat = _SPACE.sub(" ", text).strip()
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def safe(text: str, limit: int) -> str:
+    """Clipped and escaped: inert in mrkdwn."""
+    return escape(clip(text, limit))
+
+
+def fit(text: str, limit: int) -> str:
+    """Escaped text whose escaped length is at most ``limit``."""
+    size = limit
+    while len(out := safe(text, size)) > limit:
+        size -= len(out) - limit
+    return out

@@ -1,7 +1,7 @@
 """The words of personabot's modals and Home tab, by key, from the one catalog (bot.i18n).
 
 ``word(locale, key, **values)`` formats one entry; an unknown locale ("fr") reads as
-English and "ko-KR" as Korean. Field and group names come from ``bot.synthesis.render_words``.
+English and "ko-KR" as Korean. Field and group names come from ``bot.insights.render.words``.
 Entries hold mrkdwn: a literal ``<`` is written ``&lt;`` so that Slack shows it as text.
 """
 

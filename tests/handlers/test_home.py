@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.i18n import t
+from bot.setup.form import KEEP
 from bot.slack import blocks as views
 from bot.slack.words import word
 from storage import Channel, Database, DigestSchedule, Schedule, Workspace, queries
@@ -299,7 +300,7 @@ def test_setup_keeps_the_options_and_cadences_it_does_not_show(
     say(slack, fake, "schedule leadership monthly 1st mon 09:30 Asia/Seoul holidays=KR")
     modal = open_setup(slack, fake)
     kept = block(modal, "days_leadership")["element"]
-    assert [o["value"] for o in kept["initial_options"]] == [views.KEEP]
+    assert [o["value"] for o in kept["initial_options"]] == [KEEP]
     assert "monthly 1st mon 09:30" in kept["initial_options"][0]["text"]["text"]
 
     values = as_sent(modal) | schedule_fields("sales", ["wed"], time="11:00", cap="4")
@@ -317,7 +318,7 @@ def test_setup_keeps_the_options_and_cadences_it_does_not_show(
         assert (leadership.cadence, leadership.questions_per_round) == ("monthly 1st mon 09:30", 2)
         assert leadership.holiday_country == "KR"
 
-    both = as_sent(modal) | schedule_fields("leadership", [views.KEEP, "mon"], time="09:00")
+    both = as_sent(modal) | schedule_fields("leadership", [KEEP, "mon"], time="09:00")
     refused = submit(slack, modal, both)
     assert refused["errors"] == {"days_leadership": word("en", "error_keep")}
 
@@ -329,7 +330,7 @@ def test_setup_shows_the_digest_schedule_as_fields_and_keeps_what_they_cannot_sh
     say(slack, fake, "digest schedule <#CDIGEST|persona-digest> monthly 1st mon 09:00 Asia/Seoul")
     modal = open_setup(slack, fake)
     kept = block(modal, "days_digest")["element"]
-    assert [o["value"] for o in kept["initial_options"]] == [views.KEEP]
+    assert [o["value"] for o in kept["initial_options"]] == [KEEP]
     assert submit(slack, modal, as_sent(modal)) is None  # saved unchanged: kept as it was
     with db.session() as session:
         digest = session.scalars(select(DigestSchedule)).one()

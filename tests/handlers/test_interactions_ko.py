@@ -14,7 +14,7 @@ from bot.insights.render.words import field_name
 from bot.slack import blocks as views
 from bot.slack.words import word
 from storage import AnswerFeatures, Database, Persona, queries
-from tests.bot.test_views import check_blocks, check_view
+from tests.bot.blockkit import check_blocks, check_view
 from tests.conftest import TEAM, say, wait_for
 from tests.handlers.test_interactions import ask, opened, press, shortcut, submit, typed
 from tests.slackfake.driver import SlackDriver

@@ -31,7 +31,7 @@ from bot.insights.synthesis.model import (
     Support,
     ThemeLine,
 )
-from bot.slack.text import escape
+from bot.slack.text import clip, escape, safe
 
 QUOTE_MAX = 300
 LABEL_MAX = 300
@@ -39,27 +39,7 @@ NAME_MAX = 120
 JOB_MAX = 600
 TEXT_MAX = 500
 URL_MAX = 1000
-_SPACE = re.compile(r"\s+")
 _SAFE_URL = re.compile(r"^https?://[^\s|<>]+$", re.IGNORECASE)
-
-
-def clip(text: str, limit: int) -> str:
-    """``text`` on one line, cut to ``limit`` characters with a visible "…"."""
-    flat = _SPACE.sub(" ", text).strip()
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def safe(text: str, limit: int) -> str:
-    """Clipped and escaped: inert in mrkdwn."""
-    return escape(clip(text, limit))
-
-
-def fit(text: str, limit: int) -> str:
-    """Escaped text whose escaped length is at most ``limit``."""
-    size = limit
-    while len(out := safe(text, size)) > limit:
-        size -= len(out) - limit
-    return out
 
 
 def link_ok(url: str | None) -> bool:

@@ -31,7 +31,6 @@ from bot.insights.render.lines import (
     day,
     field_entries,
     field_heading,
-    fit,
     job_entry,
     overview,
     persona_context,
@@ -41,6 +40,7 @@ from bot.insights.render.lines import (
 )
 from bot.insights.render.words import answers, word
 from bot.insights.synthesis.model import Digest, PersonaSummary
+from bot.slack.text import fit
 
 __all__ = ["MAX_BLOCKS", "MAX_MESSAGE_CHARS", "digest_messages", "digest_text"]
 
