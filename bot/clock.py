@@ -12,7 +12,8 @@ from slack_sdk import WebClient
 from bot.insights import publishing
 from bot.rounds.claims import claim_due, claim_retries
 from bot.rounds.followup import close_expired, send_reminders
-from bot.rounds.posting import Draft, post_rounds, prepare
+from bot.rounds.picking import Draft, prepare
+from bot.rounds.posting import post_rounds
 from bot.settings import Settings
 from questions import Bank
 from storage import Database

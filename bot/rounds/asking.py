@@ -1,8 +1,11 @@
-"""Posting a prompt: one question to one channel, joining it first if need be."""
+"""``/persona ask``: one question to one channel, now, joining it first if need be.
+
+The steps: validate the question, find the channel, post it (``bot.slack.calls``), then
+store the prompt with its permalink.
+"""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_sdk import WebClient
@@ -16,7 +19,6 @@ from bot.slack.text import ChannelRef
 from storage import Prompt, queries
 
 SECTION_LIMIT = 3000
-log = logging.getLogger(__name__)
 
 
 def ask(
@@ -32,6 +34,31 @@ def ask(
     locale: str = "en",
 ) -> Prompt:
     """Post ``text`` to ``channel`` as a prompt and store it. The caller commits."""
+    question = _validated(text)
+    channel_id, name = _resolve(client, channel)
+    blocks = _blocks(question, asked_by, locale)
+    ts = _post(client, channel_id=channel_id, label=channel.label, blocks=blocks, text=question)
+    link = _permalink(client, channel_id=channel_id, ts=ts)
+    workspace = queries.workspace(session, team_id=team_id)
+    row = queries.channel(session, workspace=workspace, slack_id=channel_id, name=name)
+    prompt = Prompt(
+        workspace_id=workspace.id,
+        channel_id=row.id,
+        ts=ts,
+        text=question,
+        question_key=question_key,
+        asked_by=asked_by,
+        permalink=link,
+        persona_id=persona_id,
+        locale=locale,
+    )
+    session.add(prompt)
+    session.flush()
+    return prompt
+
+
+def _validated(text: str) -> str:
+    """The question as it will be posted: not empty, and within one section's limit."""
     text = text.strip()
     if not text:
         raise UserError(
@@ -43,31 +70,24 @@ def ask(
             length=len(text),
             limit=SECTION_LIMIT,
         )
-    channel_id, name = _resolve(client, channel)
+    return text
+
+
+def _post(
+    client: WebClient, *, channel_id: str, label: str, blocks: list[dict[str, Any]], text: str
+) -> str:
+    """Post the prompt (joining a public channel first); returns its ts. A channel the bot
+    cannot post in becomes a ``UserError`` that says what to do."""
     try:
-        response = calls.post_in_channel(
-            client, channel_id=channel_id, blocks=_blocks(text, asked_by, locale), text=text
-        )
+        response = calls.post_in_channel(client, channel_id=channel_id, blocks=blocks, text=text)
     except SlackApiError as error:
-        raise _explain(error, channel.label) from error
-    ts = str(response["ts"])
-    permalink = client.chat_getPermalink(channel=channel_id, message_ts=ts)["permalink"]
-    workspace = queries.workspace(session, team_id=team_id)
-    row = queries.channel(session, workspace=workspace, slack_id=channel_id, name=name)
-    prompt = Prompt(
-        workspace_id=workspace.id,
-        channel_id=row.id,
-        ts=ts,
-        text=text,
-        question_key=question_key,
-        asked_by=asked_by,
-        permalink=str(permalink),
-        persona_id=persona_id,
-        locale=locale,
-    )
-    session.add(prompt)
-    session.flush()
-    return prompt
+        raise _explain(error, label) from error
+    return str(response["ts"])
+
+
+def _permalink(client: WebClient, *, channel_id: str, ts: str) -> str:
+    # Unlike ``calls.permalink`` a refusal is raised: the caller's reply says it failed.
+    return str(client.chat_getPermalink(channel=channel_id, message_ts=ts)["permalink"])
 
 
 def _blocks(text: str, asked_by: str | None, locale: str) -> list[dict[str, Any]]:
