@@ -1,5 +1,5 @@
-"""Answering: the buttons under a prompt, the answer and job story modals, the message
-shortcut's modal and the link controls shown once an answer is captured.
+"""Answering: the answer and job story modals, the message shortcut's modal and the link
+controls shown once an answer is captured (the buttons under a prompt: ``bot.rounds.prompts``).
 
 Personas are passed as ``(persona_id, name)`` pairs; at most 100 fit a select (Slack's
 limit), so callers pass the ones most worth offering first.
@@ -14,18 +14,15 @@ from bot.slack.blocks import (
     ALSO_JOB_BLOCK,
     ANSWER_BLOCK,
     ANSWER_MODAL,
-    ANSWER_PRIVATE,
     ERROR_TEXT,
     FIELD_BLOCK,
     JOB_MODAL,
     JOB_PARTS,
-    JOB_STORY,
     LINK_ANSWER,
     LINK_FIELD,
     OPTIONS,
     PERSONA_BLOCK,
     PLACEHOLDER_TEXT,
-    PROMPT_ACTIONS,
     SHORTCUT_MODAL,
     TEXT,
     UNLINK_ANSWER,
@@ -51,21 +48,6 @@ ANSWER_MAX = 3000
 JOB_PART_MAX = 500
 PREVIEW_MAX = 500
 QUESTION_MAX = 2000
-
-
-def prompt_actions(*, closed: bool, locale: str) -> Block:
-    """An ``actions`` block to post under a prompt; a closed prompt still takes late answers.
-    The handler finds the prompt from the message the buttons sit on (the payload's
-    container), so the block can be built before the prompt has an id."""
-    answer = word(locale, "answer_late" if closed else "answer_private")
-    return {
-        "type": "actions",
-        "block_id": PROMPT_ACTIONS,
-        "elements": [
-            button(answer, action_id=ANSWER_PRIVATE, value="prompt"),
-            button(word(locale, "job_story"), action_id=JOB_STORY, value="prompt"),
-        ],
-    }
 
 
 def _question(question: str, locale: str) -> Block:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.i18n import locale_of
-from bot.insights.render.words import group_name
+from bot.insights.synthesis.wording import group_name
 from bot.slack.blocks import (
     CAP_BLOCK,
     CHANNELS_BLOCK,

@@ -16,10 +16,10 @@ from bot.capture.modals import (
     job_story_errors,
     job_story_modal,
     link_actions,
-    prompt_actions,
     shortcut_modal,
 )
 from bot.home.view import HomeData, HomePersona, HomePrompt, home_view
+from bot.rounds.prompts import prompt_actions
 from bot.setup.view import ScheduleFields, setup_modal
 from bot.slack import blocks as views
 from bot.slack import words

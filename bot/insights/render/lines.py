@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.insights.render.words import answers, field_name, group_name, people, word
+from bot.insights.render.words import answers, field_name, people, word
 from bot.insights.synthesis.model import (
     NO_PERSONA,
     Digest,
@@ -23,6 +23,7 @@ from bot.insights.synthesis.model import (
     Support,
     ThemeLine,
 )
+from bot.insights.synthesis.wording import group_name
 from bot.slack.text import escape
 
 QUOTE_MAX = 300

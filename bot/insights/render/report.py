@@ -21,7 +21,7 @@ from jinja2 import FunctionLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
 from bot.insights.render.lines import changes, day, persona_title
-from bot.insights.render.words import answers, field_name, group_name, people, word
+from bot.insights.render.words import answers, field_name, people, word
 from bot.insights.synthesis.model import (
     Digest,
     FieldSummary,
@@ -30,6 +30,7 @@ from bot.insights.synthesis.model import (
     Support,
     ThemeLine,
 )
+from bot.insights.synthesis.wording import group_name
 
 __all__ = ["digest_json", "evidence_csv", "report_html", "report_markdown"]
 
