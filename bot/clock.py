@@ -1,4 +1,11 @@
-"""The clock: APScheduler ticks; each tick does whatever the database says is due."""
+"""The clock: APScheduler ticks; each tick does whatever the database says is due.
+
+A tick posts rounds, reminders and closings (``bot.rounds``) and digests
+(``bot.insights``): it composes the two, so it sits above both, at the top of ``bot``
+(no package of ``bot`` imports it; ``handlers.cli`` starts it).
+
+May import: bot.rounds, bot.insights, bot.settings, storage, questions.
+"""
 
 from __future__ import annotations
 

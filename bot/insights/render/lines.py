@@ -1,7 +1,7 @@
 """Slack mrkdwn text for one digest's pieces: persona fields, themes, jobs, changes, rates.
 
 Every piece of user text (labels, quotes, persona names, job text, question text) goes
-through ``bot.slack.escape`` after it is clipped, so nothing can ping or link; a quote links
+through ``bot.slack.text.escape`` after it is clipped, so nothing can ping or link; a quote links
 to its permalink only when the link is a plain http(s) URL. Clipping is visible ("…") and only
 applies to single quotes, labels and names; the renderers never drop whole entries.
 """

@@ -1,8 +1,9 @@
 """A ``Digest`` as a Markdown or HTML report, as JSON, and evidence rows as CSV.
 
-Templates live in ``bot/templates`` and are read with ``importlib.resources``, rendered in a
-Jinja2 ``SandboxedEnvironment``: HTML is autoescaped; Markdown is not, so user text goes
-through the ``md`` filter, which backslash-escapes the characters Markdown reads as markup.
+Templates live in ``templates/`` beside this module and are read with
+``importlib.resources``, rendered in a Jinja2 ``SandboxedEnvironment``: HTML is autoescaped;
+Markdown is not, so user text goes through the ``md`` filter, which backslash-escapes the
+characters Markdown reads as markup.
 """
 
 from __future__ import annotations
