@@ -1,4 +1,11 @@
-"""The clock: APScheduler ticks; each tick does whatever the database says is due."""
+"""The clock: APScheduler ticks; each tick does whatever the database says is due.
+
+A tick posts rounds, reminders and closings (``bot.rounds``) and digests
+(``bot.insights``): it composes the two, so it sits above both, at the top of ``bot``
+(no package of ``bot`` imports it; ``handlers.cli`` starts it).
+
+May import: bot.rounds, bot.insights, bot.settings, storage, questions.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +19,8 @@ from slack_sdk import WebClient
 from bot.insights import publishing
 from bot.rounds.claims import claim_due, claim_retries
 from bot.rounds.followup import close_expired, send_reminders
-from bot.rounds.posting import Draft, post_rounds, prepare
+from bot.rounds.picking import Draft, prepare
+from bot.rounds.posting import post_rounds
 from bot.settings import Settings
 from questions import Bank
 from storage import Database

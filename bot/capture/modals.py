@@ -12,15 +12,11 @@ from typing import Any
 from bot.slack.blocks import (
     ANSWER_BLOCK,
     ANSWER_MODAL,
-    ANSWER_PRIVATE,
     ERROR_TEXT,
     JOB_MODAL,
     JOB_PARTS,
-    JOB_STORY,
-    PROMPT_ACTIONS,
     TEXT,
     Block,
-    button,
     context,
     cut,
     input_block,
@@ -46,21 +42,6 @@ class JobStoryForm:
     prompt_id: int | None
     channel: str | None
     parts: dict[str, str]  # situation, motivation, outcome; stripped
-
-
-def prompt_actions(*, closed: bool, locale: str) -> Block:
-    """An ``actions`` block to post under a prompt; a closed prompt still takes late answers.
-    The handler finds the prompt from the message the buttons sit on (the payload's
-    container), so the block can be built before the prompt has an id."""
-    answer = word(locale, "answer_late" if closed else "answer_private")
-    return {
-        "type": "actions",
-        "block_id": PROMPT_ACTIONS,
-        "elements": [
-            button(answer, action_id=ANSWER_PRIVATE, value="prompt"),
-            button(word(locale, "job_story"), action_id=JOB_STORY, value="prompt"),
-        ],
-    }
 
 
 def _question(question: str, locale: str) -> Block:

@@ -17,7 +17,7 @@ from bot.i18n import N_, Text, nt, t
 from bot.insights import exports
 from bot.insights.render.lines import job_entry
 from bot.insights.render.messages import digest_text
-from bot.insights.render.words import group_name
+from bot.insights.synthesis.wording import group_name
 from bot.insights.worker import compose_committed
 from bot.personas import roster as personas
 from bot.slack.text import escape

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.insights.render.lines import link_ok
-from bot.insights.render.words import answers, group_name
+from bot.insights.render.words import answers
+from bot.insights.synthesis.wording import group_name
 from bot.slack.blocks import (
     EXPORT_FORMATS,
     HOME_EXPORT,

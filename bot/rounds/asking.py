@@ -1,8 +1,11 @@
-"""Posting a prompt: one question to one channel, joining it first if need be."""
+"""``/persona ask``: one question to one channel, now, joining it first if need be.
+
+The steps: validate the question, find the channel, post it (``bot.slack.calls``), then
+store the prompt with its permalink.
+"""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_sdk import WebClient
@@ -12,11 +15,9 @@ from sqlalchemy.orm import Session
 from bot.errors import UserError
 from bot.rounds import prompts as messages
 from bot.slack import calls
-from bot.slack.limits import SECTION_TEXT as SECTION_LIMIT
+from bot.slack.limits import SECTION_TEXT
 from bot.slack.text import ChannelRef
 from storage import Prompt, queries
-
-log = logging.getLogger(__name__)
 
 
 def ask(
@@ -32,42 +33,60 @@ def ask(
     locale: str = "en",
 ) -> Prompt:
     """Post ``text`` to ``channel`` as a prompt and store it. The caller commits."""
-    text = text.strip()
-    if not text:
-        raise UserError(
-            "The question is empty. Try `/persona ask #channel What do customers want?`"
-        )
-    if len(text) > SECTION_LIMIT:
-        raise UserError(
-            "The question is {length} characters long; Slack allows {limit}.",
-            length=len(text),
-            limit=SECTION_LIMIT,
-        )
+    question = _validated(text)
     channel_id, name = _resolve(client, channel)
-    try:
-        response = calls.post_in_channel(
-            client, channel_id=channel_id, blocks=_blocks(text, asked_by, locale), text=text
-        )
-    except SlackApiError as error:
-        raise _explain(error, channel.label) from error
-    ts = str(response["ts"])
-    permalink = client.chat_getPermalink(channel=channel_id, message_ts=ts)["permalink"]
+    blocks = _blocks(question, asked_by, locale)
+    ts = _post(client, channel_id=channel_id, label=channel.label, blocks=blocks, text=question)
+    link = _permalink(client, channel_id=channel_id, ts=ts)
     workspace = queries.workspace(session, team_id=team_id)
     row = queries.channel(session, workspace=workspace, slack_id=channel_id, name=name)
     prompt = Prompt(
         workspace_id=workspace.id,
         channel_id=row.id,
         ts=ts,
-        text=text,
+        text=question,
         question_key=question_key,
         asked_by=asked_by,
-        permalink=str(permalink),
+        permalink=link,
         persona_id=persona_id,
         locale=locale,
     )
     session.add(prompt)
     session.flush()
     return prompt
+
+
+def _validated(text: str) -> str:
+    """The question as it will be posted: not empty, and within one section's limit."""
+    text = text.strip()
+    if not text:
+        raise UserError(
+            "The question is empty. Try `/persona ask #channel What do customers want?`"
+        )
+    if len(text) > SECTION_TEXT:
+        raise UserError(
+            "The question is {length} characters long; Slack allows {limit}.",
+            length=len(text),
+            limit=SECTION_TEXT,
+        )
+    return text
+
+
+def _post(
+    client: WebClient, *, channel_id: str, label: str, blocks: list[dict[str, Any]], text: str
+) -> str:
+    """Post the prompt (joining a public channel first); returns its ts. A channel the bot
+    cannot post in becomes a ``UserError`` that says what to do."""
+    try:
+        response = calls.post_in_channel(client, channel_id=channel_id, blocks=blocks, text=text)
+    except SlackApiError as error:
+        raise _explain(error, label) from error
+    return str(response["ts"])
+
+
+def _permalink(client: WebClient, *, channel_id: str, ts: str) -> str:
+    # Unlike ``calls.permalink`` a refusal is raised: the caller's reply says it failed.
+    return str(client.chat_getPermalink(channel=channel_id, message_ts=ts)["permalink"])
 
 
 def _blocks(text: str, asked_by: str | None, locale: str) -> list[dict[str, Any]]:

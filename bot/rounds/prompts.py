@@ -1,12 +1,14 @@
-"""What personabot says in channels, in English and Korean."""
+"""A prompt as posted in its channel: its blocks, its buttons, and what personabot says in
+channels, in English and Korean."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.capture.modals import prompt_actions
 from bot.i18n import N_, t
+from bot.slack.blocks import ANSWER_PRIVATE, JOB_STORY, PROMPT_ACTIONS, Block, button
 from bot.slack.text import escape
+from bot.slack.words import word
 from questions import Question
 
 _WORDS: dict[str, str] = {
@@ -67,3 +69,18 @@ def _prompt(body: str, footer: str, *, locale: str, closed: bool) -> list[dict[s
         {"type": "context", "elements": [{"type": "mrkdwn", "text": footer}]},
         prompt_actions(closed=closed, locale=locale),
     ]
+
+
+def prompt_actions(*, closed: bool, locale: str) -> Block:
+    """An ``actions`` block to post under a prompt; a closed prompt still takes late answers.
+    The handler finds the prompt from the message the buttons sit on (the payload's
+    container), so the block can be built before the prompt has an id."""
+    answer = word(locale, "answer_late" if closed else "answer_private")
+    return {
+        "type": "actions",
+        "block_id": PROMPT_ACTIONS,
+        "elements": [
+            button(answer, action_id=ANSWER_PRIVATE, value="prompt"),
+            button(word(locale, "job_story"), action_id=JOB_STORY, value="prompt"),
+        ],
+    }

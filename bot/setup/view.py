@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.i18n import locale_of
-from bot.insights.render.words import group_name
+from bot.insights.synthesis.wording import group_name
 from bot.setup.form import (
     CAP_RANGE,
     DAYS,

@@ -1,7 +1,7 @@
 """Slack mrkdwn text for one digest's pieces: persona fields, themes, jobs, changes, rates.
 
 Every piece of user text (labels, quotes, persona names, job text, question text) goes
-through ``bot.slack.escape`` after it is clipped, so nothing can ping or link; a quote links
+through ``bot.slack.text.escape`` after it is clipped, so nothing can ping or link; a quote links
 to its permalink only when the link is a plain http(s) URL. Clipping is visible ("…") and only
 applies to single quotes, labels and names; the renderers never drop whole entries.
 """
@@ -12,14 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.insights.render.words import (
-    answers,
-    conflict_sentence,
-    field_name,
-    group_name,
-    people,
-    word,
-)
+from bot.insights.render.words import answers, field_name, people, word
 from bot.insights.synthesis.model import (
     NO_PERSONA,
     Conflict,
@@ -31,6 +24,7 @@ from bot.insights.synthesis.model import (
     Support,
     ThemeLine,
 )
+from bot.insights.synthesis.wording import conflict_sentence, group_name
 from bot.slack.text import clip, escape, safe
 
 QUOTE_MAX = 300

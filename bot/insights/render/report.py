@@ -1,8 +1,9 @@
 """A ``Digest`` as a Markdown or HTML report, as JSON, and evidence rows as CSV.
 
-Templates live in ``bot/templates`` and are read with ``importlib.resources``, rendered in a
-Jinja2 ``SandboxedEnvironment``: HTML is autoescaped; Markdown is not, so user text goes
-through the ``md`` filter, which backslash-escapes the characters Markdown reads as markup.
+Templates live in ``templates/`` beside this module and are read with
+``importlib.resources``, rendered in a Jinja2 ``SandboxedEnvironment``: HTML is autoescaped;
+Markdown is not, so user text goes through the ``md`` filter, which backslash-escapes the
+characters Markdown reads as markup.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from jinja2 import FunctionLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
 from bot.insights.render.lines import changes, conflict_text, day, persona_title
-from bot.insights.render.words import answers, field_name, group_name, people, word
+from bot.insights.render.words import answers, field_name, people, word
 from bot.insights.synthesis.model import (
     Digest,
     FieldSummary,
@@ -30,6 +31,7 @@ from bot.insights.synthesis.model import (
     Support,
     ThemeLine,
 )
+from bot.insights.synthesis.wording import group_name
 
 __all__ = ["digest_json", "evidence_csv", "report_html", "report_markdown"]
 

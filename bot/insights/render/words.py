@@ -1,15 +1,14 @@
-"""The words the digest renderers (and the conflict sentence) use, in English and Korean.
+"""The words the digest renderers use, in English and Korean.
 
 Entries by key, from the one catalog (``bot.i18n``): ``word(locale, key, **values)``
-formats one, in English for an unknown locale. Field and group names have their own tables
-so that a renderer can show ``pains`` as "Pains" or "페인 포인트".
+formats one, in English for an unknown locale. Field names have their own table so that a
+renderer can show ``pains`` as "Pains" or "페인 포인트"; group names and the conflict
+sentence are synthesis's own words (``bot.insights.synthesis.wording``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from bot.i18n import N_, locale_of, nt, t
+from bot.i18n import N_, nt, t
 
 _WORDS: dict[str, str] = {
     "title": N_("Persona digest"),
@@ -38,7 +37,6 @@ _WORDS: dict[str, str] = {
     "job_problems": N_("needs rework: {codes}"),
     "negative": N_("🚫 Negative persona: {name}"),
     "no_persona": N_("Answers not linked to a persona"),
-    "no_persona_short": N_("No persona"),
     "no_answers_persona": N_("No answers yet."),
     "continued": N_("{title} (continued)"),
     "rates": N_("Response rates"),
@@ -46,10 +44,6 @@ _WORDS: dict[str, str] = {
     "unanswered": N_("Questions nobody answered"),
     "by_group": N_("Who says what"),
     "also_said": N_("Also said (one person each)"),
-    # TRANSLATORS: {p1} and {p2} are the subject particles (이/가) after {internal} and
-    # {customers}; English does not use them.
-    "conflict": N_("{internal} point to {internal_theme}; {customers} point to {customer_theme}."),
-    "and": N_(" and "),
     "more": N_("…continued in the report"),
     "quote_cut": N_("…"),
     "overview": N_("Personas"),
@@ -70,15 +64,6 @@ FIELD_NAMES: dict[str, str] = {
     "unsorted": N_("Unsorted"),
 }
 
-GROUP_NAMES: dict[str, str] = {
-    "marketing": N_("marketing"),
-    "sales": N_("sales"),
-    "customer_success": N_("customer success"),
-    "leadership": N_("leadership"),
-    "customers": N_("customers"),
-    "focus_group": N_("focus group"),
-}
-
 
 def word(locale: str, key: str, **values: object) -> str:
     """One catalog entry in ``locale``, formatted with ``values``."""
@@ -96,48 +81,3 @@ def answers(locale: str, n: int) -> str:
 def field_name(locale: str, field: str) -> str:
     name = FIELD_NAMES.get(field)
     return t(locale, name) if name else field.replace("_", " ").capitalize()
-
-
-def group_name(locale: str, group: str) -> str:
-    name = GROUP_NAMES.get(group)
-    return t(locale, name) if name else group.replace("_", " ")
-
-
-def group_list(locale: str, groups: Sequence[str]) -> str:
-    """Group names joined: "sales and marketing" / "영업·마케팅"."""
-    names = [group_name(locale, g) for g in groups]
-    if locale_of(locale) == "ko" or len(names) < 2:
-        return word(locale, "and").join(names)
-    return ", ".join(names[:-1]) + word(locale, "and") + names[-1]
-
-
-def subject_particle(text: str) -> str:
-    """이 after a final consonant (batchim), 가 after a vowel; 이 for non-Hangul endings."""
-    last = text.rstrip()[-1:] or " "
-    if "가" <= last <= "힣":
-        return "이" if (ord(last) - ord("가")) % 28 else "가"
-    return "이"
-
-
-def conflict_sentence(
-    locale: str,
-    *,
-    internal: Sequence[str],
-    internal_theme: str,
-    customers: Sequence[str],
-    customer_theme: str,
-) -> str:
-    """One plain sentence: which internal groups point where, and where customers point."""
-    inside = group_list(locale, internal)
-    outside = group_list(locale, customers)
-    text = word(
-        locale,
-        "conflict",
-        internal=inside,
-        internal_theme=internal_theme,
-        customers=outside,
-        customer_theme=customer_theme,
-        p1=subject_particle(inside),
-        p2=subject_particle(outside),
-    )
-    return text[0].upper() + text[1:]

@@ -22,7 +22,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from bot.insights.render.words import word
 from bot.insights.synthesis.model import (
     CUSTOMER_GROUPS,
     INTERNAL_GROUPS,
@@ -42,6 +41,7 @@ from bot.insights.synthesis.model import (
     ThemeInfo,
     ThemeLine,
 )
+from bot.insights.synthesis.wording import no_persona
 
 __all__ = ["FIELD_ORDER", "build_digest"]
 
@@ -434,7 +434,7 @@ def _stale_fields(
     found = []
     for s in summaries:
         pkey = s.persona.key if s.persona else NO_PERSONA
-        name = s.persona.name if s.persona else word(builder.locale, "no_persona_short")
+        name = s.persona.name if s.persona else no_persona(builder.locale)
         for f in s.fields:
             if f.stale and builder.went_stale(f"{pkey}|{f.field}", ref):
                 found.append(f"{name}: {f.field}")

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.capture.modals import answer_modal, job_story_errors, job_story_modal, prompt_actions
+from bot.capture.modals import answer_modal, job_story_errors, job_story_modal
+from bot.rounds.prompts import prompt_actions
 from bot.slack import blocks as views
 from tests.bot.blockkit import EVIL, HANGUL, LOCALES, Json, all_text, check_blocks, check_view
 

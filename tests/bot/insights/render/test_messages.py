@@ -1,30 +1,24 @@
-"""Digest renderers: Block Kit within Slack's limits, plain text, Markdown, HTML, CSV, JSON."""
+"""Digest messages: Block Kit within Slack's limits, and plain mrkdwn text."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import re
 from datetime import timedelta
-from importlib.resources import files
 from typing import Any
 
 import pytest
 from slack_sdk.models.blocks import Block
 
 from bot.insights.render.messages import digest_messages, digest_text
-from bot.insights.render.report import digest_json, evidence_csv, md, report_html, report_markdown
 from bot.insights.synthesis.digest import build_digest
 from bot.insights.synthesis.model import (
-    NO_PERSONA,
     AnswerFact,
     Digest,
     PersonaInfo,
     Snapshot,
     ThemeInfo,
 )
-from tests.bot.test_digest import (
+from tests.bot.insights.synthesis.test_digest import (
     NOW,
     PERSONAS,
     THEMES,
@@ -229,73 +223,6 @@ def test_korean_rendering() -> None:
     assert "그룹별 응답률" in text
     assert "🚫 부정적 페르소나: Bargain Bob" in text
     assert "아무도 답하지 않은 질문" in text
-
-
-def test_markdown_report_escapes_user_text() -> None:
-    report = report_markdown(hostile_digest())
-    assert "\\<@U123\\> pricing" in report
-    assert "\\<http://evil\\|click\\> \\& win" in report
-    assert re.search(r"(?<!\\)<", report) is None
-    assert md("*bold* [x](y) `c` | a_b") == "\\*bold\\* \\[x\\](y) \\`c\\` \\| a\\_b"
-    full = report_markdown(build())
-    assert "## Ops Olivia" in full
-    assert "### Pains" in full
-    assert "[“Per-seat pricing kills us at 50 users”](https://acme.slack.com/" in full
-    assert "⚠ assumption" in full
-    assert "Marketing and sales point to" in full
-
-
-def test_html_report_escapes_and_is_self_contained() -> None:
-    themes = {"x": ThemeInfo("x", "pains", "en", "<script>alert(1)</script>", "a & b", None, "")}
-    answers = [ans(1, NO_PERSONA, "pains", "sales", "U1", 1, "x")]
-    digest = build_digest(answers=answers, themes=themes, personas=(), previous=None, now=NOW)
-    html = report_html(digest)
-    assert "<script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "a &amp; b" in html
-    assert "<style>" in html
-    assert html.startswith("<!DOCTYPE html>")
-    full = report_html(build(), locale="ko")
-    assert full.count('<article class="card') == 4
-    assert 'class="card negative"' in full
-    assert "페인 포인트" in full
-    assert 'lang="ko"' in full
-
-
-def test_evidence_csv_is_rfc4180_and_neutralises_formulas() -> None:
-    rows = [
-        {"answer": 1, "quote": '=cmd()|" /C calc', "group": "sales", "at": NOW},
-        {"answer": 2, "quote": "-2+3", "group": "@admin", "extra": None},
-        {"answer": -3, "quote": 'line one\nsaid "hi", then left', "group": "+x"},
-    ]
-    text = evidence_csv(rows, columns=("answer", "group", "quote", "at"))
-    assert text.splitlines()[0] == "answer,group,quote,at"
-    assert "\r\n" in text
-    parsed = list(csv.reader(io.StringIO(text, newline="")))
-    assert parsed[1] == ["1", "sales", "'=cmd()|\" /C calc", NOW.isoformat()]
-    assert parsed[2] == ["2", "'@admin", "'-2+3", ""]
-    assert parsed[3] == ["-3", "'+x", 'line one\nsaid "hi", then left', ""]
-    default = evidence_csv(rows)
-    assert default.splitlines()[0] == "answer,quote,group,at,extra"
-
-
-def test_digest_json_is_stable_and_complete() -> None:
-    digest = build()
-    text = digest_json(digest)
-    data = json.loads(text)
-    assert text == digest_json(build())
-    assert data["generated_at"] == NOW.isoformat()
-    assert list(data) == sorted(data)
-    assert data["personas"][0]["persona"]["name"] == "Ops Olivia"
-    assert data["snapshot"]["themes"]["1|pricing"] == 3
-    assert "재무 김팀장" in text
-
-
-def test_templates_load_from_the_package() -> None:
-    folder = files("bot.insights.render").joinpath("templates")
-    for name in ("report.md.j2", "report.html.j2"):
-        assert folder.joinpath(name).is_file()
-    assert report_markdown(build([])).startswith("# Persona digest")
 
 
 @pytest.mark.parametrize("locale", ["en", "ko", "fr"])

@@ -299,52 +299,6 @@ def test_a_bot_removed_from_a_public_channel_does_not_rejoin_by_itself(
     assert len(fake.messages(fake.dm_channel("UADMIN"))) == 1
 
 
-def test_a_schedules_text_sets_it_again_unchanged(db: Database) -> None:
-    setup(
-        db,
-        "every 2 weeks fri 15:00 Asia/Seoul",
-        questions="2",
-        cap="3",
-        remind="4h",
-        close="2d",
-        wanted="5",
-        weekend="fri-sat",
-        holidays="KR",
-        skip="2026-12-24",
-    )
-    with db.session() as session:
-        first = session.scalars(select(Schedule)).one()
-        text = schedules.spec_text(first)
-        before = {
-            c: getattr(first, c)
-            for c in (
-                "cadence",
-                "timezone",
-                "questions_per_round",
-                "weekly_cap",
-                "reminder_minutes",
-                "close_minutes",
-                "wanted_answers",
-                "weekend",
-                "holiday_country",
-                "skip_dates",
-            )
-        }
-    spec = schedules.parse_spec("sales", text)
-    with db.session() as session:
-        schedules.save(
-            session=session,
-            team_id=TEAM,
-            spec=spec,
-            created_by="UADMIN",
-            now=MONDAY,
-            default_timezone="UTC",
-            default_holidays=None,
-        )
-        again = session.scalars(select(Schedule)).one()
-        assert {c: getattr(again, c) for c in before} == before
-
-
 def test_answers_to_an_anonymous_schedule_never_show_their_author(
     db: Database, fake: FakeSlack, client: WebClient, bank: Bank, settings: Settings
 ) -> None:
