@@ -162,4 +162,3 @@ def flags(data: LabelledSet, known: Replay) -> Flags:
         else:
             wrong.append(f"{top or '(no claim)'} <- {theme['label']}")
     return Flags(true, predicted, len(hit), len(gold), wrong)
-
