@@ -27,7 +27,7 @@ front of the outcome so that it renders the right way round.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.insights.synthesis.jobs_en_text import (
     Piece,
@@ -79,12 +79,12 @@ _TRIGGER = re.compile(
     r"(?:right\s+|just\s+|shortly\s+)?(?:after|before)|if)\s+(?P<body>\S)",
     _I,
 )
-_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|'s|that's|it's|thats)\s*$", _I)
+_COPULA_BEFORE = re.compile(r"\b(?:was|were|been)\s*$", _I)
 _NOT_TRIGGER_AFTER = re.compile(
     r"^(?:needed|necessary|possible|in\s+doubt|any|ever|that|this|so|not|at\s+all|"
     r"you\s+(?:can|could|get|have|find|want|need|like|ask)\b|"
     r"(?:a|per|an)\s+(?:week|month|day|year|quarter)\b|again|more|then|it\s+(?:works|helps)|"
-    r"they'?re\s+not|that's)",
+    r"they'?re\s+not|that's)(?![\w'])",
     _I,
 )
 _SELF_OPENING_TRIGGER = re.compile(r"^(?:right\s+|just\s+|shortly\s+)?(before|after)$", _I)
@@ -94,23 +94,29 @@ _ANAPHORA = re.compile(
     _I,
 )
 # Clause boundaries inside a situation found in an earlier sentence.
-_CLAUSE_CUT = re.compile(
-    r",\s+|\s+-\s+|\s+(?:and\s+then|but|because|bc|so)\s+|\s+(?=(?:i|we|they|he|she)\s+\S)", _I
+_CLAUSE_CUT = re.compile(r",\s+|\s+-\s+|\s+(?:and\s+then|but|because|bc|so)\s+", _I)
+_MAIN_SUBJECT = re.compile(r"\s+(?P<subj>i|we|they|he|she|it|there|you)\s+(?P<next>[\w']+)", _I)
+_AUX = words(
+    """can could will would should must may might do does did don't doesn't didn't can't
+    won't is are was were am has have had 'm 're 's 'd 'll gotta just still always never
+    really also kept keep"""
 )
 _NARRATIVE_JOIN = re.compile(r"(?:,?\s+and|\s+-|,\s+so|\s+so)\s*$", _I)
 _CONNECTIVE_END = re.compile(r"(?:,?\s+(?:and|so|but|then|or))+\s*$|[,;:\s-]+$", _I)
 
 # The outcome follows the motivation after one of these.
 _OUTCOME = re.compile(
-    r",?\s+(?:(?P<so>so\s+that|so(?!\s+(?:much|many|far|long|often|well|bad|badly|quickly|fast|"
-    r"little|few|yeah|ok|okay|good|great|hard|easy|annoying|slow|i\s+guess)\b)|in\s+order\s+to|"
-    r"so\s+as\s+to)|(?P<else>otherwise|or\s+else)|(?P<or>or)(?=\s+(?:i|we|they|you|he|she|it|"
-    r"the|our|my|their|his|her|nobody|someone|everyone|people|reps|deals?)\s+\S+)|"
-    r"(?P<comma_to>(?<=,)\s*to)(?=\s+[a-z]))\s+(?P<rest>.+)$",
+    r"(?:,?\s+(?P<so>so\s+that|so(?!\s+(?:much|many|far|long|often|well|bad|badly|quickly|"
+    r"fast|little|few|yeah|ok|okay|good|great|hard|easy|annoying|slow|i\s+guess)\b)|"
+    r"in\s+order\s+to|so\s+as\s+to)|,?\s+(?P<else>otherwise|or\s+else)|"
+    r",?\s+(?P<or>or)(?=\s+(?:i|we|they|you|he|she|it|the|our|my|their|his|her|nobody|someone|"
+    r"everyone|people|reps|deals?)\s+\S+)|,\s+to(?=\s+[a-z]))\s+(?P<rest>.+)$",
     _I,
 )
 _END_OF_CLAUSE = re.compile(
-    r",?\s+(?:because|since|bc|cuz|cause|but|although|though|unless|whereas|lol|lmao|haha|"
+    r",?\s+but\s+(?=(?:i|we|they|he|she|it|the|my|our|their|that|this|there|nobody|no|only|"
+    r"then|now|honestly|also)\b).*$|"
+    r",?\s+(?:because|since|bc|cuz|cause|although|though|unless|whereas|lol|lmao|haha|"
     r"tbh|btw|imo|which\s+is|that's\s+(?:what|why|the|how|it|literally)|and\s+then|"
     r"and\s+(?:also|honestly|plus)|then\s+(?:i|we|they|he|she))\b.*$|"
     r",\s+(?:and|then|that's|thats|it's|i'm|i|we|we're|they|they're|he|she|you|also|plus|"
@@ -123,8 +129,9 @@ _CAN = re.compile(
     _I,
 )
 _QUESTION_START = re.compile(
-    r"^(?:(?:when|if|why|how|what|where|who|do|does|did|can|could|would|is|are)\s+)"
-    r"(?:is|are|was|were|do|does|did|will|would|can|could|should|shall|you|we|i)\b",
+    r"^(?:(?:do|does|did|can|could|would|will|should|is|are|was|were)\s+(?:you|we|i|they|it)|"
+    r"(?:when|where|why|how|what|who)\s+(?:is|are|was|were|do|does|did|will|can|could|should)"
+    r")\b",
     _I,
 )
 _NOT_SITUATION = re.compile(
@@ -139,6 +146,11 @@ _LEAD_FILLER = re.compile(
     r"typical(?:\s+story)?|anyway)\b[\s,:]*)+",
     _I,
 )
+_DATED = re.compile(
+    r"\b(?:last\s+(?:week|month|year|night|quarter|spring|summer|fall|winter|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)|yesterday|ago|this\s+morning|recently|just)\b",
+    _I,
+)
 _TIME_LEAD = re.compile(r"^[^,]{1,25},\s+(?=\S)")
 
 
@@ -151,6 +163,7 @@ class _Want:
     past: bool
     subjectless: bool
     what_is: bool
+    verbal: bool = False
 
 
 def extract(text: str) -> list[Parts]:
@@ -180,7 +193,7 @@ def _jobs_in(text: str, english: list[Piece], index: int, piece: Piece) -> list[
         situation: str | None = None
         if want.what_is:
             situation, rest = _what_is(rest)
-        mot_out = _motivation_outcome(rest)
+        mot_out = _motivation_outcome(rest, verbal=want.verbal)
         if mot_out is None:
             window_start = want.verb_end
             continue
@@ -204,7 +217,7 @@ def _wants(sentence: str) -> list[_Want]:
     for match in _WANT.finditer(sentence):
         want = _want(sentence, match)
         if want is not None:
-            found.append(want)
+            found.append(replace(want, verbal=match.group("to") is not None))
     return found
 
 
@@ -215,11 +228,8 @@ def _want(sentence: str, match: re.Match[str]) -> _Want | None:
             return None
         return _Want(match.start(), match.end(), past=False, subjectless=False, what_is=True)
     verb = match.group("verb").lower()
-    if verb.startswith(("need", "want", "wish")) and not match.group("to"):
-        after = sentence[match.end() :].lstrip().lower()
-        if not after or after.startswith(("to be ", "it ", "that ", "help", "more ", "less ")):
-            if not after.startswith("it "):
-                return None
+    if not sentence[match.end() :].strip(" .,!;:"):
+        return None
     past = verb.split()[0] in _PAST_WANT
     tokens = list(_WORD.finditer(left))
     # Adverbs between the subject and the verb ("I just want", "they also wanted").
@@ -295,7 +305,7 @@ def _only_verb(word: str) -> bool:
 # -- motivation and outcome --------------------------------------------------------------
 
 
-def _motivation_outcome(rest: str) -> tuple[str, str, int] | None:
+def _motivation_outcome(rest: str, *, verbal: bool) -> tuple[str, str, int] | None:
     """(motivation, outcome, how much of ``rest`` they cover) or None."""
     lead = len(rest) - len(rest.lstrip())
     rest = rest.strip()
@@ -310,6 +320,9 @@ def _motivation_outcome(rest: str) -> tuple[str, str, int] | None:
         if match.group("else") or match.group("or"):
             word = "otherwise" if match.group("else") else "or"
             outcome = f"{word} {outcome}"
+    motivation = _AND_CLAUSE.sub("", motivation)
+    if not outcome and not verbal:
+        motivation, outcome = _split_purpose(motivation)
     words_ = motivation.split()
     while words_ and words_[0].lower() in _ADVERBS and len(words_) > 1:
         words_ = words_[1:]
@@ -325,9 +338,29 @@ def _end_clause(part: str) -> str:
     return _END_OF_CLAUSE.sub("", part)
 
 
+_AND_CLAUSE = re.compile(r"\s+and\s+(?:i|we|they|he|she)\s+\S.*$", _I)
+_INFINITIVE = re.compile(r"\s+to\s+(?P<verb>[a-z][\w-]*)", _I)
+_NEXT_TIME = re.compile(
+    r"^(?:the\s+)?(?:next\s+time|when(?:ever)?|if|every\s+time)\b.*?\b(?:i|we|they|he|she|you)\s+"
+    r"(?:can|could)\s+",
+    _I,
+)
+
+
+def _split_purpose(motivation: str) -> tuple[str, str]:
+    """ "labour to come in under 28% to justify the spend": the first infinitive belongs
+    to the wanted thing ("want X to ..."), a second one is the purpose."""
+    found = [m for m in _INFINITIVE.finditer(motivation) if is_verb(m.group("verb"))]
+    if len(found) < 2:
+        return motivation, ""
+    second = found[1]
+    return motivation[: second.start()], motivation[second.start("verb") :]
+
+
 def clean_outcome(outcome: str) -> str:
     """Drop "I can"/"we could" from an outcome; keep clauses with their own subject."""
     outcome = _end_clause(outcome.strip())
+    outcome = _NEXT_TIME.sub("", outcome)
     outcome = _CAN.sub("", outcome)
     return clean(outcome)
 
@@ -367,7 +400,7 @@ def _situation(
         return found
     if window_start == 0 and _ANAPHORA.match(sentence):
         return _narrative(earlier[-1].text) if earlier else None
-    if want.subjectless and want.past is False and not window.strip():
+    if want.subjectless and not want.past and not _has_finite_verb(window):
         return None
     narrative = _joined_narrative(window, want)
     if narrative:
@@ -375,11 +408,14 @@ def _situation(
     quote = quote_start(text, piece.start + want.subject_start)
     before = [p for p in earlier if p.start >= quote][-2:]
     for previous in reversed(before):
-        found = _trigger_situation(previous.text, same_sentence=False)
-        if found:
+        first_want = _WANT.search(previous.text)
+        head = previous.text[: first_want.start()] if first_want else previous.text
+        found = _trigger_situation(head, same_sentence=False)
+        if found and (not _SELF_OPENING_TRIGGER.match(found.split()[0]) or len(found.split()) > 3):
             return found
-    if want.past and before and before[-1] is earlier[-1]:
-        return _narrative(before[-1].text)
+    if before and before[-1] is earlier[-1]:
+        if want.past or _DATED.search(before[-1].text):
+            return _narrative(before[-1].text)
     return None
 
 
@@ -395,11 +431,7 @@ def _trigger_situation(window: str, *, same_sentence: bool) -> str | None:
         if '"' in head and head.count('"') % 2 == 1 and '"' in body and not same_sentence:
             continue
         word = " ".join(trigger.group("trig").lower().split())
-        if not same_sentence:
-            cut = _CLAUSE_CUT.search(body, 1)
-            while cut is not None and len(body[: cut.start()].split()) < 2:
-                cut = _CLAUSE_CUT.search(body, cut.end())
-            body = body[: cut.start()] if cut else body
+        body = _clause_end(body, cut_commas=not same_sentence)
         body = _CONNECTIVE_END.sub("", without_parentheses(body))
         situation = tidy(body)
         opening = _SELF_OPENING_TRIGGER.match(word)
@@ -416,9 +448,32 @@ def _trigger_situation(window: str, *, same_sentence: bool) -> str | None:
     return None
 
 
+def _clause_end(body: str, *, cut_commas: bool) -> str:
+    """A trigger clause up to where the main clause starts: a comma or dash (in an earlier
+    sentence), or a pronoun subject followed by a verb ("... a class it takes 7 months")."""
+    end = len(body)
+    if cut_commas:
+        for cut in _CLAUSE_CUT.finditer(body):
+            if len(body[: cut.start()].split()) >= 2:
+                end = cut.start()
+                break
+    for subject in _MAIN_SUBJECT.finditer(body, 0, end):
+        nxt = subject.group("next").lower()
+        if len(body[: subject.start()].split()) < 2:
+            continue
+        if "'" in nxt[:1] or nxt.split("'")[0] in _AUX or is_finite_form(nxt) or is_past(nxt):
+            end = subject.start()
+            break
+        if subject.group("subj").lower() == "it" or nxt not in _AUX and not is_verb(nxt):
+            continue
+    return body[:end]
+
+
 def _joined_narrative(window: str, want: _Want) -> str | None:
     """ "a cook no-showed and she needed ...": the event clause joined to the want."""
     joint = _NARRATIVE_JOIN.search(window) if not want.subjectless else None
+    if joint is None and not want.subjectless:
+        return None
     head = window[: joint.start()] if joint else window
     if want.subjectless:
         head = _CONNECTIVE_END.sub("", head)
@@ -440,8 +495,9 @@ def _narrative(sentence: str) -> str | None:
     text = without_parentheses(sentence)
     text = re.split(r":\s+", text)[-1]
     text = re.split(r"\s+-\s+", text)[0]
-    text = re.split(r",\s+(?:and|but|so)\s+", text)[0]
-    text = _LEAD_FILLER.sub("", text)
+    conjuncts = re.split(r",\s+(?:and|but|so)\s+", text)
+    events = [c for c in conjuncts if _is_event(c)]
+    text = _LEAD_FILLER.sub("", events[-1] if events else conjuncts[0])
     lead = _TIME_LEAD.match(text)
     if lead is not None and not any(_is_verb_form(w) for w in text[: lead.end()].split()):
         text = text[lead.end() :]
@@ -457,6 +513,11 @@ def _is_event(clause: str) -> bool:
     if len(tokens) < 2:
         return False
     return any(is_past(t.split("'")[0]) for t in tokens) or "just" in tokens
+
+
+def _has_finite_verb(clause: str) -> bool:
+    tokens = [t.lower() for t in _WORD.findall(clause)]
+    return any(is_finite_form(t) and t not in {"is", "was", "has"} for t in tokens[1:])
 
 
 def _is_verb_form(word: str) -> bool:

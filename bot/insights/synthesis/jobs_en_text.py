@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?])[\"')\]]*\s+|\n+|;\s+|\s+(?=[\u2600-\u27bf\U0001f000-\U0001faff])"
+    r"(?<![\s(]vs\.)(?<!etc\.)(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])[\"')\]]*\s+|\n+|;\s+|\s+(?=[\u2600-\u27bf\U0001f000-\U0001faff])"
 )
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 _WORD_SPAN = re.compile(r"\S+")
@@ -52,10 +52,15 @@ def _english_runs(text: str, start: int, end: int) -> list[Piece]:
         else:
             runs[-1].append(word)
     found = []
+    if len(runs) == 1:  # no Hangul: the whole sentence, however short
+        runs = [[w for w in runs[0]]]
+        keep = 1
+    else:
+        keep = _MIN_WORDS
     for run in runs:
         while run and not _ALNUM.search(run[0].group()):
             run = run[1:]
-        if len(run) >= _MIN_WORDS:
+        if len(run) >= keep:
             a, b = run[0].start(), run[-1].end()
             found.append(Piece(text[a:b], a, b))
     return found
