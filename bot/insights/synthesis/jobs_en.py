@@ -148,9 +148,10 @@ _LEAD_FILLER = re.compile(
 )
 _DATED = re.compile(
     r"\b(?:last\s+(?:week|month|year|night|quarter|spring|summer|fall|winter|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday)|yesterday|ago|this\s+morning|recently|just)\b",
+    r"wednesday|thursday|friday|saturday|sunday)|yesterday|ago|this\s+morning|recently)\b",
     _I,
 )
+_REACTION = re.compile(r"\s+and\s+(?=(?:i|we)\s+(?:had\s+to|have\s+to|ended|was|were|spent)\b)", _I)
 _TIME_LEAD = re.compile(r"^[^,]{1,25},\s+(?=\S)")
 
 
@@ -267,7 +268,10 @@ def _subject_start(tokens: list[re.Match[str]]) -> int | None:
         return None
     if last in PRONOUNS or last in {"everyone", "everybody", "someone", "somebody", "i'd",
                                     "we'd", "they'd", "he'd", "she'd", "you'd"}:
-        if previous in _RELATIVE or previous in {"the", "a"}:
+        before_previous = tokens[-3].group().lower() if len(tokens) > 2 else ""
+        if previous in {"the", "a"}:
+            return None
+        if previous in _RELATIVE and before_previous not in PREPOSITIONS:
             return None
         return tokens[-1].start()
     if last in DETERMINERS or last in _RELATIVE or last in PREPOSITIONS:
@@ -485,7 +489,7 @@ def _joined_narrative(window: str, want: _Want) -> str | None:
     if len(situation.split()) < 3 and len(clause) > 1:
         situation = ", ".join(clause[-2:])
     situation = tidy(_LEAD_FILLER.sub("", without_parentheses(situation)))
-    if not _is_event(situation):
+    if not (_is_event(situation) or want.subjectless and _has_finite_verb(situation)):
         return None
     return situation
 
@@ -497,14 +501,22 @@ def _narrative(sentence: str) -> str | None:
     text = re.split(r"\s+-\s+", text)[0]
     conjuncts = re.split(r",\s+(?:and|but|so)\s+", text)
     events = [c for c in conjuncts if _is_event(c)]
-    text = _LEAD_FILLER.sub("", events[-1] if events else conjuncts[0])
+    text = events[-1] if events else conjuncts[0]
+    # "... and I had to rebuild it": the narrator's reaction follows the event.
+    text = _LEAD_FILLER.sub("", _REACTION.split(text)[0])
     lead = _TIME_LEAD.match(text)
     if lead is not None and not any(_is_verb_form(w) for w in text[: lead.end()].split()):
         text = text[lead.end() :]
     situation = tidy(text)
     if "?" in situation or not _is_event(situation) or len(situation.split()) < 4:
         return None
+    if is_past(situation.split()[0]) and not _lemmas_other_than_verb(situation.split()[0]):
+        return None  # a headline with no subject: "Lost a bank last quarter"
     return situation
+
+
+def _lemmas_other_than_verb(word: str) -> bool:
+    return bool(parts_of_speech(word) - {"VERB", "AUX"})
 
 
 def _is_event(clause: str) -> bool:
