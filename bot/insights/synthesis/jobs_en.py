@@ -102,7 +102,9 @@ _AUX = words(
     really also kept keep"""
 )
 _NARRATIVE_JOIN = re.compile(r"(?:,?\s+and|\s+-|,\s+so|\s+so)\s*$", _I)
-_CONNECTIVE_END = re.compile(r"(?:,?\s+(?:and|so|but|then|or))+\s*$|[,;:\s-]+$", _I)
+_CONNECTIVE_END = re.compile(
+    r"(?:,?\s+(?:and|so|but|then|or|because|bc|since|cause))+\s*$|[,;:\s-]+$", _I
+)
 
 # The outcome follows the motivation after one of these.
 _OUTCOME = re.compile(
@@ -328,7 +330,7 @@ def _motivation_outcome(rest: str, *, verbal: bool) -> tuple[str, str, int] | No
     if not outcome and not verbal:
         motivation, outcome = _split_purpose(motivation)
     words_ = motivation.split()
-    while words_ and words_[0].lower() in _ADVERBS and len(words_) > 1:
+    while words_ and words_[0].lower() in _ADVERBS - {"all", "both"} and len(words_) > 1:
         words_ = words_[1:]
     motivation = tidy(" ".join(words_))
     if not _WORD.search(motivation) or motivation.lower() in {"it", "that", "this"}:
@@ -414,6 +416,9 @@ def _situation(
     for previous in reversed(before):
         first_want = _WANT.search(previous.text)
         head = previous.text[: first_want.start()] if first_want else previous.text
+        wants = _wants(previous.text)
+        if wants and wants[0].subject_start < len(head):
+            head = head[: wants[0].subject_start]
         found = _trigger_situation(head, same_sentence=False)
         if found and (not _SELF_OPENING_TRIGGER.match(found.split()[0]) or len(found.split()) > 3):
             return found
@@ -483,12 +488,12 @@ def _joined_narrative(window: str, want: _Want) -> str | None:
         head = _CONNECTIVE_END.sub("", head)
     if not head.strip():
         return None
-    head = re.split(r"[:;]\s+|\s+-\s+", head)[-1]
+    head = re.split(r"[:;]\s+|\s+-\s+|(?:^|\s)'(?=\w)|\"", head)[-1]
     clause = head.split(", ")
     situation = clause[-1]
     if len(situation.split()) < 3 and len(clause) > 1:
         situation = ", ".join(clause[-2:])
-    situation = tidy(_LEAD_FILLER.sub("", without_parentheses(situation)))
+    situation = _drop_time_lead(tidy(_LEAD_FILLER.sub("", without_parentheses(situation))))
     if not (_is_event(situation) or want.subjectless and _has_finite_verb(situation)):
         return None
     return situation
@@ -507,12 +512,26 @@ def _narrative(sentence: str) -> str | None:
     lead = _TIME_LEAD.match(text)
     if lead is not None and not any(_is_verb_form(w) for w in text[: lead.end()].split()):
         text = text[lead.end() :]
-    situation = tidy(text)
+    situation = _drop_time_lead(tidy(text))
     if "?" in situation or not _is_event(situation) or len(situation.split()) < 4:
         return None
     if is_past(situation.split()[0]) and not _lemmas_other_than_verb(situation.split()[0]):
         return None  # a headline with no subject: "Lost a bank last quarter"
     return situation
+
+
+_TIME_ADVERB = re.compile(
+    r"^(?:(?:last|this|next|that)\s+(?:week|month|year|night|quarter|spring|summer|fall|winter|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning)|yesterday|today)"
+    r"\s*,?\s+(?=(?:i|we|they|he|she|a|an|the|my|our|their|his|her|one|two|some)\b)",
+    _I,
+)
+
+
+def _drop_time_lead(situation: str) -> str:
+    """ "last month a server complained ..." -> "a server complained ..."."""
+    return _TIME_ADVERB.sub("", situation)
 
 
 def _lemmas_other_than_verb(word: str) -> bool:
@@ -553,29 +572,49 @@ def outcome_is_clause(outcome: str) -> bool:
     tokens = outcome.lower().split()
     if not tokens:
         return False
-    if tokens[0].split("'")[0] in _CLAUSE_START:  # "i'm", "we're", "it's" too
+    if tokens[0].split("'")[0] in _CLAUSE_START or _TRIGGER.match(outcome):
         return True
     if any(w in _CLAUSE_AUX or w.endswith("n't") for w in tokens[1:3]):
         return True
-    return len(tokens) > 1 and is_finite_form(tokens[1]) and not is_verb(tokens[0])
+    return not is_verb(tokens[0]) and any(is_finite_form(w) for w in tokens[1:4])
+
+
+_PARTICLES = words("in up out over back off down on away through around")
 
 
 def motivation_is_verbal(motivation: str) -> bool:
-    """True when the motivation starts with a verb ("see ...") rather than a noun phrase
-    ("the usage numbers ...", "them to find ...")."""
-    tokens = motivation.split()
-    if not tokens:
+    """True when the motivation starts with a verb ("see ...", "plug in ...") rather than a
+    noun phrase ("the usage numbers ...", "them to find ...", "access killed ...")."""
+    tokens = [t.lower().strip(",") for t in motivation.split()]
+    if not tokens or not is_verb(tokens[0]):
         return False
-    first = tokens[0].lower()
-    if not is_verb(first):
-        return False
-    pos = parts_of_speech(first)
-    if pos <= {"VERB", "AUX"} or first.startswith("re-"):
+    first = tokens[0]
+    if parts_of_speech(first) <= {"VERB", "AUX"} or first.startswith("re-"):
         return True
-    second = tokens[1].lower() if len(tokens) > 1 else ""
-    if second == "to" or verb_tags(second) & {"VBN", "VBD"} and not is_verb(second):
-        return False
-    return not (second and "NOUN" in pos and second in {"of", "by", "for", "on", "in"})
+    second = tokens[1] if len(tokens) > 1 else ""
+    third = tokens[2] if len(tokens) > 2 else ""
+    if second in DETERMINERS or second in _PARTICLES or second in _OBJECTS:
+        return True
+    if second == "to" or third == "to" and is_verb(tokens[3] if len(tokens) > 3 else ""):
+        return False  # "labour to come in", "content permissions to follow"
+    if verb_tags(second) & {"VBN", "VBD"} and not is_verb(second):
+        return third not in DETERMINERS and third not in PREPOSITIONS
+    return True
+
+
+def motivation_is_clause(motivation: str) -> bool:
+    """ "their manager gets the slack ping": a wanted state told as a clause."""
+    tokens = [t.lower() for t in motivation.split()[:5]]
+    for index, token in enumerate(tokens[1:], start=1):
+        if token == "to":
+            return False
+        if is_finite_form(token) and token not in {"is", "has"} and not is_verb(tokens[0]):
+            return tokens[index - 1] not in DETERMINERS
+    return False
+
+
+_OBJECTS = words("it them him her us me everyone everything something anything this that")
+_LOWER_FIRST = PRONOUNS | DETERMINERS | words("last next every")
 
 
 _SELF_OPENING = ("before ", "after ", "during ", "as ", "while ")
@@ -589,10 +628,17 @@ def render(situation: str, motivation: str, outcome: str) -> str:
     "before ..."/"after ..." opens the sentence itself."""
     parts: list[str] = []
     if situation:
+        first = situation.split()[0]
+        if first.lower() in _LOWER_FIRST and first != "I" and first[1:].islower():
+            situation = first.lower() + situation[len(first) :]
         opens = situation.lower().startswith(_SELF_OPENING)
         parts.append(situation if opens else f"When {situation}")
-    verbal = motivation_is_verbal(motivation)
-    parts.append(f"I want to {motivation}" if verbal else f"I want {motivation}")
+    if motivation_is_verbal(motivation):
+        parts.append(f"I want to {motivation}")
+    elif motivation_is_clause(motivation):
+        parts.append(f"I want it so that {motivation}")
+    else:
+        parts.append(f"I want {motivation}")
     if outcome:
         if outcome.lower().startswith(_DOWNER):
             parts.append(outcome)

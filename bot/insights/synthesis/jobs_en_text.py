@@ -82,6 +82,8 @@ def without_parentheses(text: str) -> str:
 def tidy(part: str) -> str:
     """One line, no leading connective punctuation, no trailing punctuation or emoji."""
     part = " ".join(part.split())
+    if part.count('"') % 2:
+        part = part.replace('"', "")
     previous = None
     while previous != part:
         previous = part
