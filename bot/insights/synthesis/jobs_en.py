@@ -87,6 +87,9 @@ _NOT_TRIGGER_AFTER = re.compile(
     r"they'?re\s+not|that's)(?![\w'])",
     _I,
 )
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|mentioned|asked)\s+(?:me\s+|us\s+)?(?:that\s+)?$", _I
+)
 _SELF_OPENING_TRIGGER = re.compile(r"^(?:right\s+|just\s+|shortly\s+)?(before|after)$", _I)
 _ANAPHORA = re.compile(
     r"^(?:(?:and|so|but)\s+)?(?:(?:right\s+|just\s+|shortly\s+)?after\s+(?:that|this|it)|"
@@ -175,7 +178,15 @@ def extract(text: str) -> list[Parts]:
     seen: set[tuple[str, str]] = set()
     english = pieces(text)
     for index, piece in enumerate(english):
-        for parts in _jobs_in(text, english, index, piece):
+        jobs = _jobs_in(text, english, index, piece)
+        following = english[index + 1].text if index + 1 < len(english) else ""
+        continued = _CONTINUE.match(following)
+        if jobs and continued and not jobs[-1][2]:
+            # "... I want to get an alert. That way I can follow up": the next sentence
+            # gives the outcome.
+            outcome = clean_outcome(following[continued.end() :])
+            jobs[-1] = (jobs[-1][0], jobs[-1][1], outcome)
+        for parts in jobs:
             key = (parts[0].lower(), parts[1].lower())
             if key not in seen:
                 seen.add(key)
@@ -256,13 +267,13 @@ def _want(sentence: str, match: re.Match[str]) -> _Want | None:
             return _Want(tokens[-1].end(), match.end(), past=True, subjectless=True,
                          what_is=False)
         return None
-    start = _subject_start(tokens)
+    start = _subject_start(tokens, left)
     if start is None:
         return None
     return _Want(start, match.end(), past=past, subjectless=False, what_is=False)
 
 
-def _subject_start(tokens: list[re.Match[str]]) -> int | None:
+def _subject_start(tokens: list[re.Match[str]], left: str) -> int | None:
     """Where the subject before a want verb starts; None when there is none."""
     last = tokens[-1].group().lower().rstrip(",")
     previous = tokens[-2].group().lower() if len(tokens) > 1 else ""
@@ -284,7 +295,7 @@ def _subject_start(tokens: list[re.Match[str]]) -> int | None:
     taken = 0
     for token in reversed(tokens):
         word = token.group().lower().rstrip(",")
-        if token.group().endswith(",") and taken:
+        if taken and left[token.end() : token.end() + 1] in {",", ":", ";"}:
             break
         if word in DETERMINERS:
             if word in _RELATIVE:
@@ -314,7 +325,7 @@ def _only_verb(word: str) -> bool:
 def _motivation_outcome(rest: str, *, verbal: bool) -> tuple[str, str, int] | None:
     """(motivation, outcome, how much of ``rest`` they cover) or None."""
     lead = len(rest) - len(rest.lstrip())
-    rest = rest.strip()
+    rest = _DASH_OUTCOME.sub(" ", rest.strip())
     outcome = ""
     match = _OUTCOME.search(rest)
     motivation = _end_clause(rest)
@@ -344,6 +355,11 @@ def _end_clause(part: str) -> str:
     return _END_OF_CLAUSE.sub("", part)
 
 
+_CONTINUE = re.compile(
+    r"^(?:that\s+way|this\s+way|so|then)\s*,?\s+(?=(?:i|we|they|you|he|she)\s+(?:can|could)\b)",
+    _I,
+)
+_DASH_OUTCOME = re.compile(r"\s+-\s+(?=(?:so|otherwise|or)\s)", _I)
 _AND_CLAUSE = re.compile(r"\s+and\s+(?:i|we|they|he|she)\s+\S.*$", _I)
 _INFINITIVE = re.compile(r"\s+to\s+(?P<verb>[a-z][\w-]*)", _I)
 _NEXT_TIME = re.compile(
@@ -354,13 +370,22 @@ _NEXT_TIME = re.compile(
 
 
 def _split_purpose(motivation: str) -> tuple[str, str]:
-    """ "labour to come in under 28% to justify the spend": the first infinitive belongs
-    to the wanted thing ("want X to ..."), a second one is the purpose."""
+    """Where a noun-phrase motivation's purpose starts. "want X to <verb>" mostly wants X
+    to do something ("the schedule to build itself", "them to find"), so the infinitive
+    stays; it is the purpose after a second infinitive ("labour to come in under 28% to
+    justify the spend") or after an indefinite, long or prepositional noun phrase ("a quick
+    win to prove ...", "pipeline numbers in one spreadsheet to save a day")."""
     found = [m for m in _INFINITIVE.finditer(motivation) if is_verb(m.group("verb"))]
-    if len(found) < 2:
+    if not found:
         return motivation, ""
-    second = found[1]
-    return motivation[: second.start()], motivation[second.start("verb") :]
+    cut = found[1] if len(found) > 1 else found[0]
+    if len(found) == 1:
+        head = motivation[: cut.start()].lower().split()
+        indefinite = head[0] in {"a", "an"}
+        long_or_pp = len(head) >= 4 or any(w in PREPOSITIONS for w in head[1:])
+        if not (indefinite or long_or_pp) or len(head) == 0:
+            return motivation, ""
+    return motivation[: cut.start()], motivation[cut.start("verb") :]
 
 
 def clean_outcome(outcome: str) -> str:
@@ -440,6 +465,8 @@ def _trigger_situation(window: str, *, same_sentence: bool) -> str | None:
         if '"' in head and head.count('"') % 2 == 1 and '"' in body and not same_sentence:
             continue
         word = " ".join(trigger.group("trig").lower().split())
+        if same_sentence and _REPORTING.search(body):
+            continue  # "when we met you said you want ...": the want is reported later
         body = _clause_end(body, cut_commas=not same_sentence)
         body = _CONNECTIVE_END.sub("", without_parentheses(body))
         situation = tidy(body)
@@ -451,7 +478,11 @@ def _trigger_situation(window: str, *, same_sentence: bool) -> str | None:
             continue
         if size < 2 and not opening:
             continue
-        if opening is not None:
+        if opening is not None and not (
+            opening.group(1).lower() == "after" and _has_finite_verb(f"x {situation}")
+        ):
+            # "after the second audit" keeps its word; "after a demo goes well" reads
+            # "when a demo goes well".
             situation = f"{opening.group(1)} {situation}"
         return situation
     return None
