@@ -70,6 +70,7 @@ _RELATIVE = words(
     """that which who whom whose what thing things anything everything something stuff one
     ones where why how if whether"""
 )
+_OTHER_SUBJECTS = words("everyone everybody someone somebody i'd we'd they'd he'd she'd you'd")
 _LEAD_WORDS = words("and so but also then plus or because bc cause since")
 
 # Triggers open a situation clause.
@@ -258,14 +259,14 @@ def _want(sentence: str, match: re.Match[str]) -> _Want | None:
     if last in _LEAD_WORDS:
         # "... and wanted", "and need": a dropped subject shared with the clause before.
         if last == "and" or (past and last in {"so", "then"}):
-            return _Want(tokens[-1].start(), match.end(), past=past, subjectless=True,
-                         what_is=False)
+            return _Want(
+                tokens[-1].start(), match.end(), past=past, subjectless=True, what_is=False
+            )
         return None
     if left[tokens[-1].end() :].strip().startswith(","):
         # "..., wanted auto-built schedules": past want after a comma, subject dropped.
         if past:
-            return _Want(tokens[-1].end(), match.end(), past=True, subjectless=True,
-                         what_is=False)
+            return _Want(tokens[-1].end(), match.end(), past=True, subjectless=True, what_is=False)
         return None
     start = _subject_start(tokens, left)
     if start is None:
@@ -279,8 +280,7 @@ def _subject_start(tokens: list[re.Match[str]], left: str) -> int | None:
     previous = tokens[-2].group().lower() if len(tokens) > 1 else ""
     if last in NEGATIVE_SUBJECTS or last in {"no-one", "noone"}:
         return None
-    if last in PRONOUNS or last in {"everyone", "everybody", "someone", "somebody", "i'd",
-                                    "we'd", "they'd", "he'd", "she'd", "you'd"}:
+    if last in PRONOUNS or last in _OTHER_SUBJECTS:
         before_previous = tokens[-3].group().lower() if len(tokens) > 2 else ""
         if previous in {"the", "a"}:
             return None
@@ -292,8 +292,7 @@ def _subject_start(tokens: list[re.Match[str]], left: str) -> int | None:
     if last in {"it", "this", "that", "me", "him", "her", "us", "them", "there", "here"}:
         return None
     start: int | None = None
-    taken = 0
-    for token in reversed(tokens):
+    for taken, token in enumerate(reversed(tokens)):
         word = token.group().lower().rstrip(",")
         if taken and left[token.end() : token.end() + 1] in {",", ":", ";"}:
             break
@@ -308,8 +307,7 @@ def _subject_start(tokens: list[re.Match[str]], left: str) -> int | None:
         if not taken and _only_verb(word):
             return None
         start = token.start()
-        taken += 1
-        if taken == 4:
+        if taken == 3:
             break
     return start
 
@@ -447,9 +445,9 @@ def _situation(
         found = _trigger_situation(head, same_sentence=False)
         if found and (not _SELF_OPENING_TRIGGER.match(found.split()[0]) or len(found.split()) > 3):
             return found
-    if before and before[-1] is earlier[-1]:
-        if want.past or _DATED.search(before[-1].text):
-            return _narrative(before[-1].text)
+    recent = bool(before) and before[-1] is earlier[-1]
+    if recent and (want.past or _DATED.search(before[-1].text)):
+        return _narrative(before[-1].text)
     return None
 
 
@@ -504,8 +502,6 @@ def _clause_end(body: str, *, cut_commas: bool) -> str:
         if "'" in nxt[:1] or nxt.split("'")[0] in _AUX or is_finite_form(nxt) or is_past(nxt):
             end = subject.start()
             break
-        if subject.group("subj").lower() == "it" or nxt not in _AUX and not is_verb(nxt):
-            continue
     return body[:end]
 
 
@@ -525,7 +521,7 @@ def _joined_narrative(window: str, want: _Want) -> str | None:
     if len(situation.split()) < 3 and len(clause) > 1:
         situation = ", ".join(clause[-2:])
     situation = _drop_time_lead(tidy(_LEAD_FILLER.sub("", without_parentheses(situation))))
-    if not (_is_event(situation) or want.subjectless and _has_finite_verb(situation)):
+    if not (_is_event(situation) or (want.subjectless and _has_finite_verb(situation))):
         return None
     return situation
 
@@ -626,7 +622,7 @@ def motivation_is_verbal(motivation: str) -> bool:
     third = tokens[2] if len(tokens) > 2 else ""
     if second in DETERMINERS or second in _PARTICLES or second in _OBJECTS:
         return True
-    if second == "to" or third == "to" and is_verb(tokens[3] if len(tokens) > 3 else ""):
+    if second == "to" or (third == "to" and is_verb(tokens[3] if len(tokens) > 3 else "")):
         return False  # "labour to come in", "content permissions to follow"
     if verb_tags(second) & {"VBN", "VBD"} and not is_verb(second):
         return third not in DETERMINERS and third not in PREPOSITIONS
@@ -636,10 +632,10 @@ def motivation_is_verbal(motivation: str) -> bool:
 def motivation_is_clause(motivation: str) -> bool:
     """ "their manager gets the slack ping": a wanted state told as a clause."""
     tokens = [t.lower() for t in motivation.split()[:5]]
-    for index, token in enumerate(tokens[1:], start=1):
-        if token == "to":
+    for index, word in enumerate(tokens[1:], start=1):
+        if word == "to":
             return False
-        if is_finite_form(token) and token not in {"is", "has"} and not is_verb(tokens[0]):
+        if is_finite_form(word) and word not in {"is", "has"} and not is_verb(tokens[0]):
             return tokens[index - 1] not in DETERMINERS
     return False
 
