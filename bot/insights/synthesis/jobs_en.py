@@ -205,6 +205,8 @@ def _jobs_in(text: str, english: list[Piece], index: int, piece: Piece) -> list[
         if "?" in sentence[: want.verb_end] or _QUESTION_START.match(sentence):
             break
         rest = sentence[want.verb_end :]
+        if quote_start(text, piece.start + want.verb_end) > 0:
+            rest = rest.split('"')[0]  # a quoted want ends with its quotation
         situation: str | None = None
         if want.what_is:
             situation, rest = _what_is(rest)
@@ -435,7 +437,7 @@ def _situation(
     if narrative:
         return narrative
     quote = quote_start(text, piece.start + want.subject_start)
-    before = [p for p in earlier if p.start >= quote][-2:]
+    before = [p for p in earlier if p.start >= quote and not p.text.endswith("?")][-2:]
     for previous in reversed(before):
         first_want = _WANT.search(previous.text)
         head = previous.text[: first_want.start()] if first_want else previous.text
@@ -635,15 +637,21 @@ def motivation_is_clause(motivation: str) -> bool:
     for index, word in enumerate(tokens[1:], start=1):
         if word == "to":
             return False
-        if is_finite_form(word) and word not in {"is", "has"} and not is_verb(tokens[0]):
+        if _is_present_verb(word) and not is_verb(tokens[0]):
             return tokens[index - 1] not in DETERMINERS
     return False
+
+
+def _is_present_verb(word: str) -> bool:
+    """ "gets", "sees": a third-person verb that is not also a plural noun ("numbers")."""
+    return "VBZ" in verb_tags(word) and "NOUN" not in parts_of_speech(word)
 
 
 _OBJECTS = words("it them him her us me everyone everything something anything this that")
 _LOWER_FIRST = PRONOUNS | DETERMINERS | words("last next every")
 
 
+_NEGATED_VERB = re.compile(r"^(?:don't|didn't|won't|never|no\s+longer|not)\b", _I)
 _SELF_OPENING = ("before ", "after ", "during ", "as ", "while ")
 _DOWNER = ("otherwise ", "or ")
 
@@ -669,6 +677,8 @@ def render(situation: str, motivation: str, outcome: str) -> str:
     if outcome:
         if outcome.lower().startswith(_DOWNER):
             parts.append(outcome)
+        elif _NEGATED_VERB.match(outcome):
+            parts.append(f"so I {outcome}")
         elif outcome_is_clause(outcome):
             parts.append(f"so that {outcome}")
         else:
