@@ -1,14 +1,16 @@
-"""Small English word lists for job-statement parsing and checking.
+"""English word knowledge for job statements: parts of speech from ``lemminflect``.
 
-The verb list is deliberately finite (common business and everyday action verbs). A word
-not on it is *unknown*, not "not a verb": the quality check only flags a motivation whose
-first word is a known non-action word (article, pronoun, adjective, ...) or has an
-adjective/noun suffix, so an unlisted verb ("reconcile") is never wrongly flagged.
+``lemminflect`` ships its own lexicon (lemmas and the parts of speech a word can take, and
+every inflection of a lemma), so no verb list is kept here. Look-ups are cached: a word is
+looked up once per process. Only a few function-word sets (closed classes) stay in code.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from lemminflect import getAllLemmas, getInflection
 
 
 def words(text: str) -> frozenset[str]:
@@ -16,73 +18,93 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-PRONOUNS = words("i we they you he she")
-DETERMINERS = words("the our my their your his her its this that these those every each")
-GROUP_NOUNS = words(
-    """sales finance marketing support legal ops operations cs success procurement it hr
-    security engineering product leadership management team teams reps rep managers
-    manager customers customer users user buyers buyer admins admin everyone people
-    folks staff founders founder executives execs clients client agents partners
-    accounting analysts developers devs designers recruiters owners"""
+# Closed classes (function words): not something a lexicon of content words answers.
+PRONOUNS = words("i we they he she you")
+DETERMINERS = words(
+    "the a an this that these those my our their your his her its every each all some any"
 )
-OBJECT_PEOPLE = words(
-    """them him her us me you it everyone everybody people reps customers users buyers team
-    staff managers prospects clients sales hires members colleagues folks agents someone
-    somebody anyone"""
+PREPOSITIONS = words(
+    """of at in on for from with to by about into onto over under between across through
+    after before during since until via per without within like than as"""
 )
+NEGATIVE_SUBJECTS = words("nobody noone none nothing")
+# Business verbs written as one word that the general lexicon does not know.
+_EXTRA_VERBS = words("onboard offboard sync resync demo upsell cross-sell screenshot")
 
-VERBS = words(
-    """accept access act add adjust align allocate analyse analyze answer apply approve
-    archive ask assign attach audit automate avoid book brief bring build buy calculate
-    call cancel capture catch change chase check choose clean clear close collect
-    combine communicate compare compile complete configure confirm connect consolidate
-    contact continue control convert coordinate copy correct create cut deal decide
-    define delete deliver demo deploy describe design detect determine develop discover
-    discuss do document download draft edit eliminate email enable end ensure enter
-    escalate estimate evaluate explain export extract feel fill filter find finish fix
-    flag focus follow forecast forward free gather generate get give go grow guide hand
-    handle have hear help hire hit hold identify implement import improve include
-    increase inform integrate invite invoice join jump keep know land launch learn leave
-    let limit link list load locate log look make manage map match measure meet merge
-    migrate miss monitor move negotiate notify offer onboard open optimise optimize
-    order organise organize own pay pick plan prepare present prevent price prioritise
-    prioritize process produce protect prove provide publish pull push put qualify query
-    reach read rebuild receive recommend reconcile record recover reduce refer refresh
-    reject release remember remind remove renew reorder repeat replace reply report
-    request require reschedule research reset resolve respond restore reuse review
-    rewrite route run save scale schedule search secure see segment select sell send set
-    settle share ship show sign simplify skip solve sort spend split spot start stay
-    stop store streamline submit summarise summarize support swap switch sync take talk
-    target teach tell test track train transfer translate trust try turn understand
-    unblock update upgrade upload use validate verify view visualise visualize wait walk
-    watch win work write justify modify classify clarify certify specify satisfy study
-    carry delay deny enjoy display employ say rely supply multiply reveal signal appeal
-    derive arrive drive thrive revive disable comment augment supplement complement
-    mention question position suggest invest ingest digest empty ready"""
-)
 
+@lru_cache(maxsize=65536)
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = getAllLemmas(word)
+    return found
+
+
+def parts_of_speech(word: str) -> frozenset[str]:
+    """The universal parts of speech (NOUN, VERB, ADJ, ...) the word can take."""
+    return frozenset(_lemmas(word.lower()))
+
+
+@lru_cache(maxsize=65536)
+def is_verb(word: str) -> bool:
+    """True when word is the base form of a verb ("find", "reconcile", "re-engage")."""
+    w = word.lower()
+    if w.startswith("re-"):
+        w = w[3:]
+    return w in _EXTRA_VERBS or w in _lemmas(w).get("VERB", ())
+
+
+@lru_cache(maxsize=65536)
+def verb_tags(word: str) -> frozenset[str]:
+    """Penn tags (VBD, VBZ, VBN, VBG, VB) the word has as a form of some verb."""
+    w = word.lower()
+    tags = set()
+    for lemma in _lemmas(w).get("VERB", ()) + _lemmas(w).get("AUX", ()):
+        for tag in ("VB", "VBD", "VBN", "VBZ", "VBG"):
+            if w in (getInflection(lemma, tag) or ()):
+                tags.add(tag)
+    return frozenset(tags)
+
+
+_PAST_ED = re.compile(r"^[a-z][a-z-]+ed$")
+
+
+def is_past(word: str) -> bool:
+    """True when word can be a simple past verb ("hired", "quit", "came", "no-showed")."""
+    w = word.lower()
+    return "VBD" in verb_tags(w) or (not _lemmas(w) and _PAST_ED.match(w) is not None)
+
+
+def is_finite_form(word: str) -> bool:
+    """True when word is an inflected (past or third-person) verb form: "closes", "went"."""
+    return bool(verb_tags(word) & {"VBD", "VBZ"}) and word.lower() not in _lemmas_base(word)
+
+
+def _lemmas_base(word: str) -> tuple[str, ...]:
+    return tuple(lemma for lemmas in _lemmas(word.lower()).values() for lemma in lemmas)
+
+
+# A motivation's first word that is clearly not an action (closed classes and a few
+# nouns/adjectives that read as verbs in the lexicon but not at the head of a want).
 NON_ACTION = words(
     """a an the my our their your his her its this that these those some any more less
     better best good great nice happy easy easier fast faster quick quicker simple
-    simpler clear clearer new old big small more much many very really not no one place
-    dashboard report tool app system data information info"""
+    simpler clearer new old big small much many very really not no one place
+    dashboard tool app system data information info"""
 )
 _NON_ACTION_SUFFIX = re.compile(
     r"(?:ful|ous|ive|able|ible|al|ness|tion|sion|ment|ity|ship|less|ier|est|y)$"
 )
 
 
-def is_verb(word: str) -> bool:
-    """True when word is a listed base-form action verb."""
-    return word.lower() in VERBS
-
-
 def looks_like_non_action(word: str) -> bool:
     """True when a motivation's first word is clearly not an action verb."""
     w = word.lower().strip(",.;:")
-    if not w or w in VERBS:
+    if not w:
         return False
     if w in NON_ACTION or w[0].isdigit():
+        return True
+    if is_verb(w):
+        return False
+    if _lemmas(w):  # a known word that is not a verb
         return True
     return _NON_ACTION_SUFFIX.search(w) is not None
 
@@ -113,25 +135,13 @@ def is_demographic(situation: str) -> bool:
 
 
 def _has_event_verb(text: str, *, skip_first: int) -> bool:
+    """An inflected verb ("joins", "opened") or a word that is only a verb ("see")."""
     for word in _WORD.findall(text)[skip_first:]:
         if word in _COPULA:
             continue
-        if word in VERBS or _inflected_verb(word):
+        if is_finite_form(word) or is_past(word):
             return True
-    return False
-
-
-_IRREGULAR = words(
-    """came went got took made gave sent sold won lost left began brought bought found
-    heard held kept knew met paid put ran said saw set shut spent told thought wrote
-    comes goes gets takes makes gives"""
-)
-
-
-def _inflected_verb(word: str) -> bool:
-    if word in _IRREGULAR:
-        return True
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", "")):
-        if word.endswith(suffix) and word[: -len(suffix)] + repl in VERBS:
+        pos = parts_of_speech(word)
+        if pos == {"VERB"}:
             return True
     return False

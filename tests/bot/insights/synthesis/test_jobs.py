@@ -55,7 +55,7 @@ HELD_OUT = _cases(
     => support gets a spike in tickets | see the top three causes | update the help center
     When I prepare the board deck, I need pipeline numbers in one spreadsheet to save a day of
     ~ copy-paste.
-    => I prepare the board deck | have pipeline numbers in one spreadsheet
+    => I prepare the board deck | pipeline numbers in one spreadsheet
     | save a day of copy-paste
     Our onboarding is slow and customers complain about it.
     When does the trial end?
@@ -71,7 +71,7 @@ HELD_OUT = _cases(
     => legal sends back redlines | compare versions side by side | nothing slips through
     Love the new dashboard :tada:
     If the CFO pushes back on price, I need a one-page ROI summary so I can answer on the spot.
-    => the CFO pushes back on price | have a one-page ROI summary | answer on the spot
+    => the CFO pushes back on price | a one-page ROI summary | answer on the spot
     We want more leads.
     고객이 계약을 갱신할 때, 사용량 보고서를 바로 뽑고 싶어요. 그래야 예산을 설득할 수
     ~ 있으니까요.
@@ -93,9 +93,9 @@ HELD_OUT = _cases(
 EN_CASES = _cases(
     r"""
     When we onboard a new rep, we want one place for the latest deck so nobody has to ask around
-    => we onboard a new rep | have one place for the latest deck | nobody has to ask around
+    => we onboard a new rep | one place for the latest deck | nobody has to ask around
     When a renewal comes up I need usage numbers to justify the budget
-    => a renewal comes up | have usage numbers | justify the budget
+    => a renewal comes up | usage numbers to justify the budget
     whenever the quarter closes, finance wants to reconcile invoices quickly so nothing is
     ~ missed
     => the quarter closes | reconcile invoices quickly | nothing is missed
@@ -128,7 +128,7 @@ EN_CASES = _cases(
     => a deal slips | see why | coach the rep
     Honestly, when a big customer escalates, we need a single timeline of events so everyone can
     ~ get on the same page.
-    => a big customer escalates | have a single timeline of events
+    => a big customer escalates | a single timeline of events
     | everyone can get on the same page
     When a prospect goes quiet, I want to get an alert. That way I can follow up before they
     ~ forget us.
@@ -140,14 +140,14 @@ EN_CASES = _cases(
     => a payment fails | retry it automatically
     When we talk to procurement, we’d like a standard security answer sheet to cut weeks from
     ~ the deal
-    => we talk to procurement | have a standard security answer sheet | cut weeks from the deal
+    => we talk to procurement | a standard security answer sheet | cut weeks from the deal
     *When* a webinar ends, <@U123ABC> we want to send the recording — so no-shows can catch up
     ~ :pray:
     => a webinar ends | send the recording | no-shows can catch up
     Whenever we ship a feature, CS needs release notes in plain language so they can answer tickets.
-    => we ship a feature | have release notes in plain language | answer tickets
+    => we ship a feature | release notes in plain language | answer tickets
     When a lead books a demo, the SDR team needs the company size and tech stack to prepare.
-    => a lead books a demo | have the company size and tech stack | prepare
+    => a lead books a demo | the company size and tech stack | prepare
     Pricing is confusing
     When you get a chance, I'd like to review the deck
     Thanks! When we met last week you said you want to see the roadmap
@@ -161,6 +161,7 @@ EN_CASES = _cases(
     When we want to grow, it's hard.
     thanks, that's all :+1:
     When we onboard, I want them to read the playbook
+    => we onboard | them to read the playbook
     If possible, I'd like to get the slides
     """
 )

@@ -1,0 +1,276 @@
+"""English job extraction by clause structure: the shapes jobs_en handles, and renders.
+
+Examples are written for these tests (warehouses, clinics, agencies), not taken from the
+labelled benchmark sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.insights.synthesis import jobs_en
+from bot.insights.synthesis.jobs import JobStatement, extract
+from bot.insights.synthesis.jobs_en_text import pieces
+
+Triple = tuple[str, str, str]
+
+
+def _jobs(text: str) -> list[Triple]:
+    return [(s.situation, s.motivation, s.outcome) for s in extract(text) if s.language == "en"]
+
+
+SHAPES: list[tuple[str, list[Triple]]] = [
+    # a lead-in before the trigger
+    (
+        "dispatchers keep telling me: when a truck breaks down, they want the backup driver "
+        "paged right away, so they can keep the delivery window",
+        [
+            (
+                "a truck breaks down",
+                "the backup driver paged right away",
+                "keep the delivery window",
+            )
+        ],
+    ),
+    # an object before the infinitive
+    (
+        "When a patient cancels I want the front desk to offer the slot to the waitlist",
+        [("a patient cancels", "the front desk to offer the slot to the waitlist", "")],
+    ),
+    # a noun phrase, no comma, outcome with its own subject
+    (
+        "whenever a pallet is short we need a photo in the ticket so nobody argues with the "
+        "carrier",
+        [("a pallet is short", "a photo in the ticket", "nobody argues with the carrier")],
+    ),
+    # the situation in one sentence, the want in the next
+    (
+        "every time a client changes the brief, the designers start over from the old file. "
+        "I need one live brief so we stop redoing mockups.",
+        [("a client changes the brief", "one live brief", "we stop redoing mockups")],
+    ),
+    # "so they don't have to", "otherwise", "or" + clause
+    (
+        "When a shipment is delayed I want customers told automatically so they don't have "
+        "to call us",
+        [
+            (
+                "a shipment is delayed",
+                "customers told automatically",
+                "they don't have to call us",
+            )
+        ],
+    ),
+    (
+        "if a nurse calls in sick I need the roster updated within the hour, otherwise the "
+        "ward runs short",
+        [
+            (
+                "a nurse calls in sick",
+                "the roster updated within the hour",
+                "otherwise the ward runs short",
+            )
+        ],
+    ),
+    (
+        "as soon as an invoice is disputed I need it frozen or the collections team keeps emailing",
+        [
+            (
+                "an invoice is disputed",
+                "it frozen",
+                "or the collections team keeps emailing",
+            )
+        ],
+    ),
+    # a purpose after ", to"
+    (
+        "when an auditor visits, the clinic manager wants a log of every fridge reading, to "
+        "prove the vaccines were kept cold",
+        [
+            (
+                "an auditor visits",
+                "a log of every fridge reading",
+                "prove the vaccines were kept cold",
+            )
+        ],
+    ),
+    # a past narrative joined to the want
+    (
+        "Last spring I had 12 drivers starting the same week and needed them all trained on "
+        "the scanner before their first route",
+        [
+            (
+                "I had 12 drivers starting the same week",
+                "them all trained on the scanner before their first route",
+                "",
+            )
+        ],
+    ),
+    (
+        "our biggest client churned in May and the account lead wanted a weekly health "
+        "score so she could spot the next one early",
+        [
+            (
+                "our biggest client churned in May",
+                "a weekly health score",
+                "spot the next one early",
+            )
+        ],
+    ),
+    # a past event told in the sentence before a past want
+    (
+        "The freezer alarm failed over a long weekend. I wanted alerts on my phone so I "
+        "could get there before the stock spoiled",
+        [
+            (
+                "The freezer alarm failed over a long weekend",
+                "alerts on my phone",
+                "get there before the stock spoiled",
+            )
+        ],
+    ),
+    # two jobs in one answer
+    (
+        "when a rush order comes in I want it at the top of the pick list, and when it ships "
+        "I need the customer emailed the tracking link",
+        [
+            ("a rush order comes in", "it at the top of the pick list", ""),
+            ("it ships", "the customer emailed the tracking link", ""),
+        ],
+    ),
+    # quoted speech: the job stays inside the quote
+    (
+        'a buyer told me last week "every time our catalog changes I want the new prices '
+        'live the same day" and that was it',
+        [("our catalog changes", "the new prices live the same day", "")],
+    ),
+    # "what I want is when ..."
+    (
+        "what I want is when a contract expires the owner gets a reminder, not me",
+        [("a contract expires", "the owner gets a reminder, not me", "")],
+    ),
+    # a lead-in with a time before the trigger, and "after" + noun phrase
+    (
+        "in december when the holiday rush starts I need 5 extra packers",
+        [("the holiday rush starts", "5 extra packers", "")],
+    ),
+    (
+        "After the last recall I wanted every batch traced to its supplier",
+        [("after the last recall", "every batch traced to its supplier", "")],
+    ),
+    # a purpose after a second infinitive
+    (
+        "when the board meets I need revenue to come in above plan to keep the hiring budget",
+        [
+            (
+                "the board meets",
+                "revenue to come in above plan",
+                "keep the hiring budget",
+            )
+        ],
+    ),
+    # "That way I can ..." gives the outcome in the next sentence
+    (
+        "When a courier is late I want to see where he is. That way I can warn the customer.",
+        [("a courier is late", "see where he is", "warn the customer")],
+    ),
+]
+
+NEGATIVES = [
+    "when I joined in 2021 we were still on paper",
+    "the best deal was when Northwind signed 40 seats in a day",
+    "can we get a discount?",
+    "they want SSO and audit logs",
+    "the export is broken again",
+    "office manager at a 12-person dental practice, mid 40s",
+    "Monday is when I find out who didn't show up",
+    "when I needed a scheduling app I just picked the first free one",
+    "if a vendor wants a 3 year contract we walk away",
+    "when the CFO joined, nobody wanted to own the rollout",
+    "I don't want another dashboard. when reports break I just email finance",
+    "that's the thing I needed fixed every month",
+    "When we met last week you said you want to see the roadmap",
+    "When is the next release? I want to plan the launch",
+    "the team runs on spreadsheets. we want fewer tools",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHAPES)
+def test_shapes(text: str, expected: list[Triple]) -> None:
+    assert _jobs(text) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_hard_negatives_give_nothing(text: str) -> None:
+    assert _jobs(text) == []
+
+
+def test_the_same_job_said_twice_is_one_job() -> None:
+    text = (
+        "when a new clinic opens I want the rota copied from the last one. seriously, when a "
+        "new clinic opens I want the rota copied from the last one"
+    )
+    assert len(_jobs(text)) == 1
+
+
+def test_korean_sentences_are_left_to_the_korean_extractor() -> None:
+    text = (
+        "신규 지점 열 때마다 재고표를 한 번에 보고 싶어요. "
+        "and when a store closes I need the stock moved to the nearest one"
+    )
+    assert jobs_en.extract(text) == [
+        ("a store closes", "the stock moved to the nearest one", ""),
+    ]
+    assert [p.text for p in pieces(text)] == [
+        "and when a store closes I need the stock moved to the nearest one"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("parts", "rendered"),
+    [
+        (
+            ("a renewal is due", "the usage numbers in one sheet", "argue the budget"),
+            "When a renewal is due, I want the usage numbers in one sheet, so I can argue the "
+            "budget.",
+        ),
+        (
+            ("a new hire starts", "them to find the handbook", ""),
+            "When a new hire starts, I want them to find the handbook.",
+        ),
+        (
+            ("a truck breaks down", "page the backup driver", "the delivery is on time"),
+            "When a truck breaks down, I want to page the backup driver, so that the delivery "
+            "is on time.",
+        ),
+        (
+            ("a nurse calls in sick", "the roster updated", "otherwise the ward runs short"),
+            "When a nurse calls in sick, I want the roster updated, otherwise the ward runs short.",
+        ),
+        (
+            ("after the last recall", "every batch traced", ""),
+            "After the last recall, I want every batch traced.",
+        ),
+        (
+            ("a contract expires", "the owner gets a reminder, not me", ""),
+            "When a contract expires, I want it so that the owner gets a reminder, not me.",
+        ),
+        (
+            ("We opened a second site", "plug in the new rota", "don't have to call anyone"),
+            "When we opened a second site, I want to plug in the new rota, so I don't have to "
+            "call anyone.",
+        ),
+    ],
+)
+def test_render(parts: Triple, rendered: str) -> None:
+    assert JobStatement(*parts, language="en").render() == rendered
+
+
+def test_motivation_shape_for_render() -> None:
+    assert jobs_en.motivation_is_verbal("see which deals slipped")
+    assert jobs_en.motivation_is_verbal("plug in their own numbers")
+    assert jobs_en.motivation_is_verbal("catch missed punches before the run")
+    assert not jobs_en.motivation_is_verbal("access killed the same hour")
+    assert not jobs_en.motivation_is_verbal("labour to come in under target")
+    assert not jobs_en.motivation_is_verbal("the usage numbers")
+    assert not jobs_en.motivation_is_verbal("them to find it")
