@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from bot.insights.synthesis.jobs_text import split_clauses
+from bot.insights.synthesis import jobs_ko_parse
 from bot.insights.synthesis.jobs_words import words
 
 Parts = tuple[str, str, str]
@@ -61,6 +61,7 @@ _ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _PURPOSE_TAIL = re.compile(r"(?:기\s?위해서?|으?려고)$")
+_CUE = re.compile(r"싶|좋겠|으면|필요|[야라]\s?(?:하|해|했|돼|되|됩|합)|달라|달래|려고")
 _TRAIL = re.compile(r"[\s.,;:!~]+$")
 _RIEUL = 8
 
@@ -240,14 +241,11 @@ def clean(part: str) -> str:
 
 
 def extract(text: str) -> list[Parts]:
-    """Job statements in the Korean sentences of a normalised answer."""
-    found = []
-    for clause in split_clauses(text):
-        if has_hangul(clause):
-            parts = parse(clause)
-            if parts is not None:
-                found.append(parts)
-    return found
+    """Job statements in the Korean sentences of a normalised answer (see
+    ``jobs_ko_parse``); answers with no Hangul or no want/need cue skip the analyser."""
+    if not has_hangul(text) or _CUE.search(text) is None:
+        return []
+    return jobs_ko_parse.extract(text)
 
 
 def render(situation: str, motivation: str, outcome: str) -> str:
