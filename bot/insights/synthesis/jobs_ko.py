@@ -61,7 +61,10 @@ _ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _PURPOSE_TAIL = re.compile(r"(?:기\s?위해서?|으?려고)$")
-_CUE = re.compile(r"싶|좋겠|으면|필요|[야라]\s?(?:하|해|했|돼|되|됩|합)|달라|달래|려고")
+_CUE = re.compile(
+    r"싶|좋겠|으면|면\s?(?:돼|되|됨|됩)|필요|[야라]\s?(?:하|해|했|한|돼|되|됩|합)|달라|달래|"
+    r"주세요|줘|줬|려고"
+)
 _TRAIL = re.compile(r"[\s.,;:!~]+$")
 _RIEUL = 8
 

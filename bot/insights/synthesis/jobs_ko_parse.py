@@ -1,48 +1,56 @@
 """Korean job extraction from morphemes (kiwipiepy): situations, wants, outcomes.
 
-An answer is read sentence by sentence (``jobs_ko_morph.sentences``). In each sentence:
+An answer is read sentence by sentence (``jobs_ko_morph.sentences``). In a sentence:
 
-- a *want* ends the motivation: "-고 싶다" (싶어요, 싶대요, 싶다고, 싶어 하세요, 싶어서), a wish
-  "-었으면 좋겠다 / 했으면 해요 / 갔으면..", "-면 좋겠다", "-면 돼요", "N이/가 필요하다",
-  "-어야 하다/되다", a request "-게 해 주세요 / 해 달라", "-어 달라", an intention
-  "-려고 하다". The motivation is the surface span from its clause start up to the verb
-  stem (or "-었" past, or the noun) before that ending;
-- a *situation* is a clause closed by an adnominal ending before 때 (때마다, 때요, 때는),
-  by a conditional "-면", by "-자마자" or an adnominal before 순간. The stored span ends
-  with the adnominal ("신규 지점 열었을") or the stem ("카드 내역 들어오");
-- an *outcome* follows the want: after 그래야 / 안 그러면 / 그러면 / 그럼, or a clause closed
-  by a purpose or result ending (-게, -도록, -려고, -니까, -기 위해, -기 전에), in the same
-  sentence or the next one.
+- a *want* closes the motivation: "-고 싶다" (싶어요, 싶대요, 싶다고, 싶어 하세요, 싶어서), a
+  wish "-었으면 좋겠다 / 했으면 해요 / 갔으면..", "-면 좋겠다", "-면 돼요", "N이/가
+  필요하다", "-어야 하다/되다" (as a final or listed verb, not "-어야 돼서"), a request
+  "-게 해 주세요 / -어 달라", an intention "-려고 하다". The motivation is the surface span
+  from its clause start to the stem, the past "-었" or the noun before that ending;
+- a *situation* is a clause closed by an adnominal before 때/순간 (때마다, 때요), by
+  "-면" or "-자마자" (strong), or by "-는데" / "-면서", a time noun before 전에/직전에, or a
+  reported event "-대요" (weak). The stored span ends with the adnominal ("신규 지점
+  열었을") or with the stem ("카드 내역 들어오");
+- an *outcome* follows the want: after 그래야 / 안 그러면 / 그러면 / 그럼, or as a clause
+  closed by a purpose or result ending (-게, -도록, -려고, -니까, -기 전에), in the same
+  sentence or the next.
 
-A want takes the first situation before it in its sentence; otherwise the latest unused
-situation of an earlier sentence ("신규 지점 열었을 때요. ... 한 화면에서 보고 싶어요").
-A want with no situation, and a situation with no want, give nothing. Questions give
-nothing.
+A want takes, in this order: a strong situation before it in its clause; a situation that
+stood as a sentence of its own ("신규 지점 열었을 때요."); a weak one before it in its
+sentence; a strong one left over from an earlier sentence; the clause that "그때" / "그럴
+때" points back to; a weak one of the sentence before. A want with no situation, a
+situation with no want, and questions give nothing.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.insights.synthesis.jobs_ko_morph import Morph, sentences
 
 Parts = tuple[str, str, str]
 
 _VERB = frozenset({"VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN"})
-_BREAK_TAGS = frozenset({"SF", "SSO", "SW", "W_EMOJI", "SE", "EF"})
+_BREAK_TAGS = frozenset({"SF", "SSO", "SE", "EF"})
 _BREAK_EC = frozenset(
-    {"는데", "ᆫ데", "은데", "는데도", "니까", "으니까", "니", "지만", "는지라", "ᆫ데도", "던데"}
+    {"는데", "ᆫ데", "은데", "는데도", "니까", "으니까", "니", "지만", "던데", "라", "이라", "라서"}
 )
+_REASON_EC = frozenset({"어서", "아서", "서", "고"})
 _PURPOSE_EC = frozenset({"게", "도록", "려고", "으려고", "게끔", "니까", "으니까"})
-_TRAIL_TAGS = frozenset({"SF", "SP", "SW", "SE", "SSC", "SSO", "W_EMOJI", "EF", "EC", "ETM"})
+_TRAIL_TAGS = frozenset({"SF", "SP", "SW", "SE", "SSC", "SSO", "W_EMOJI", "EF", "EC", "ETM", "JKQ"})
 _PAST = frozenset({"었", "았", "였", "ᆻ"})
 _TIME_NOUNS = frozenset({"때", "순간"})
+_BEFORE_NOUNS = frozenset({"전", "직전", "전날"})
 _PAST_TIME = re.compile(
     r"^(?:(?:지난|저번|작년|재작년|어제|그저께|엊그제|지지난)(?:달|주|번|해)?(?:에|엔|에는)?"
     r"(?:\s+(?:달|주|분기|해|번|봄|여름|가을|겨울|\d+월|말|초)(?:에|엔|에는)?)*\s+)+"
 )
-_LEAD_WORDS = frozenset({"그리고", "근데", "그런데", "그래서", "그때", "그때부터", "그러니까", "결국"})
+_LEAD_WORDS = frozenset(
+    {"그리고", "근데", "그런데", "그래서", "그때", "그때부터", "그러니까", "결국", "또"}
+)
+_JAMO = re.compile(r"^[\u3131-\u318e~.]+$")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 @dataclass(frozen=True)
@@ -51,23 +59,44 @@ class _Want:
     last: int  # index of the last morpheme kept in the motivation
     after: int  # index after the want expression
     end: int  # character end of the motivation
-    kind: str  # "want" (the wanter may stand before), "wish", "need"
+    kind: str  # "want" (the wanter may stand before it), "wish", "need", "must", "request"
 
 
 @dataclass(frozen=True)
 class _Situation:
-    first: int  # index of the connective's first morpheme (때, 면, 자마자)
+    first: int  # index of the connective's first morpheme (때, 면, 는데)
     after: int  # index after the connective
     end: int  # character end of the situation
+    strong: bool
 
 
 @dataclass
 class _Sentence:
     line: str
     morphs: list[Morph]
+    opener: dict[int, int] = field(default_factory=dict)  # closing quote -> opening quote
+    depth: list[int] = field(default_factory=list)  # quote depth at each morpheme
 
-    def text(self, start: int, end: int) -> str:
-        return self.line[start:end]
+    def __post_init__(self) -> None:
+        stack: list[int] = []
+        for i, m in enumerate(self.morphs):
+            self.depth.append(len(stack))
+            if m.form in ("'", '"') and any(self.morphs[j].form == m.form for j in stack):
+                while stack:
+                    j = stack.pop()
+                    if self.morphs[j].form == m.form:
+                        self.opener[i] = j
+                        break
+            elif m.tag == "SSO" or m.form in ("'", '"'):
+                stack.append(i)
+            elif m.tag == "SSC" and stack:
+                self.opener[i] = stack.pop()
+
+    def span(self, first: int, end: int) -> str:
+        if first >= len(self.morphs):
+            return ""
+        text = " ".join(self.line[self.morphs[first].start : end].split())
+        return text.strip(" ,.:;")
 
 
 def _at(morphs: list[Morph], i: int) -> Morph | None:
@@ -82,16 +111,19 @@ def _is(m: Morph | None, form: str | tuple[str, ...], tags: str | tuple[str, ...
     return m.form in forms and m.tag in tagset
 
 
-def _ends_clause(morphs: list[Morph], i: int) -> bool:
-    """True when nothing but endings and punctuation follow morpheme i-1 up to a new
-    clause (the verb after a want ending is final, quoted or listed: 해요, 하고, 한다고)."""
+def _final_verb(morphs: list[Morph], i: int) -> bool:
+    """True when the verb ending at i-1 closes its clause (해요, 하고, 한다, 됨), not a
+    reason or condition (돼서, 하는데, 하면)."""
     for m in morphs[i:]:
         if m.tag == "EP":
             continue
-        if m.tag == "EF" or m.tag in ("SF", "SP", "SW", "W_EMOJI", "SSC", "SE"):
+        if m.tag in ("EF", "SF", "SP", "SW", "W_EMOJI", "SSC", "SE", "ETN"):
             return True
-        return m.tag == "EC" and m.form in ("고", "다고", "지", "다", "는데")
+        return m.tag == "EC" and m.form in ("고", "다고", "지", "다", "ᆫ다", "는다", "ᆫ다고")
     return True
+
+
+# -- wants ---------------------------------------------------------------------------
 
 
 def _wants(morphs: list[Morph]) -> list[_Want]:
@@ -115,8 +147,8 @@ def _want_at(morphs: list[Morph], i: int, m: Morph) -> _Want | None:
         return _need(morphs, i)
     if m.tag == "EC" and m.form in ("어야", "아야", "야"):
         verb = _at(morphs, i + 1)
-        if verb is not None and (_is(verb, "하", ("VX", "VV")) or _is(verb, "되", "VV")):
-            if _ends_clause(morphs, i + 2):
+        if _is(verb, "하", ("VX", "VV")) or _is(verb, "되", "VV"):
+            if _final_verb(morphs, i + 2):
                 return _Want(i, i - 1, i + 2, prev.end, "must")
         return None
     if _is(m, "게", "EC") and _is(nxt, "하", ("VX", "VV")):
@@ -134,7 +166,7 @@ def _want_at(morphs: list[Morph], i: int, m: Morph) -> _Want | None:
 
 
 def _wish(morphs: list[Morph], i: int) -> _Want | None:
-    """"-었으면 좋겠다 / 했으면 해요 / 갔으면..", "-면 좋겠다", "-면 돼요"."""
+    """ "-었으면 좋겠다 / 했으면 해요 / 갔으면..", "-면 좋겠다", "-면 돼요"."""
     prev, nxt = morphs[i - 1], _at(morphs, i + 1)
     past = prev.tag == "EP" and prev.form in _PAST
     wish = _is(nxt, "좋", "VA") or (
@@ -145,23 +177,23 @@ def _wish(morphs: list[Morph], i: int) -> _Want | None:
             or _is(nxt, ("하", "싶"), ("VV", "VX"))
         )
     )
-    if not wish and _is(nxt, "되", "VV") and _ends_clause(morphs, i + 2):
+    if not wish and _is(nxt, "되", "VV") and _final_verb(morphs, i + 2):
         wish = prev.tag in _VERB or prev.tag == "EP"
     if not wish:
         return None
     last = i - 1
-    exists = morphs[i - 2] if past and i >= 2 else prev
-    if exists.form in ("있", "없") and exists.tag in ("VV", "VA"):
-        j = morphs.index(exists) - 1 if exists is not prev else i - 2
+    verb = i - 2 if past else i - 1
+    if verb >= 0 and morphs[verb].form in ("있", "없") and morphs[verb].tag in ("VV", "VA"):
+        j = verb - 1
         if j >= 0 and morphs[j].tag in ("JKS", "JX"):
             j -= 1
-        if j >= 0 and morphs[j].tag.startswith(("N", "X", "S")):
+        if j >= 0 and morphs[j].tag.startswith(("N", "S", "XSN")):
             last = j
     return _Want(i, last, i + 2, morphs[last].end, "wish")
 
 
 def _need(morphs: list[Morph], i: int) -> _Want | None:
-    """"N이/가 필요하다": the noun phrase (a "-는 것" clause without 것)."""
+    """ "N이/가 필요하다": the noun phrase (a "-는 것" clause without 것)."""
     j = i - 1
     if j >= 0 and morphs[j].tag in ("JKS", "JX"):
         j -= 1
@@ -175,56 +207,113 @@ def _need(morphs: list[Morph], i: int) -> _Want | None:
     return _Want(i, j, i + 2, morphs[j].end, "need")
 
 
-def _situations(morphs: list[Morph], taken: set[int]) -> tuple[list[_Situation], bool]:
-    """Situation clauses of a sentence, and whether it refers back ("그때", "그럴 때")."""
+# -- situations ----------------------------------------------------------------------
+
+
+def _is_conditional(morphs: list[Morph], i: int) -> bool:
+    m, prev = morphs[i], morphs[i - 1]
+    if m.form == "면" and m.tag == "NNG" and prev.end == m.start:
+        return True  # "오면" read as 오/NR + 면/NNG
+    if not (m.tag == "EC" and m.form in ("면", "으면", "자마자", "다면", "으면은")):
+        return False
+    if prev.form in ("그러", "그렇", "같") or prev.form == "이" and prev.tag == "VCP":
+        return False  # 그러면, 예전 같으면, N이면
+    return prev.tag in _VERB or prev.tag == "EP"
+
+
+def _situations(s: _Sentence, taken: set[int]) -> tuple[list[_Situation], int | None]:
+    """Situation clauses of a sentence, and the index of a "그때" / "그럴 때" pointing back."""
+    morphs = s.morphs
     found: list[_Situation] = []
-    anaphor = False
+    anaphor: int | None = None
     for i, m in enumerate(morphs):
-        if i in taken:
+        if i in taken or i == 0:
             continue
-        prev = _at(morphs, i - 1)
-        if m.form == "그때" or (m.form in _TIME_NOUNS and _is(prev, "ᆯ", "ETM")
-                                and _is(_at(morphs, i - 2), ("그렇", "그러", "이렇"), ("VA", "VV"))):
-            anaphor = True
-            continue
-        if prev is None:
-            continue
-        if m.form in _TIME_NOUNS and m.tag.startswith("NN") and prev.tag == "ETM":
-            found.append(_Situation(i, _skip_connective(morphs, i + 1), prev.end))
-        elif m.tag == "EC" and m.form in ("면", "으면", "자마자", "다면", "으면은"):
-            if prev.form in ("그러", "그렇") or not (prev.tag in _VERB or prev.tag == "EP"):
-                continue
-            found.append(_Situation(i, _skip_connective(morphs, i + 1), prev.end))
+        prev = morphs[i - 1]
+        if m.form == "그때" or (
+            m.form in _TIME_NOUNS
+            and prev.tag == "ETM"
+            and _is(_at(morphs, i - 2), ("그렇", "그러", "이렇"), ("VA", "VV"))
+        ):
+            anaphor = i if anaphor is None else anaphor
+        elif m.form in _TIME_NOUNS and m.tag.startswith("NN") and prev.tag == "ETM":
+            found.append(_Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
+        elif _is_conditional(morphs, i):
+            found.append(_Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
+        elif m.tag == "EC" and m.form in ("는데", "ᆫ데", "은데", "면서", "으면서"):
+            found.append(_Situation(i, i + 1, prev.end, False))
+        elif m.form == "데" and prev.tag == "ETM" and prev.end == m.start:
+            found.append(_Situation(i, i + 1, morphs[i - 2].end if i >= 2 else prev.end, False))
+        elif (
+            m.form in _BEFORE_NOUNS
+            and prev.tag in ("NNG", "NNP", "SL")
+            and _is(_at(morphs, i + 1), "에", "JKB")
+        ):
+            found.append(_Situation(i, _skip_connective(morphs, i + 1), m.end, False))
     return found, anaphor
 
 
+def _reported(s: _Sentence) -> _Situation | None:
+    """A sentence told as a reported event ("... 들어온대요"): its last clause."""
+    morphs = s.morphs
+    j = len(morphs) - 1
+    while j > 0 and morphs[j].tag in ("SF", "SW", "W_EMOJI", "SE"):
+        j -= 1
+    m = morphs[j]
+    if j > 0 and m.tag == "EF" and m.form in ("대요", "ᆫ대요", "는대요", "래요", "더라고요"):
+        return _Situation(j, j + 1, morphs[j - 1].end, False)
+    if j > 1 and _is(m, "요", "JX") and morphs[j - 1].form in ("는데", "ᆫ데", "은데"):
+        return _Situation(j - 1, j + 1, morphs[j - 2].end, False)
+    return None
+
+
 def _skip_connective(morphs: list[Morph], i: int) -> int:
-    while i < len(morphs) and (
-        morphs[i].tag in ("JX", "JKB", "SP") or morphs[i].form in ("마다",)
-    ):
+    while i < len(morphs) and (morphs[i].tag in ("JX", "JKB", "SP") or morphs[i].form == "마다"):
         i += 1
     return i
 
 
-def _is_break(morphs: list[Morph], j: int) -> bool:
+def _standalone(s: _Sentence, sit: _Situation) -> bool:
+    """True when nothing but particles, copula endings and punctuation follow it."""
+    return all(
+        m.tag in ("JX", "VCP", "EF", "EP", "SF", "SW", "W_EMOJI", "SE", "SP")
+        for m in s.morphs[sit.after :]
+    )
+
+
+# -- spans ---------------------------------------------------------------------------
+
+
+def _is_break(s: _Sentence, j: int) -> bool:
     """True when morpheme j ends the clause before j+1."""
+    morphs = s.morphs
     m = morphs[j]
-    if m.tag in _BREAK_TAGS:
+    prev = _at(morphs, j - 1)
+    if m.tag in _BREAK_TAGS or (m.tag == "SW" and _JAMO.match(m.form)):
+        return True
+    if m.tag == "SP" and m.form in (":", ";"):
         return True
     if m.tag == "EC" and m.form in _BREAK_EC:
         return True
-    if m.form == "데" and m.tag == "NNB" and j > 0 and morphs[j - 1].tag == "ETM":
-        return True
-    if m.tag == "SP" and j > 0 and morphs[j - 1].tag in ("EC", "EF"):
-        return morphs[j - 1].form not in ("고", "어", "아")
-    if m.tag == "EC" and m.form in ("어서", "아서", "서") and j >= 2:
-        return morphs[j - 1].form in ("하", "되") and morphs[j - 2].form in ("어야", "아야", "야")
+    if m.form == "데" and m.tag == "NNB" and prev is not None and prev.tag == "ETM":
+        return prev.end == m.start
+    if m.tag == "SP" and prev is not None and prev.tag in ("EC", "EF"):
+        return prev.form not in ("고", "어", "아")
+    if m.tag == "EC" and m.form in _REASON_EC and prev is not None:
+        if prev.form == "싫" or (prev.tag in ("VA", "VCP") and m.form != "고"):
+            return True
+        return prev.form in ("하", "되") and _is(_at(morphs, j - 2), ("어야", "아야", "야"), "EC")
     return False
 
 
-def _clause_start(morphs: list[Morph], last: int, lower: int) -> int:
+def _clause_start(s: _Sentence, last: int, lower: int) -> int:
     j = last
-    while j > lower and not _is_break(morphs, j - 1):
+    while j > lower:
+        if j - 1 in s.opener and s.opener[j - 1] >= lower:
+            j = s.opener[j - 1]  # a quote inside the clause stays whole
+            continue
+        if _is_break(s, j - 1):
+            break
         j -= 1
     return j
 
@@ -234,11 +323,13 @@ def _strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) ->
     i = start
     while i < last:
         m = morphs[i]
-        if m.tag in ("MAJ", "SP", "SSC", "IC") or m.form in _LEAD_WORDS:
+        if m.tag in ("MAJ", "SP", "SSC", "IC", "SW", "W_EMOJI") or m.form in _LEAD_WORDS:
             i += 1
-        elif m.tag == "NP" and _is(_at(morphs, i + 1), ("는", "은"), "JX"):
+        elif m.tag == "NP" and _is(_at(morphs, i + 1), ("는", "은", "ᆫ"), "JX"):
             i += 2
         elif m.form == "다" and _is(_at(morphs, i + 1), "들", "XSN"):
+            i += 2
+        elif m.tag == "MM" and m.form in ("그",) and _is(_at(morphs, i + 1), "때", "NNG"):
             i += 2
         else:
             break
@@ -246,33 +337,31 @@ def _strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) ->
         j = i
         while j < last and morphs[j].tag in ("NNG", "NNP", "NP", "XSN", "SL", "NNB", "MM"):
             j += 1
-        if j > i and j < last and morphs[j].tag in ("JKS", "JX") and morphs[j].form != "도":
-            causative = any(
-                m.tag == "EC" and m.form in ("게", "도록") for m in morphs[j + 1 : last + 1]
-            )
-            if not causative:
-                i = j + 1
+        particle = _at(morphs, j)
+        if j > i and j < last and particle is not None:
+            if particle.tag == "JKS" or _is(particle, ("은", "는", "ᆫ"), "JX"):
+                causative = any(
+                    m.tag == "EC" and m.form in ("게", "도록") for m in morphs[j + 1 : last + 1]
+                )
+                if not causative:
+                    i = j + 1
     return i
-
-
-def _span(s: _Sentence, first: int, end: int) -> str:
-    if first >= len(s.morphs):
-        return ""
-    return " ".join(s.line[s.morphs[first].start : end].split()).strip(" ,.")
 
 
 def _situation_text(s: _Sentence, sit: _Situation, lower: int) -> str:
     last = sit.first - 1
-    start = _clause_start(s.morphs, last, lower)
+    start = _clause_start(s, last, lower)
     start = _strip_lead(s.morphs, start, last, subject=False)
-    text = _span(s, start, sit.end)
-    return _PAST_TIME.sub("", text)
+    return _PAST_TIME.sub("", s.span(start, sit.end))
 
 
 def _motivation_text(s: _Sentence, want: _Want, lower: int) -> str:
-    start = _clause_start(s.morphs, want.last, lower)
+    start = _clause_start(s, want.last, lower)
     start = _strip_lead(s.morphs, start, want.last, subject=want.kind == "want")
-    return _span(s, start, want.end)
+    return s.span(start, want.end)
+
+
+# -- outcomes ------------------------------------------------------------------------
 
 
 def _outcome_marker(morphs: list[Morph], i: int) -> int | None:
@@ -280,15 +369,14 @@ def _outcome_marker(morphs: list[Morph], i: int) -> int | None:
     m = _at(morphs, i)
     if m is None:
         return None
+    if m.form in ("그래야", "그래야만", "그럼", "그러면") and m.tag in ("MAJ", "IC", "MAG"):
+        return i + 1
     if m.form in ("그렇", "그러") and _is(_at(morphs, i + 1), ("어야", "어야만", "아야"), "EC"):
         return i + 2
-    if _is(m, "안", "MAG") and _at(morphs, i + 1) is not None:
-        if morphs[i + 1].form in ("그러", "그렇") and _is(_at(morphs, i + 2), "면", "EC"):
-            return i + 3
+    if _is(m, "안", "MAG") and _is(_at(morphs, i + 1), ("그러", "그렇"), ("VV", "VA")):
+        return i + 3 if _is(_at(morphs, i + 2), "면", "EC") else None
     if m.form in ("그러", "그렇") and _is(_at(morphs, i + 1), ("면", "ᆷ"), ("EC", "ETN")):
         return i + 2
-    if m.form in ("그럼", "그러면") and m.tag in ("MAJ", "IC"):
-        return i + 1
     return None
 
 
@@ -308,99 +396,195 @@ def _trim_end(morphs: list[Morph], first: int, last: int) -> int:
     return j
 
 
-def _outcome_in(s: _Sentence, first: int, *, need_mark: bool) -> str:
-    """The outcome of morphemes first.. of a sentence: after a marker, or a purpose clause."""
+def _outcome_in(s: _Sentence, first: int, stop: int) -> str:
+    """The outcome in morphemes first..stop-1: after a marker, or a purpose clause."""
     morphs = s.morphs
     i = first
-    while i < len(morphs) and (
-        morphs[i].tag in ("EP", "EF", "EC", "VX", "JX", "SP", "SF", "SW", "W_EMOJI", "SSC")
+    while i < stop and (
+        morphs[i].tag in ("EP", "EF", "EC", "VX", "JX", "SP", "SF", "SW", "W_EMOJI", "SSC", "JKQ")
         and _outcome_marker(morphs, i) is None
     ):
         i += 1
-    if i >= len(morphs):
+    if i >= stop:
         return ""
     marked = _outcome_marker(morphs, i)
     if marked is not None:
-        last = _trim_end(morphs, marked, len(morphs) - 1)
-        return _span(s, marked, morphs[last].end) if last >= marked else ""
-    ending = _final_ending(morphs, i)
-    if ending is None or (need_mark and ending < 0):
+        last = _trim_end(morphs, marked, stop - 1)
+        return s.span(marked, morphs[last].end) if last >= marked else ""
+    ending = _final_ending(morphs, i, stop)
+    if ending is None:
         return ""
-    last = _trim_end(morphs, i, abs(ending) - 1)
-    return _span(s, i, morphs[last].end) if last >= i else ""
+    last, end = ending
+    start = _clause_start(s, last, i)
+    return s.span(start, end) if last >= start else ""
 
 
-def _final_ending(morphs: list[Morph], first: int) -> int | None:
-    """Index of a purpose/result ending closing the clause from first, else None."""
-    j = len(morphs) - 1
+def _final_ending(morphs: list[Morph], first: int, stop: int) -> tuple[int, int] | None:
+    """(last content index, its character end) of a clause from first closed by a
+    purpose or result ending, else None."""
+    j = stop - 1
     while j > first and (
         morphs[j].tag in ("SF", "SP", "SW", "W_EMOJI", "SE", "SSC")
         or (morphs[j].tag == "JX" and morphs[j].form == "요")
     ):
         j -= 1
     m = morphs[j]
-    if m.tag in ("EC", "EF") and m.form in _PURPOSE_EC:
-        return j
-    if m.form == "전" and j >= 2 and morphs[j - 1].tag == "ETN":
-        return j + 1
-    if _is(m, "에", "JKB") and _is(_at(morphs, j - 1), "전", "NNG"):
-        return j + 1 if morphs[j - 2].tag == "ETN" else None
+    if m.tag in ("EC", "EF") and m.form in _PURPOSE_EC or m.tag == "EF" and m.form == "니까":
+        last = _trim_end(morphs, first, j - 1)
+        return (last, morphs[last].end) if last >= first else None
+    if _is(m, "되게", "MAG"):
+        return j, m.start + 1
+    if j >= 2 and _is(m, "에", "JKB") and _is(morphs[j - 1], "전", "NNG"):
+        return (j, m.end) if morphs[j - 2].tag == "ETN" else None
     return None
 
 
-def _has_question(morphs: list[Morph]) -> bool:
-    return any(m.form == "?" for m in morphs[-3:])
+# -- answer --------------------------------------------------------------------------
 
 
-def extract(text: str) -> list[Parts]:
-    """Job statements in the Korean sentences of a normalised answer."""
-    found: list[Parts] = []
+def _is_question(s: _Sentence) -> bool:
+    return any(m.form == "?" and not s.depth[i] for i, m in enumerate(s.morphs))
+
+
+@dataclass
+class _Reader:
+    """Pairs wants with situations over the sentences of one answer."""
+
+    sentences: list[_Sentence]
+    found: list[Parts] = field(default_factory=list)
     pending: tuple[_Sentence, _Situation, int] | None = None
-    all_sentences = [
-        _Sentence(line, morphs) for line in text.split("\n") if _HANGUL.search(line)
-        for morphs in sentences(line)
-    ]
-    for n, s in enumerate(all_sentences):
-        if _has_question(s.morphs):
-            continue
+    standalone: bool = False
+
+    def read(self) -> list[Parts]:
+        for n, s in enumerate(self.sentences):
+            if not _is_question(s):
+                self._sentence(n, s)
+        return self.found
+
+    def _sentence(self, n: int, s: _Sentence) -> None:
         wants = _wants(s.morphs)
-        taken = {w.first for w in wants}
-        situations, _anaphor = _situations(s.morphs, taken)
+        situations, anaphor = _situations(s, {w.first for w in wants})
         lower = 0
-        last_used = -1
         for w in wants:
-            own = [x for x in situations if lower <= x.first < w.first]
-            motivation_lower = lower
-            if own:
-                sit = own[0]
-                situation = _situation_text(s, sit, lower)
-                motivation_lower = sit.after
-                last_used = situations.index(sit)
-            elif pending is not None:
-                situation = _situation_text(pending[0], pending[1], pending[2])
-            else:
-                lower = w.after
-                continue
-            pending = None
-            motivation = _motivation_text(s, w, motivation_lower)
-            outcome = _outcome_in(s, w.after, need_mark=False)
-            if not outcome and n + 1 < len(all_sentences):
-                nxt = all_sentences[n + 1]
-                if not _wants(nxt.morphs):
-                    outcome = _outcome_in(nxt, 0, need_mark=False)
+            before = [x for x in situations if lower <= x.first < w.first]
+            chosen = self._situation(n, s, before, anaphor, lower, w)
+            if chosen is not None:
+                situation, mot_lower = chosen
+                self._add(n, s, w, situation, mot_lower)
             lower = w.after
-            if _usable(situation) and _usable(motivation):
-                parts = (situation, motivation, outcome)
-                if not any(p[:2] == parts[:2] for p in found):
-                    found.append(parts)
-        rest = [x for x in situations[last_used + 1 :] if x.first >= lower]
+        rest = [x for x in situations if x.first >= lower and x.strong]
+        rest = [x for x in rest if not _after_marker(s, x)]
         if rest:
-            pending = (s, rest[0], lower)
-    return found
+            alone = _standalone(s, rest[0])
+            if alone or not self.standalone or not wants:
+                self.pending, self.standalone = (s, rest[0], lower), alone
+
+    def _situation(
+        self,
+        n: int,
+        s: _Sentence,
+        before: list[_Situation],
+        anaphor: int | None,
+        lower: int,
+        want: _Want,
+    ) -> tuple[str, int] | None:
+        strong = [x for x in before if x.strong]
+        weak = [x for x in before if not x.strong]
+        pending, self.pending = self.pending, None
+        standalone, self.standalone = self.standalone, False
+        if strong:
+            return _situation_text(s, strong[0], lower), strong[0].after
+        if pending is not None and standalone:
+            return _situation_text(*pending), lower
+        if weak:
+            return _situation_text(s, weak[0], lower), weak[-1].after
+        if pending is not None:
+            return _situation_text(*pending), lower
+        if anaphor is not None and lower <= anaphor < want.first:
+            back = _clause_before(s, anaphor, lower)
+            if back:
+                return back, anaphor + 1
+        if n > 0:
+            prev = self.sentences[n - 1]
+            if not _wants(prev.morphs):
+                prev_sits, _ = _situations(prev, set())
+                prev_weak = [x for x in prev_sits if not x.strong] or [
+                    x for x in [_reported(prev)] if x is not None
+                ]
+                if prev_weak:
+                    return _situation_text(prev, prev_weak[0], 0), lower
+                if anaphor is not None:
+                    return _first_clause(prev), lower
+        return None
+
+    def _add(self, n: int, s: _Sentence, w: _Want, situation: str, mot_lower: int) -> None:
+        motivation = _motivation_text(s, w, mot_lower)
+        stop = _outcome_stop(s, w)
+        outcome = _outcome_in(s, w.after, stop)
+        if not outcome and stop == len(s.morphs) and n + 1 < len(self.sentences):
+            nxt = self.sentences[n + 1]
+            if not _wants(nxt.morphs):
+                outcome = _outcome_in(nxt, 0, len(nxt.morphs))
+        if _usable(situation) and _usable(motivation):
+            parts = (situation, motivation, outcome)
+            if not any(p[:2] == parts[:2] or p[1] == parts[1] for p in self.found):
+                self.found.append(parts)
 
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+def _outcome_stop(s: _Sentence, w: _Want) -> int:
+    """Where the outcome of a want may end: its quote's close, or the next want."""
+    depth = s.depth[w.first]
+    for i in range(w.after, len(s.morphs)):
+        if depth and s.depth[i] < depth:
+            return i
+        if _want_at(s.morphs, i, s.morphs[i]) is not None:
+            return i
+    return len(s.morphs)
+
+
+def _after_marker(s: _Sentence, sit: _Situation) -> bool:
+    return any(_outcome_marker(s.morphs, i) is not None for i in range(sit.first))
+
+
+def _clause_before(s: _Sentence, index: int, lower: int) -> str:
+    """The clause ending before the anaphor at index ("..하는데, 그럴 때" -> "..하")."""
+    j = index - 1
+    while j >= lower and (
+        s.morphs[j].tag == "ETM" or s.morphs[j].form in ("그렇", "그러", "이렇")
+    ):
+        j -= 1
+    last = _trim_end(s.morphs, lower, j)
+    return _clause_text(s, lower, last)
+
+
+def _first_clause(s: _Sentence) -> str:
+    """The first clause of a sentence ("직원이 5명 넘어가니까 ..." -> "직원이 5명 넘어가")."""
+    end = len(s.morphs) - 1
+    for j in range(len(s.morphs)):
+        if not s.depth[j] and _is_break(s, j) and j > 0:
+            end = j
+            break
+    return _clause_text(s, 0, _trim_end(s.morphs, 0, end))
+
+
+def _clause_text(s: _Sentence, lower: int, last: int) -> str:
+    if last < lower:
+        return ""
+    start = _clause_start(s, last, lower)
+    start = _strip_lead(s.morphs, start, last, subject=False)
+    return _PAST_TIME.sub("", s.span(start, s.morphs[last].end))
 
 
 def _usable(part: str) -> bool:
     return len(part.replace(" ", "")) >= 2
+
+
+def extract(text: str) -> list[Parts]:
+    """Job statements in the Korean sentences of a normalised answer."""
+    read = [
+        _Sentence(line, morphs)
+        for line in text.split("\n")
+        if _HANGUL.search(line)
+        for morphs in sentences(line)
+    ]
+    return _Reader(read).read()
