@@ -64,7 +64,7 @@ def sentences(line: str) -> list[list[Morph]]:
     depth = 0
     ended = False
     for m in analyse(line):
-        if ended and not depth and m.tag not in _CLOSERS:
+        if ended and not depth and m.tag not in _CLOSERS and (m.tag, m.form) != ("JX", "요"):
             found.append(current)
             current = []
             ended = False

@@ -34,7 +34,7 @@ Parts = tuple[str, str, str]
 _VERB = frozenset({"VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN"})
 _BREAK_TAGS = frozenset({"SF", "SSO", "SE", "EF"})
 _BREAK_EC = frozenset(
-    {"는데", "ᆫ데", "은데", "는데도", "니까", "으니까", "니", "지만", "던데", "라", "이라", "라서"}
+    {"는데", "ᆫ데", "은데", "는데도", "니까", "으니까", "니", "으니", "지만", "던데", "라", "이라", "라서"}
 )
 _REASON_EC = frozenset({"어서", "아서", "서", "고"})
 _PURPOSE_EC = frozenset({"게", "도록", "려고", "으려고", "게끔", "니까", "으니까"})
@@ -68,6 +68,7 @@ class _Situation:
     after: int  # index after the connective
     end: int  # character end of the situation
     strong: bool
+    noun: bool = False  # a time noun before 전에 ("임원회의 전에")
 
 
 @dataclass
@@ -149,7 +150,8 @@ def _want_at(morphs: list[Morph], i: int, m: Morph) -> _Want | None:
         verb = _at(morphs, i + 1)
         if _is(verb, "하", ("VX", "VV")) or _is(verb, "되", "VV"):
             if _final_verb(morphs, i + 2):
-                return _Want(i, i - 1, i + 2, prev.end, "must")
+                past = _is(_at(morphs, i + 2), tuple(_PAST), "EP")
+                return _Want(i, i - 1, i + 2, prev.end, "must_past" if past else "must")
         return None
     if _is(m, "게", "EC") and _is(nxt, "하", ("VX", "VV")):
         j = i + 2
@@ -161,7 +163,7 @@ def _want_at(morphs: list[Morph], i: int, m: Morph) -> _Want | None:
     if m.tag == "EC" and m.form in ("어", "아") and _is(nxt, "달", "VX"):
         return _Want(i, i, i + 2, max(prev.end, m.end), "request")
     if m.form in ("려고", "으려고") and _is(nxt, "하", ("VX", "VV")):
-        return _Want(i, i - 1, i + 2, prev.end, "want")
+        return _Want(i, i - 1, i + 2, prev.end, "intent")
     return None
 
 
@@ -238,6 +240,12 @@ def _situations(s: _Sentence, taken: set[int]) -> tuple[list[_Situation], int | 
             anaphor = i if anaphor is None else anaphor
         elif m.form in _TIME_NOUNS and m.tag.startswith("NN") and prev.tag == "ETM":
             found.append(_Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
+        elif (
+            _is(m, "마다", "JX")
+            and prev.tag == "NNG"
+            and _is(_at(morphs, i - 2), ("는", "ᆫ", "은", "ᆯ", "을"), "ETM")
+        ):
+            found.append(_Situation(i, i + 1, prev.end, True))
         elif _is_conditional(morphs, i):
             found.append(_Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
         elif m.tag == "EC" and m.form in ("는데", "ᆫ데", "은데", "면서", "으면서"):
@@ -249,7 +257,7 @@ def _situations(s: _Sentence, taken: set[int]) -> tuple[list[_Situation], int | 
             and prev.tag in ("NNG", "NNP", "SL")
             and _is(_at(morphs, i + 1), "에", "JKB")
         ):
-            found.append(_Situation(i, _skip_connective(morphs, i + 1), m.end, False))
+            found.append(_Situation(i, _skip_connective(morphs, i + 1), m.end, False, True))
     return found, anaphor
 
 
@@ -262,7 +270,7 @@ def _reported(s: _Sentence) -> _Situation | None:
     m = morphs[j]
     if j > 0 and m.tag == "EF" and m.form in ("대요", "ᆫ대요", "는대요", "래요", "더라고요"):
         return _Situation(j, j + 1, morphs[j - 1].end, False)
-    if j > 1 and _is(m, "요", "JX") and morphs[j - 1].form in ("는데", "ᆫ데", "은데"):
+    if j > 1 and _is(m, "요", "JX") and morphs[j - 1].form in ("는데", "ᆫ데", "은데", "어서", "아서"):
         return _Situation(j - 1, j + 1, morphs[j - 2].end, False)
     return None
 
@@ -429,7 +437,7 @@ def _final_ending(morphs: list[Morph], first: int, stop: int) -> tuple[int, int]
     ):
         j -= 1
     m = morphs[j]
-    if m.tag in ("EC", "EF") and m.form in _PURPOSE_EC or m.tag == "EF" and m.form == "니까":
+    if m.tag in ("EC", "EF") and (m.form in _PURPOSE_EC or m.form.removesuffix("요") in _PURPOSE_EC):
         last = _trim_end(morphs, first, j - 1)
         return (last, morphs[last].end) if last >= first else None
     if _is(m, "되게", "MAG"):
@@ -454,6 +462,7 @@ class _Reader:
     found: list[Parts] = field(default_factory=list)
     pending: tuple[_Sentence, _Situation, int] | None = None
     standalone: bool = False
+    consumed: set[int] = field(default_factory=set)
 
     def read(self) -> list[Parts]:
         for n, s in enumerate(self.sentences):
@@ -462,7 +471,8 @@ class _Reader:
         return self.found
 
     def _sentence(self, n: int, s: _Sentence) -> None:
-        wants = _wants(s.morphs)
+        wants = [] if n in self.consumed else _wants(s.morphs)
+        wants = [w for w in wants if not _asked(s, w)]
         situations, anaphor = _situations(s, {w.first for w in wants})
         lower = 0
         for w in wants:
@@ -476,7 +486,7 @@ class _Reader:
         rest = [x for x in rest if not _after_marker(s, x)]
         if rest:
             alone = _standalone(s, rest[0])
-            if alone or not self.standalone or not wants:
+            if alone or not self.standalone:
                 self.pending, self.standalone = (s, rest[0], lower), alone
 
     def _situation(
@@ -489,46 +499,74 @@ class _Reader:
         want: _Want,
     ) -> tuple[str, int] | None:
         strong = [x for x in before if x.strong]
-        weak = [x for x in before if not x.strong]
+        weak = [x for x in before if not x.strong and not x.noun]
+        nouns = [x for x in before if x.noun]
         pending, self.pending = self.pending, None
         standalone, self.standalone = self.standalone, False
         if strong:
             return _situation_text(s, strong[0], lower), strong[0].after
         if pending is not None and standalone:
             return _situation_text(*pending), lower
+        if want.kind in ("request", "must_past"):
+            return None  # "깎아 달라", "합쳐야 했어요": only with a clear moment
         if weak:
-            return _situation_text(s, weak[0], lower), weak[-1].after
+            return _situation_text(s, weak[-1], lower), weak[-1].after
         if pending is not None:
             return _situation_text(*pending), lower
+        if nouns:
+            return _situation_text(s, nouns[-1], lower), nouns[-1].after
         if anaphor is not None and lower <= anaphor < want.first:
             back = _clause_before(s, anaphor, lower)
             if back:
                 return back, anaphor + 1
-        if n > 0:
-            prev = self.sentences[n - 1]
-            if not _wants(prev.morphs):
-                prev_sits, _ = _situations(prev, set())
-                prev_weak = [x for x in prev_sits if not x.strong] or [
-                    x for x in [_reported(prev)] if x is not None
-                ]
-                if prev_weak:
-                    return _situation_text(prev, prev_weak[0], 0), lower
-                if anaphor is not None:
-                    return _first_clause(prev), lower
+        return self._previous(n, anaphor is not None, lower)
+
+    def _previous(self, n: int, anaphor: bool, lower: int) -> tuple[str, int] | None:
+        """A weak situation of the sentence before (a reported event, a "-는데" clause)."""
+        if n == 0:
+            return None
+        prev = self.sentences[n - 1]
+        if _is_question(prev) or _wants(prev.morphs):
+            return None
+        reported = _reported(prev)
+        if reported is not None:
+            return _situation_text(prev, reported, 0), lower
+        weak = [x for x in _situations(prev, set())[0] if not x.strong and not x.noun]
+        if weak:
+            return _situation_text(prev, weak[0], 0), lower
+        if anaphor:
+            return _first_clause(prev), lower
         return None
 
     def _add(self, n: int, s: _Sentence, w: _Want, situation: str, mot_lower: int) -> None:
         motivation = _motivation_text(s, w, mot_lower)
         stop = _outcome_stop(s, w)
         outcome = _outcome_in(s, w.after, stop)
-        if not outcome and stop == len(s.morphs) and n + 1 < len(self.sentences):
+        if not outcome and n + 1 < len(self.sentences):
             nxt = self.sentences[n + 1]
-            if not _wants(nxt.morphs):
+            wants = _wants(nxt.morphs)
+            if not wants:
                 outcome = _outcome_in(nxt, 0, len(nxt.morphs))
+            elif wants[0].kind == "intent" and not _situations(nxt, set())[0]:
+                outcome = _motivation_text(nxt, wants[0], 0)  # "..보여주려고 하신 거죠"
+                self.consumed.add(n + 1)
         if _usable(situation) and _usable(motivation):
             parts = (situation, motivation, outcome)
             if not any(p[:2] == parts[:2] or p[1] == parts[1] for p in self.found):
                 self.found.append(parts)
+
+
+def _asked(s: _Sentence, w: _Want) -> bool:
+    """True when the want sits in a quoted question ("'뭐 고치면 돼요?'")."""
+    depth = s.depth[w.first]
+    if not depth:
+        return False
+    for i in range(w.after, len(s.morphs)):
+        if s.depth[i] < depth:
+            return False
+        if s.morphs[i].form == "?":
+            return True
+    return False
 
 
 def _outcome_stop(s: _Sentence, w: _Want) -> int:
