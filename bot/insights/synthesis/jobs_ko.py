@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from bot.insights.synthesis import jobs_ko_parse
+from bot.insights.synthesis import jobs_ko_parse, jobs_ko_render
 from bot.insights.synthesis.jobs_words import words
 
 Parts = tuple[str, str, str]
@@ -63,7 +63,7 @@ _ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _PURPOSE_TAIL = re.compile(r"(?:기\s?위해서?|으?려고)$")
 _CUE = re.compile(
     r"싶|좋겠|으면|면\s?(?:돼|되|됨|됩)|필요|[야라]\s?(?:하|해|했|한|돼|되|됩|합)|달라|달래|"
-    r"주세요|줘|줬|려고"
+    r"주세요|줘|줬|려고|위해"
 )
 _TRAIL = re.compile(r"[\s.,;:!~]+$")
 _RIEUL = 8
@@ -252,10 +252,6 @@ def extract(text: str) -> list[Parts]:
 
 
 def render(situation: str, motivation: str, outcome: str) -> str:
-    """ "{situation} 때, {motivation}고 싶다. 그래야 {outcome}." without empty parts."""
-    sentence = f"{motivation}고 싶다."
-    if situation:
-        sentence = f"{situation} 때, {sentence}"
-    if outcome:
-        sentence += f" 그래야 {outcome}."
-    return sentence
+    """The statement as one Korean sentence ("카드 내역 들어올 때, 전표가 자동으로 만들어졌으면
+    좋겠다. 그래야 사람 안 뽑고 버틴다."); see ``jobs_ko_render``."""
+    return jobs_ko_render.render(situation, motivation, outcome)

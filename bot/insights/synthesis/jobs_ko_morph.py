@@ -9,6 +9,7 @@ boundaries.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -34,11 +35,38 @@ def kiwi() -> Kiwi:
     return Kiwi(load_typo_dict=False, load_multi_dict=False)
 
 
-def analyse(text: str) -> list[Morph]:
-    """Morphemes of text with their character spans."""
+def analyse(text: str, offset: int = 0) -> list[Morph]:
+    """Morphemes of text with their character spans (shifted by offset)."""
     return [
-        Morph(t.form, t.tag.split("-")[0], t.start, t.start + t.len) for t in kiwi().tokenize(text)
+        Morph(t.form, t.tag.split("-")[0], offset + t.start, offset + t.start + t.len)
+        for t in kiwi().tokenize(text)
     ]
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_PUNCT_END = re.compile(r"[.!?\u2026]+(?:\s+|$)")
+
+
+def chunks(line: str) -> list[tuple[int, str]]:
+    """(offset, text) pieces of a line cut after sentence punctuation outside quotes."""
+    found: list[tuple[int, str]] = []
+    start = 0
+    open_quote = ""
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if ch in "'\"":
+            open_quote = "" if open_quote == ch else (open_quote or ch)
+        elif not open_quote:
+            end = _PUNCT_END.match(line, i)
+            if end is not None:
+                found.append((start, line[start : end.end()]))
+                start = i = end.end()
+                continue
+        i += 1
+    if start < len(line):
+        found.append((start, line[start:]))
+    return found
 
 
 _CLOSERS = frozenset({"SF", "SE", "SSC", "SW", "W_EMOJI", "SP", "EF"})
@@ -63,7 +91,10 @@ def sentences(line: str) -> list[list[Morph]]:
     opened: list[str] = []
     depth = 0
     ended = False
-    for m in analyse(line):
+    morphs = [
+        m for offset, text in chunks(line) if _HANGUL.search(text) for m in analyse(text, offset)
+    ]
+    for m in morphs:
         if ended and not depth and m.tag not in _CLOSERS and (m.tag, m.form) != ("JX", "요"):
             found.append(current)
             current = []

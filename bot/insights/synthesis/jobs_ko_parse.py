@@ -303,6 +303,8 @@ def _is_break(s: _Sentence, j: int) -> bool:
         return True
     if m.tag == "EC" and m.form in _BREAK_EC:
         return True
+    if _purpose_end(morphs, j):
+        return True
     if m.form == "데" and m.tag == "NNB" and prev is not None and prev.tag == "ETM":
         return prev.end == m.start
     if m.tag == "SP" and prev is not None and prev.tag in ("EC", "EF"):
@@ -311,6 +313,18 @@ def _is_break(s: _Sentence, j: int) -> bool:
         if prev.form == "싫" or (prev.tag in ("VA", "VCP") and m.form != "고"):
             return True
         return prev.form in ("하", "되") and _is(_at(morphs, j - 2), ("어야", "아야", "야"), "EC")
+    return False
+
+
+def _purpose_end(morphs: list[Morph], j: int) -> bool:
+    """True when morpheme j closes a purpose clause ("-도록", "-려고", "-기 위해")
+    that does not go on into "하다" ("올리도록 하고 싶다" stays whole)."""
+    m = morphs[j]
+    if m.tag == "EC" and m.form in ("도록", "려고", "으려고", "게끔"):
+        nxt = _at(morphs, j + 1)
+        return nxt is None or not (nxt.form == "하" and nxt.tag in ("VX", "VV"))
+    if m.tag == "EC" and m.form in ("어", "아", "어서", "여") and j > 0:
+        return _is(morphs[j - 1], "위하", "VV")
     return False
 
 
@@ -404,6 +418,15 @@ def _trim_end(morphs: list[Morph], first: int, last: int) -> int:
     return j
 
 
+def _outcome_end(morphs: list[Morph], last: int) -> int:
+    """Character end of an outcome whose last morpheme is fused with a plain ending
+    ("된다": 되 + ᆫ다 share a syllable): the ending is kept whole."""
+    nxt = _at(morphs, last + 1)
+    if nxt is not None and nxt.start < morphs[last].end and nxt.form in ("ᆫ다", "는다"):
+        return nxt.end
+    return morphs[last].end
+
+
 def _outcome_in(s: _Sentence, first: int, stop: int) -> str:
     """The outcome in morphemes first..stop-1: after a marker, or a purpose clause."""
     morphs = s.morphs
@@ -418,7 +441,7 @@ def _outcome_in(s: _Sentence, first: int, stop: int) -> str:
     marked = _outcome_marker(morphs, i)
     if marked is not None:
         last = _trim_end(morphs, marked, stop - 1)
-        return s.span(marked, morphs[last].end) if last >= marked else ""
+        return s.span(marked, _outcome_end(morphs, last)) if last >= marked else ""
     ending = _final_ending(morphs, i, stop)
     if ending is None:
         return ""
@@ -474,6 +497,8 @@ class _Reader:
         wants = [] if n in self.consumed else _wants(s.morphs)
         wants = [w for w in wants if not _asked(s, w)]
         situations, anaphor = _situations(s, {w.first for w in wants})
+        if not wants and n not in self.consumed:
+            wants = _purpose_want(s, situations)
         lower = 0
         for w in wants:
             before = [x for x in situations if lower <= x.first < w.first]
@@ -541,7 +566,9 @@ class _Reader:
     def _add(self, n: int, s: _Sentence, w: _Want, situation: str, mot_lower: int) -> None:
         motivation = _motivation_text(s, w, mot_lower)
         stop = _outcome_stop(s, w)
-        outcome = _outcome_in(s, w.after, stop)
+        outcome = _outcome_in(s, w.after, stop) or _causal_result(s, w, stop)
+        if not outcome and w.kind != "purpose":
+            outcome = _purpose_before(s, w.first, mot_lower)
         if not outcome and n + 1 < len(self.sentences):
             nxt = self.sentences[n + 1]
             wants = _wants(nxt.morphs)
@@ -554,6 +581,55 @@ class _Reader:
             parts = (situation, motivation, outcome)
             if not any(p[:2] == parts[:2] or p[1] == parts[1] for p in self.found):
                 self.found.append(parts)
+
+
+def _purpose_want(s: _Sentence, situations: list[_Situation]) -> list[_Want]:
+    """ "캠페인을 시작할 때마다 성과를 보려고 대시보드를 열어요": with a clear moment and
+    no want, the purpose of what they do is the motivation."""
+    strong = [x for x in situations if x.strong]
+    if not strong:
+        return []
+    morphs = s.morphs
+    for j in range(strong[0].after, len(morphs)):
+        if _purpose_end(morphs, j) and morphs[j].form in ("려고", "으려고", "어", "아"):
+            last = j - 1
+            if morphs[last].form == "위하":
+                last -= 2 if last >= 2 and morphs[last - 1].tag == "ETN" else 1
+            if last >= strong[0].after:
+                return [_Want(j, last, j + 1, morphs[last].end, "purpose")]
+    return []
+
+
+def _causal_result(s: _Sentence, w: _Want, stop: int) -> str:
+    """ "..보고 싶어서, 매번 묻지 않아도 된다": what the want lets happen (수 있다, 된다)."""
+    morphs = s.morphs
+    if not _is(_at(morphs, w.after), ("어서", "아서"), "EC") or w.kind != "want":
+        return ""
+    last = _trim_end(morphs, w.after + 1, stop - 1)
+    if last <= w.after or not (
+        morphs[last].form in ("있", "되") and morphs[last].tag in ("VA", "VV", "VX")
+    ):
+        return ""
+    start = _strip_lead(morphs, w.after + 1, last, subject=False)
+    return s.span(start, _outcome_end(morphs, last))
+
+
+def _purpose_before(s: _Sentence, first: int, lower: int) -> str:
+    """A purpose clause earlier in the sentence ("영업팀이 쓸 수 있도록 ..", "예산을
+    정당화하기 위해 .."), as the outcome."""
+    morphs = s.morphs
+    for j in range(first):
+        if _purpose_end(morphs, j) and not s.depth[j]:
+            last = j - 1
+            if morphs[last].form == "위하":
+                last -= 2 if last >= 2 and morphs[last - 1].tag == "ETN" else 1
+            bound = lower if lower <= last else 0
+            last = _trim_end(morphs, bound, last)
+            if last >= bound:
+                start = _clause_start(s, last, bound)
+                start = _strip_lead(morphs, start, last, subject=False)
+                return s.span(start, morphs[last].end)
+    return ""
 
 
 def _asked(s: _Sentence, w: _Want) -> bool:
