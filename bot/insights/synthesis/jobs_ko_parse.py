@@ -34,7 +34,21 @@ Parts = tuple[str, str, str]
 _VERB = frozenset({"VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN"})
 _BREAK_TAGS = frozenset({"SF", "SSO", "SE", "EF"})
 _BREAK_EC = frozenset(
-    {"는데", "ᆫ데", "은데", "는데도", "니까", "으니까", "니", "으니", "지만", "던데", "라", "이라", "라서"}
+    {
+        "는데",
+        "ᆫ데",
+        "은데",
+        "는데도",
+        "니까",
+        "으니까",
+        "니",
+        "으니",
+        "지만",
+        "던데",
+        "라",
+        "이라",
+        "라서",
+    }
 )
 _REASON_EC = frozenset({"어서", "아서", "서", "고"})
 _PURPOSE_EC = frozenset({"게", "도록", "려고", "으려고", "게끔", "니까", "으니까"})
@@ -148,10 +162,10 @@ def _want_at(morphs: list[Morph], i: int, m: Morph) -> _Want | None:
         return _need(morphs, i)
     if m.tag == "EC" and m.form in ("어야", "아야", "야"):
         verb = _at(morphs, i + 1)
-        if _is(verb, "하", ("VX", "VV")) or _is(verb, "되", "VV"):
-            if _final_verb(morphs, i + 2):
-                past = _is(_at(morphs, i + 2), tuple(_PAST), "EP")
-                return _Want(i, i - 1, i + 2, prev.end, "must_past" if past else "must")
+        verb_ok = _is(verb, "하", ("VX", "VV")) or _is(verb, "되", "VV")
+        if verb_ok and _final_verb(morphs, i + 2):
+            past = _is(_at(morphs, i + 2), tuple(_PAST), "EP")
+            return _Want(i, i - 1, i + 2, prev.end, "must_past" if past else "must")
         return None
     if _is(m, "게", "EC") and _is(nxt, "하", ("VX", "VV")):
         j = i + 2
@@ -218,7 +232,7 @@ def _is_conditional(morphs: list[Morph], i: int) -> bool:
         return True  # "오면" read as 오/NR + 면/NNG
     if not (m.tag == "EC" and m.form in ("면", "으면", "자마자", "다면", "으면은")):
         return False
-    if prev.form in ("그러", "그렇", "같") or prev.form == "이" and prev.tag == "VCP":
+    if prev.form in ("그러", "그렇", "같") or (prev.form == "이" and prev.tag == "VCP"):
         return False  # 그러면, 예전 같으면, N이면
     return prev.tag in _VERB or prev.tag == "EP"
 
@@ -270,7 +284,11 @@ def _reported(s: _Sentence) -> _Situation | None:
     m = morphs[j]
     if j > 0 and m.tag == "EF" and m.form in ("대요", "ᆫ대요", "는대요", "래요", "더라고요"):
         return _Situation(j, j + 1, morphs[j - 1].end, False)
-    if j > 1 and _is(m, "요", "JX") and morphs[j - 1].form in ("는데", "ᆫ데", "은데", "어서", "아서"):
+    if (
+        j > 1
+        and _is(m, "요", "JX")
+        and morphs[j - 1].form in ("는데", "ᆫ데", "은데", "어서", "아서")
+    ):
         return _Situation(j - 1, j + 1, morphs[j - 2].end, False)
     return None
 
@@ -345,13 +363,14 @@ def _strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) ->
     i = start
     while i < last:
         m = morphs[i]
+        nxt = _at(morphs, i + 1)
         if m.tag in ("MAJ", "SP", "SSC", "IC", "SW", "W_EMOJI") or m.form in _LEAD_WORDS:
             i += 1
-        elif m.tag == "NP" and _is(_at(morphs, i + 1), ("는", "은", "ᆫ"), "JX"):
-            i += 2
-        elif m.form == "다" and _is(_at(morphs, i + 1), "들", "XSN"):
-            i += 2
-        elif m.tag == "MM" and m.form in ("그",) and _is(_at(morphs, i + 1), "때", "NNG"):
+        elif (
+            (m.tag == "NP" and _is(nxt, ("는", "은", "ᆫ"), "JX"))  # 저는, 본인은
+            or (m.form == "다" and _is(nxt, "들", "XSN"))  # 다들
+            or (m.form == "그" and m.tag == "MM" and _is(nxt, "때", "NNG"))  # 그 때
+        ):
             i += 2
         else:
             break
@@ -360,13 +379,15 @@ def _strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) ->
         while j < last and morphs[j].tag in ("NNG", "NNP", "NP", "XSN", "SL", "NNB", "MM"):
             j += 1
         particle = _at(morphs, j)
-        if j > i and j < last and particle is not None:
-            if particle.tag == "JKS" or _is(particle, ("은", "는", "ᆫ"), "JX"):
-                causative = any(
-                    m.tag == "EC" and m.form in ("게", "도록") for m in morphs[j + 1 : last + 1]
-                )
-                if not causative:
-                    i = j + 1
+        marked = particle is not None and (
+            particle.tag == "JKS" or _is(particle, ("은", "는", "ᆫ"), "JX")
+        )
+        if i < j < last and marked:
+            causative = any(
+                m.tag == "EC" and m.form in ("게", "도록") for m in morphs[j + 1 : last + 1]
+            )
+            if not causative:
+                i = j + 1
     return i
 
 
@@ -407,14 +428,16 @@ def _trim_end(morphs: list[Morph], first: int, last: int) -> int:
     j = last
     while j >= first:
         m = morphs[j]
-        if m.tag in _TRAIL_TAGS or (m.tag == "JX" and m.form == "요"):
-            j -= 1
-        elif m.tag == "EP" and m.form in ("시", "으시", "겠"):
-            j -= 1
-        elif m.tag == "VCP" or (m.form in ("거", "것") and m.tag == "NNB" and j < last):
-            j -= 1
-        else:
+        ending = (
+            m.tag in _TRAIL_TAGS
+            or m.tag == "VCP"
+            or (m.tag == "JX" and m.form == "요")
+            or (m.tag == "EP" and m.form in ("시", "으시", "겠"))
+            or (m.form in ("거", "것") and m.tag == "NNB" and j < last)
+        )
+        if not ending:
             break
+        j -= 1
     return j
 
 
@@ -460,7 +483,9 @@ def _final_ending(morphs: list[Morph], first: int, stop: int) -> tuple[int, int]
     ):
         j -= 1
     m = morphs[j]
-    if m.tag in ("EC", "EF") and (m.form in _PURPOSE_EC or m.form.removesuffix("요") in _PURPOSE_EC):
+    if m.tag in ("EC", "EF") and (
+        m.form in _PURPOSE_EC or m.form.removesuffix("요") in _PURPOSE_EC
+    ):
         last = _trim_end(morphs, first, j - 1)
         return (last, morphs[last].end) if last >= first else None
     if _is(m, "되게", "MAG"):
@@ -663,9 +688,7 @@ def _after_marker(s: _Sentence, sit: _Situation) -> bool:
 def _clause_before(s: _Sentence, index: int, lower: int) -> str:
     """The clause ending before the anaphor at index ("..하는데, 그럴 때" -> "..하")."""
     j = index - 1
-    while j >= lower and (
-        s.morphs[j].tag == "ETM" or s.morphs[j].form in ("그렇", "그러", "이렇")
-    ):
+    while j >= lower and (s.morphs[j].tag == "ETM" or s.morphs[j].form in ("그렇", "그러", "이렇")):
         j -= 1
     last = _trim_end(s.morphs, lower, j)
     return _clause_text(s, lower, last)

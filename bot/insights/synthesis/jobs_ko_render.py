@@ -74,9 +74,11 @@ def kind(part: str) -> str:
     if final(part[-1]) == 20:  # ㅆ: a past stem ("나왔", "받았")
         return "past"
     eo = last.tag in ("EC", "EF") and last.form in ("어", "아")
-    if last.tag == "EF" or (last.tag == "ETN" and len(morphs) > 1 and morphs[-2].tag != "NNG"):
-        if last.form not in ("어", "아"):
-            return "plain"  # "할 수 있다", "말싸움만 함"
+    finished = last.tag == "EF" or (
+        last.tag == "ETN" and len(morphs) > 1 and morphs[-2].tag != "NNG"
+    )
+    if finished and not eo:
+        return "plain"  # "할 수 있다", "말싸움만 함"
     # Read it as a dictionary form ("...보다"): the morpheme before 다 tells a verb stem
     # from an "-어" form or a noun (whose copula Kiwi supplies).
     closed = analyse(part + "다")
