@@ -91,10 +91,11 @@ def sentences(line: str) -> list[list[Morph]]:
     opened: list[str] = []
     depth = 0
     ended = False
-    morphs = [
-        m for offset, text in chunks(line) if _HANGUL.search(text) for m in analyse(text, offset)
-    ]
-    for m in morphs:
+    pieces = [analyse(text, offset) for offset, text in chunks(line) if _HANGUL.search(text)]
+    starts = {piece[0].start for piece in pieces[1:] if piece}
+    for m in (m for piece in pieces for m in piece):
+        if m.start in starts and current:
+            ended, opened, depth = True, [], 0  # a cut after punctuation ends the sentence
         if ended and not depth and m.tag not in _CLOSERS and (m.tag, m.form) != ("JX", "요"):
             found.append(current)
             current = []

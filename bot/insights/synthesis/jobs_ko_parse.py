@@ -203,8 +203,8 @@ def _wish(morphs: list[Morph], i: int) -> _Want | None:
         j = verb - 1
         if j >= 0 and morphs[j].tag in ("JKS", "JX"):
             j -= 1
-        if j >= 0 and morphs[j].tag.startswith(("N", "S", "XSN")):
-            last = j
+        if j >= 0 and morphs[j].tag.startswith(("N", "S", "XSN")) and morphs[j].form != "수":
+            last = j  # "비교표가 있었으면" -> "비교표" (not "할 수 있었으면")
     return _Want(i, last, i + 2, morphs[last].end, "wish")
 
 
@@ -599,6 +599,9 @@ class _Reader:
             wants = _wants(nxt.morphs)
             if not wants:
                 outcome = _outcome_in(nxt, 0, len(nxt.morphs))
+                after = self.sentences[n + 2] if n + 2 < len(self.sentences) else None
+                if not outcome and after is not None and _outcome_marker(after.morphs, 0):
+                    outcome = _outcome_in(after, 0, len(after.morphs))  # "그래야 .." a step on
             elif wants[0].kind == "intent" and not _situations(nxt, set())[0]:
                 outcome = _motivation_text(nxt, wants[0], 0)  # "..보여주려고 하신 거죠"
                 self.consumed.add(n + 1)
