@@ -1,0 +1,200 @@
+"""Korean job extraction (kiwipiepy morphology) and rendering: the shapes it handles.
+
+Each case is a general example of one shape (not a copy of a labelled answer): situations
+before 때/때마다/면/자마자, a situation sentence of its own, lead-ins and quotes, wants as
+"-고 싶다", "-었으면 좋겠다", "N이 필요하다", "-려고 하다", reported "-싶대요", outcomes
+after 그래야 / 안 그러면, or as "-도록", "-게", "-려고" clauses; and hard negatives.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.insights.synthesis import jobs_ko
+from bot.insights.synthesis.jobs import JobStatement, extract, from_parts
+from bot.insights.synthesis.jobs_ko_morph import chunks, sentences
+from bot.insights.synthesis.jobs_ko_render import adnominal, kind, plain
+
+Triple = tuple[str, str, str]
+
+CASES: list[tuple[str, list[Triple]]] = [
+    # situation + want in one sentence, outcome after 그래야 in the next
+    (
+        "신규 매장을 열 때 체크리스트를 한 화면에서 보고 싶어요. 그래야 빠뜨리는 게 없으니까요.",
+        [("신규 매장을 열", "체크리스트를 한 화면에서 보", "빠뜨리는 게 없")],
+    ),
+    # ~할 때마다, outcome as a -게 clause after a comma
+    (
+        "주문이 들어올 때마다 알림을 바로 받고 싶어요, 배송이 늦어지지 않게",
+        [("주문이 들어올", "알림을 바로 받", "배송이 늦어지지 않")],
+    ),
+    # ~하면 + wish -었으면 좋겠어요 (the stem before 면; past kept in the wish)
+    (
+        "월말이 되면 보고서가 자동으로 만들어졌으면 좋겠어요",
+        [("월말이 되", "보고서가 자동으로 만들어졌", "")],
+    ),
+    # ~하자마자, reported 싶대요, outcome after 안 그러면
+    (
+        "고객이 결제하자마자 영수증을 보내고 싶대요. 안 그러면 문의 전화가 온대요",
+        [("고객이 결제하", "영수증을 보내", "문의 전화가 온")],
+    ),
+    # a situation sentence of its own, the want two sentences later
+    (
+        "신규 지점 열었을 때요. 직원들이 전부 처음이라 정신없었어요. 교육 자료를 한 번에 "
+        "나눠주고 싶었어요.",
+        [("신규 지점 열었을", "교육 자료를 한 번에 나눠주", "")],
+    ),
+    # a lead-in with a colon, a quote carrying the job, the wanter dropped
+    (
+        "인터뷰 해보니 결국 이거예요: 팀장님들이 '분기 마감할 때 숫자를 바로 뽑고 싶다'고 하세요",
+        [("분기 마감할", "숫자를 바로 뽑", "")],
+    ),
+    # N이 필요해요 (a noun phrase), outcome marked by -도록 before it
+    (
+        "감사가 시작되면 누락 없이 제출할 수 있도록 증빙 목록이 필요해요",
+        [("감사가 시작되", "증빙 목록", "누락 없이 제출할 수 있")],
+    ),
+    # -려고 해요 (an intention) with 때
+    (
+        "연말 정산할 때 카드 내역을 한 번에 내려받으려고 해요",
+        [("연말 정산할", "카드 내역을 한 번에 내려받", "")],
+    ),
+    # two jobs in one answer
+    (
+        "직원이 입사하면 계정을 바로 만들고 싶어요. 그리고 퇴사할 때는 권한을 한 번에 끄고 싶어요",
+        [("직원이 입사하", "계정을 바로 만들", ""), ("퇴사할", "권한을 한 번에 끄", "")],
+    ),
+    # the same job said twice gives one statement
+    (
+        "점검이 끝나면 결과를 바로 보내고 싶어요. 점검이 끝나면 결과를 바로 보내고 싶어요",
+        [("점검이 끝나", "결과를 바로 보내", "")],
+    ),
+    # a reported event before the want (-대요) is its situation
+    (
+        "다음 달에 직원이 20명 더 들어온대요. 그분들이 설명 없이도 앱을 쓰게 하고 싶다고",
+        [("다음 달에 직원이 20명 더 들어온", "그분들이 설명 없이도 앱을 쓰게 하", "")],
+    ),
+    # mixed answer: the English sentence is left to the English extractor
+    (
+        "When a deal closes, I want the notes in one place. 계약이 끝나면 갱신 일정을 미리 "
+        "알고 싶어요",
+        [("계약이 끝나", "갱신 일정을 미리 알", "")],
+    ),
+    # hard negatives
+    ("계약했을 때요.", []),
+    ("작년에 입사했을 때 엑셀로 다 했어요.", []),
+    ("할인 받을 수 있을까요?", []),
+    ("가격이 너무 비싸요 ㅠㅠ", []),
+    ("SSO가 필요해요", []),
+    ("30대 직장인이고 팀장이에요", []),
+    ("내보내기가 또 안 돼요. 답답해요", []),
+    ("'뭐 고치면 돼요?' 하고 물어보세요", []),
+]
+
+
+def _triples(text: str) -> list[Triple]:
+    return [(s.situation, s.motivation, s.outcome) for s in extract(text) if s.language == "ko"]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_extract(text: str, expected: list[Triple]) -> None:
+    assert _triples(text) == expected
+
+
+def test_no_hangul_or_no_want_skips_the_analyser() -> None:
+    assert jobs_ko.extract("When a renewal is due, I want the usage numbers") == []
+    assert jobs_ko.extract("계약했을 때요. 그때 정말 바빴어요") == []
+
+
+def test_sentences_keep_quotes_whole() -> None:
+    line = "그리고 매달 '증빙 보내주세요' 연락 오면 링크를 보내고 싶어요. 끝"
+    found = sentences(line)
+    assert len(found) == 2
+    first = found[0]
+    assert line[first[0].start : first[-1].end].endswith("보내고 싶어요.")
+
+
+def test_chunks_cut_after_punctuation_outside_quotes() -> None:
+    assert [text for _, text in chunks("'왜요?' 하셨어요. Thanks! 네")] == [
+        "'왜요?' 하셨어요. ",
+        "Thanks! ",
+        "네",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("situation", "motivation", "outcome", "rendered"),
+    [
+        (
+            "카드 내역 들어오",
+            "전표가 자동으로 만들어졌",
+            "사람 안 뽑고 버티",
+            "카드 내역 들어올 때, 전표가 자동으로 만들어졌으면 좋겠다. 그래야 사람 안 뽑고 버틴다.",
+        ),
+        (
+            "신규 지점 열었을",
+            "스케줄을 한 화면에서 보",
+            "매장마다 돌아다니지 않아도 되",
+            "신규 지점 열었을 때, 스케줄을 한 화면에서 보고 싶다. "
+            "그래야 매장마다 돌아다니지 않아도 된다.",
+        ),
+        ("가격 협상을 할", "경쟁사 비교표", "", "가격 협상을 할 때, 경쟁사 비교표가 필요하다."),
+        (
+            "감사 시즌 직전",
+            "공문까지 자동으로 나가게",
+            "",
+            "감사 시즌 직전에, 공문까지 자동으로 나가게 하고 싶다.",
+        ),
+        (
+            "월말 결산을 받았",
+            "증빙을 한 번에 모으",
+            "",
+            "월말 결산을 받았을 때, 증빙을 한 번에 모으고 싶다.",
+        ),
+        (
+            "점검이 끝나",
+            "결과를 바로 받",
+            "제가 설명할 수 있",
+            "점검이 끝날 때, 결과를 바로 받고 싶다. 그래야 제가 설명할 수 있다.",
+        ),
+    ],
+)
+def test_render(situation: str, motivation: str, outcome: str, rendered: str) -> None:
+    assert JobStatement(situation, motivation, outcome, "ko").render() == rendered
+
+
+def test_render_of_form_parts_reads_naturally() -> None:
+    statement = from_parts(
+        situation="마감이 되면",
+        motivation="보고서를 바로 받고 싶다",
+        outcome="그래야 야근을 안 한다",
+    )
+    assert statement.render() == "마감이 될 때, 보고서를 바로 받고 싶다. 그래야 야근을 안 한다."
+
+
+def test_word_forms() -> None:
+    assert adnominal("하") == "할"
+    assert adnominal("받") == "받을"
+    assert adnominal("만들") == "만들"
+    assert plain("넘기") == "넘긴다"
+    assert plain("받") == "받는다"
+    assert plain("만들") == "만든다"
+    assert plain("할 수 있") == "할 수 있다"
+    assert kind("한 화면에서 보") == "stem"
+    assert kind("바로 나왔") == "past"
+    assert kind("1장짜리 비교표") == "noun"
+    assert kind("신규 지점 열었을") == "adnominal"
+
+
+def test_speed() -> None:
+    text = (
+        "지난달 외부감사 들어왔을 때요. 자료가 메일이랑 그룹웨어에 흩어져 있어서 반나절 걸렸어요. "
+        "건별로 영수증이랑 승인 이력을 한 번에 뽑고 싶었어요 그래야 감사인한테 바로 넘기니까요"
+    )
+    jobs_ko.extract(text)  # loads the model once
+    started = time.perf_counter()
+    for _ in range(50):
+        assert jobs_ko.extract(text)
+    assert 50 / (time.perf_counter() - started) > 100  # well above in practice (~1,000/s)
