@@ -10,8 +10,9 @@ boundaries.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
+
+from bot.insights.synthesis import korean
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
@@ -26,13 +27,10 @@ class Morph(NamedTuple):
     end: int
 
 
-@lru_cache(maxsize=1)
 def kiwi() -> Kiwi:
-    """The process's Kiwi analyser (model from the kiwipiepy_model package, no download)."""
-    from kiwipiepy import Kiwi
-
-    # The typo and multi-word dictionaries triple the load time and add nothing here.
-    return Kiwi(load_typo_dict=False, load_multi_dict=False)
+    """The process's Kiwi analyser (``bot.insights.synthesis.korean`` owns it)."""
+    analyser: Kiwi = korean.analyser()
+    return analyser
 
 
 def analyse(text: str, offset: int = 0) -> list[Morph]:

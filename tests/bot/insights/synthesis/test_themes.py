@@ -18,10 +18,10 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pytest
 
-from bot.insights.synthesis.jobs import from_parts
-from bot.insights.synthesis.model import JobFact
 from bot.insights.synthesis import claims
 from bot.insights.synthesis.claims import language_of
+from bot.insights.synthesis.jobs import from_parts
+from bot.insights.synthesis.model import JobFact
 from bot.insights.synthesis.themes import (
     ThemeState,
     add,
@@ -316,8 +316,8 @@ def test_short_sentences_join_their_neighbour_into_one_claim() -> None:
     assert {"price", "budget", "cost"} <= found[0].terms.keys()
     long = (
         "Onboarding new support agents takes three weeks because the setup wizard asks for "
-        "billing data and security documents nobody has. Separately, the mobile app crashes whenever technicians upload photos "
-        "from the field."
+        "billing data and security documents nobody has. Separately, the mobile app "
+        "crashes whenever technicians upload photos from the field."
     )
     assert len(claims.claims(long)) == 2
 
