@@ -22,7 +22,7 @@ from bot.errors import UserError
 from bot.insights import worker
 from bot.rounds import schedules
 from bot.settings import Settings, SettingsError
-from bot.slack.client import make_client
+from bot.slack.client import make_client, verify
 from handlers import errors, offline
 from handlers.app import build_app
 from handlers.web import make_http_server, wsgi_app
@@ -81,7 +81,7 @@ def boot(*, start_clock: bool) -> tuple[Settings, Database, App]:
     db = _database(settings, upgrade=True)
     client = make_client(settings)
     try:
-        client.auth_test()
+        verify(client)
     except SlackApiError as error:
         _fail("SLACK_BOT_TOKEN", f"Slack did not accept it ({error.response.get('error')})")
     except OSError as error:

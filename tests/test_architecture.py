@@ -33,7 +33,8 @@ SLACK = ("slack_sdk", "slack_bolt")
 PURE = ("bot.insights.synthesis", "bot.insights.render", "bot.home.view", "bot.setup.view")
 PURE_THIRD_PARTY = ("jinja2", "slack_sdk.models", "babel", "numpy", "scipy", "sklearn", "kiwipiepy")
 PURE_FIRST_PARTY = ("bot.i18n", "bot.slack.text", "bot.slack.limits", "bot.slack.words",
-                    "bot.slack.blocks", "questions")  # fmt: skip
+                    "bot.slack.blocks", "bot.setup.fields", "bot.setup.timezones",
+                    "questions")  # fmt: skip
 WEB_API = re.compile(
     r"^(api_call|auth_|chat_|conversations_|files_|reactions_|users_|views_|team_|apps_|pins_"
     r"|bookmarks_|usergroups_|dnd_|emoji_|search_|oauth_)"

@@ -13,6 +13,7 @@ from bot.i18n import t
 from bot.settings import Settings
 from bot.setup import form as rules
 from bot.setup import saving
+from bot.setup.fields import SetupForm
 from bot.setup.view import error_blocks, setup_modal
 from bot.slack import calls
 from bot.slack.blocks import Submitted
@@ -66,7 +67,7 @@ def submit_setup(
     settings: Settings,
     team_id: str,
     user_id: str,
-    form: rules.SetupForm,
+    form: SetupForm,
 ) -> Submitted:
     """Check and save the submitted form before the ack (a refusal is shown under its
     field, nothing saved); what follows a save (``after_setup``) is left for after it."""

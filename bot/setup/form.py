@@ -13,60 +13,28 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from bot.errors import UserError
 from bot.rounds import schedules
 from bot.rounds.calendar import CadenceError, Calendar, parse_time, resolve_timezone
+from bot.setup.fields import (
+    CAP_RANGE,
+    DAYS,
+    DIGEST,
+    FORM_OPTIONS,
+    KEEP,
+    MAX_HOURS,
+    QUESTIONS_RANGE,
+    WORKSPACE,
+    FormField,
+    ScheduleFields,
+    SetupForm,
+)
 from bot.slack.words import word
 from questions import LOCALES
-from storage import Schedule
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-KEEP = "keep"  # chosen among the days: keep the current cadence (one the fields cannot show)
-QUESTIONS_RANGE = (1, 5)  # what `/persona schedule` accepts for `questions=`
-CAP_RANGE = (1, 20)  # ... and for `cap=`
-MAX_HOURS = 30 * 24  # reminder and close: at most 30 days
-# The options the form sets; every other option of a saved schedule is kept as it is.
-FORM_OPTIONS = ("questions", "cap", "remind", "close")
-DIGEST = "digest"  # the part of the form that schedules the digest
-WORKSPACE = "workspace"  # the part of the form that holds the language and holidays
 _WHOLE = re.compile(r"^\s*\d{1,4}\s*$")
-
-
-@dataclass(frozen=True)
-class ScheduleFields:
-    """One group's schedule (or the digest's) as the form shows it and as it comes back:
-    text, as Slack sends it. No days means the group is not asked."""
-
-    days: tuple[str, ...] = ()  # from DAYS, or (KEEP,): keep ``keep``
-    time: str = "10:00"  # "HH:MM"
-    timezone: str = ""  # IANA name; "" = the default
-    questions: str = "1"
-    remind_hours: str = "24"
-    close_hours: str = "72"
-    cap: str = "2"
-    keep: str | None = None  # the current cadence when the fields cannot show it (monthly, …)
-
-
-@dataclass(frozen=True)
-class SetupForm:
-    channels: Mapping[str, Sequence[str]]  # group -> channel ids, for the groups shown
-    schedules: Mapping[str, ScheduleFields]  # group -> its schedule fields
-    digest_channel: str | None
-    digest: ScheduleFields  # its days, time and timezone (the rest is unused)
-    locale: str
-    holidays: str
-
-
-class FormField(NamedTuple):
-    """One field of the form: ``name`` (days, time, timezone, questions, remind, close or
-    cap; channel; locale or holidays) in ``part`` (a group, ``DIGEST`` or ``WORKSPACE``)."""
-
-    part: str
-    name: str
 
 
 class FieldError(Exception):
@@ -111,10 +79,11 @@ def check(form: SetupForm, *, locale: str = "en") -> dict[FormField, str]:
 
 
 def spec_for(
-    group: str, fields: ScheduleFields, *, saved: Schedule | None
+    group: str, fields: ScheduleFields, *, saved: str | None
 ) -> schedules.ScheduleSpec | None:
     """What ``/persona schedule`` would store for these fields: None when no days are
-    chosen (or a kept cadence is gone). ``saved`` is the group's schedule today, whose
+    chosen (or a kept cadence is gone). ``saved`` is the group's schedule today (as
+    ``schedules.spec_text`` writes it), whose
     other options (and kept cadence) carry over. Raises ``ValueError`` on fields that
     ``check`` refuses."""
     errors: dict[FormField, str] = {}
@@ -123,7 +92,7 @@ def spec_for(
         raise ValueError("; ".join(f"{k.part} {k.name}: {v}" for k, v in errors.items()))
     if parsed is None:
         return None
-    before = schedules.parse_spec(group, schedules.spec_text(saved)) if saved else None
+    before = schedules.parse_spec(group, saved) if saved else None
     kept = {k: v for k, v in (before.options if before else {}).items() if k not in FORM_OPTIONS}
     cadence = parsed.cadence
     if cadence == KEEP:

@@ -19,17 +19,8 @@ from bot.errors import UserError
 from bot.rounds import schedules
 from bot.rounds.cadence import parse_cadence
 from bot.rounds.calendar import CadenceError, parse_days, parse_time
-from bot.setup.form import (
-    DAYS,
-    KEEP,
-    FieldError,
-    FormField,
-    ScheduleFields,
-    SetupForm,
-    digest_when,
-    hours,
-    spec_for,
-)
+from bot.setup.fields import DAYS, KEEP, FormField, ScheduleFields, SetupForm
+from bot.setup.form import FieldError, digest_when, hours, spec_for
 from storage import Channel, DigestSchedule, Schedule, queries
 from storage.models import Workspace
 
@@ -152,7 +143,7 @@ def _save_group(
     saved = session.scalar(
         select(Schedule).where(Schedule.workspace_id == workspace.id, Schedule.group == group)
     )
-    spec = spec_for(group, fields, saved=saved)
+    spec = spec_for(group, fields, saved=schedules.spec_text(saved) if saved else None)
     if spec is None:
         schedules.remove(session=session, team_id=team_id, group=group)
         return

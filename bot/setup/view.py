@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.i18n import locale_of
 from bot.insights.synthesis.wording import group_name
-from bot.setup.form import (
+from bot.setup.fields import (
     CAP_RANGE,
     DAYS,
     DIGEST,

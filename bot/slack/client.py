@@ -25,3 +25,9 @@ def make_client(settings: Settings, *, timeout: int = 30) -> WebClient:
             ConnectionErrorRetryHandler(max_retry_count=3),
         ],
     )
+
+
+def verify(client: WebClient) -> None:
+    """``auth.test``: raises ``SlackApiError`` when Slack refuses the token, ``OSError`` when
+    Slack cannot be reached."""
+    client.auth_test()

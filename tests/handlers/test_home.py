@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.i18n import t
-from bot.setup.form import KEEP
+from bot.setup.fields import KEEP
 from bot.slack import blocks as views
 from bot.slack.words import word
 from storage import Channel, Database, DigestSchedule, Schedule, Workspace, queries

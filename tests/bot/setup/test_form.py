@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.setup.form import DIGEST, WORKSPACE, FormField, ScheduleFields, SetupForm, check
+from bot.setup.fields import DIGEST, WORKSPACE, FormField, ScheduleFields, SetupForm
+from bot.setup.form import check
 
 
 def test_check_names_each_wrong_field_by_part_and_name() -> None:

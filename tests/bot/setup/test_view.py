@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.setup.form import DIGEST, KEEP, WORKSPACE, FormField, ScheduleFields
+from bot.setup.fields import DIGEST, KEEP, WORKSPACE, FormField, ScheduleFields
 from bot.setup.view import error_blocks, read_setup, setup_modal
 from bot.slack import words
 from questions.model import GROUPS
