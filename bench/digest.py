@@ -24,7 +24,6 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.insights.indexing import Indexer
 from questions import FIELDS, GROUPS, load_bank
 from storage import Answer, Database, Evidence, Persona, queries
 
@@ -54,6 +53,9 @@ WORDS = ["tickets", "tags", "macros", "dashboards", "queues", "subjects", "expor
 
 
 def populate(url: str, size: int, seed: int = 7) -> None:
+    # imported here: the measuring process must not load the language models it never uses
+    from bot.insights.indexing import Indexer
+
     rng = random.Random(seed)
     db = Database(url)
     db.upgrade()
@@ -103,6 +105,18 @@ def populate(url: str, size: int, seed: int = 7) -> None:
     db.dispose()
 
 
+def _peak_mb() -> float:
+    """This process's peak resident memory: VmHWM, which starts afresh at exec (ru_maxrss
+    would include the parent's peak: the storing process loads the language models)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def measure(url: str) -> None:
     """In a fresh process: compose and render once, print seconds and peak RSS (MB)."""
     from bot.insights.digests import compose
@@ -116,7 +130,7 @@ def measure(url: str) -> None:
     messages = digest_messages(digest)
     html = report_html(digest)
     elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _peak_mb()
     print(
         json.dumps(
             {

@@ -7,7 +7,11 @@
 Job statements: a predicted job matches a gold job of the same answer when, for each
 non-empty gold part, the Jaccard similarity of their tokens is at least 0.4 (English:
 word tokens; Korean: character bigrams with spaces removed; lowercase, punctuation
-stripped), matched one to one. See ``bench/labelled/GUIDE.md`` for the labels.
+stripped), matched one to one. Themes: extended B-cubed F over answers; assumption flags:
+precision and recall against the claims only internal groups make (see
+``bench.quality_themes``, which replays each set through the real storage and export).
+See ``bench/labelled/GUIDE.md`` for the labels. Targets per language: jobs precision >= 0.9
+and recall >= 0.8; themes F >= 0.7; flags precision >= 0.8 and recall >= 0.9.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench import quality_themes
 from bench.labels import GoldJob, Labelled, LabelledSet, load
 from bot.insights.synthesis import jobs
 
@@ -132,19 +137,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.quality", description=__doc__)
     parser.add_argument("files", nargs="*", help="labelled file names (default: dev_*)")
     parser.add_argument("--heldout", action="store_true", help="score the held-out sets")
-    parser.add_argument("--only", choices=["jobs"], default=None)
+    parser.add_argument("--only", choices=["jobs", "themes"], default=None)
     parser.add_argument("--show", type=int, default=0, help="print this many misses per file")
     args = parser.parse_args(argv)
     sets = [load(path) for path in _files(args.files, args.heldout)]
+    if args.only != "themes":
+        _jobs(sets, show=args.show)
+    if args.only != "jobs":
+        _themes(sets, show=args.show)
+    return 0
+
+
+def _jobs(sets: Sequence[LabelledSet], *, show: int) -> None:
     by_language: dict[str, Tally] = {}
     answers = 0
+    jobs.extract("warm up: load the language models before timing")
     started = time.perf_counter()
     print("== job statements")
     for data in sets:
         tally = score_jobs(data)
         answers += len(data.answers)
         print(tally.line(data.name))
-        for miss in tally.misses[: args.show]:
+        for miss in tally.misses[:show]:
             print(miss)
         total = by_language.setdefault(data.language, Tally())
         total.true += tally.true
@@ -154,7 +168,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(total.line(f"all {language}"))
     elapsed = time.perf_counter() - started
     print(f"{answers} answers in {elapsed:.2f} s ({answers / max(elapsed, 1e-9):,.0f} answers/s)")
-    return 0
+
+
+def _themes(sets: Sequence[LabelledSet], *, show: int) -> None:
+    print("== themes (extended B-cubed) and assumption flags")
+    totals: dict[str, list[float]] = {}
+    answers = 0
+    started = time.perf_counter()
+    for data in sets:
+        known = quality_themes.replay(data)
+        p, r, f = quality_themes.bcubed(data, known.memberships)
+        flags = quality_themes.flags(data, known)
+        answers += len(data.answers)
+        shown = sum(1 for t in known.themes if t["people"] >= 2)
+        print(
+            f"{data.name:<28} themes P {p:.2f} R {r:.2f} F {f:.2f} ({shown} shown)  "
+            f"flags precision {flags.precision:.2f} ({flags.true}/{flags.predicted}) "
+            f"recall {flags.recall:.2f} ({flags.found}/{flags.gold})"
+        )
+        for wrong in flags.wrong[:show]:
+            print(f"   wrong flag: {wrong}")
+        total = totals.setdefault(data.language, [0.0, 0.0, 0.0, 0, 0, 0, 0, 0])
+        for i, value in enumerate((p, r, f)):
+            total[i] += value
+        total[3] += 1
+        total[4] += flags.true
+        total[5] += flags.predicted
+        total[6] += flags.found
+        total[7] += flags.gold
+    for language, t in sorted(totals.items()):
+        n = t[3]
+        print(
+            f"{'all ' + language:<28} themes P {t[0] / n:.2f} R {t[1] / n:.2f} F {t[2] / n:.2f} "
+            f"(mean of sets)  flags precision {t[4] / max(t[5], 1):.2f} ({t[4]:.0f}/{t[5]:.0f}) "
+            f"recall {t[6] / max(t[7], 1):.2f} ({t[6]:.0f}/{t[7]:.0f})"
+        )
+    elapsed = time.perf_counter() - started
+    print(
+        f"{answers} answers stored, indexed and exported in {elapsed:.2f} s "
+        f"({answers / max(elapsed, 1e-9):,.0f} answers/s)"
+    )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ bot indexes what it captures (claims, themes, merges); then the JSON export (the
 the gold claim labels; assumption flags by precision and recall against the claims that
 only internal groups make (at least two internal people, no customer or focus-group answer
 of that persona, in any field). A flagged theme counts as right when the claim most of its
-answers make is such a claim.
+answers make is such a claim (ties: the claim more answers make overall).
 """
 
 from __future__ import annotations
@@ -146,6 +146,7 @@ class Flags:
 def flags(data: LabelledSet, known: Replay) -> Flags:
     gold = data.internal_only_claims()
     by_id = {a.id: a for a in data.answers}
+    overall = Counter(k for a in data.answers for k in a.claim_keys)
     predicted = true = 0
     hit: set[str] = set()
     wrong = []
@@ -155,7 +156,9 @@ def flags(data: LabelledSet, known: Replay) -> Flags:
         predicted += 1
         members = known.members.get(f"{theme['key']}@{theme['persona']}", [])
         votes = Counter(k for m in members for k in by_id[m].claim_keys)
-        top = votes.most_common(1)[0][0] if votes else ""
+        # the claim most of its answers make; ties go to the claim more answers make overall,
+        # then to the first by name, so the score never depends on hash order
+        top = min(votes, key=lambda k: (-votes[k], -overall[k], k)) if votes else ""
         if top in gold:
             true += 1
             hit.add(top)

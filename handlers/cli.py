@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot import clock
 from bot.capture.importing import CsvError
 from bot.errors import UserError
-from bot.insights import worker
+from bot.insights import indexing, worker
 from bot.rounds import schedules
 from bot.settings import Settings, SettingsError
 from bot.slack.client import make_client, verify
@@ -89,6 +89,7 @@ def boot(*, start_clock: bool) -> tuple[Settings, Database, App]:
     app = build_app(settings=settings, db=db, bank=bank, client=client)
     worker.start()
     atexit.register(worker.stop)
+    indexing.backfill_in_background(db=db, bank=bank)
     if start_clock:
         clock.start(db=db, client=client, bank=bank, settings=settings)
     return settings, db, app

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from bot.capture.importing import CsvError, decode, parse, store
 from bot.insights import exports
 from bot.insights.digests import compose
+from bot.insights.indexing import backfill
 from bot.insights.render.report import digest_json
 from bot.personas import roster as personas
 from bot.settings import Settings
@@ -56,6 +57,7 @@ def run(args: argparse.Namespace, *, settings: Settings, db: Database, bank: Ban
             )
         print(f"answer {args.answer_id} now supports {args.persona}: {args.field}")
         return 0
+    backfill(db=db, bank=bank)  # answers stored before an upgrade get their features first
     now = datetime.now(UTC)
     with db.session() as session:
         if args.command == "digest" and args.format == "json":

@@ -18,21 +18,24 @@ updates; SQLite's ``BEGIN IMMEDIATE`` serialises writers already.
 from __future__ import annotations
 
 import dataclasses
+import logging
+import threading
 import zlib
 from collections.abc import Mapping
 
 from sqlalchemy import exists, select, text
 from sqlalchemy.orm import Session
 
-from bot.insights.synthesis import claims, grouping, themes
+from bot.insights.synthesis import claims, grouping, korean, themes
 from bot.insights.synthesis.model import UNSORTED
 from questions import Bank
-from storage import Answer, AnswerFeatures, Evidence, Prompt, Theme
+from storage import Answer, AnswerFeatures, Database, Evidence, Prompt, Theme
 from storage.models import now
 
 # Above this many themes in a cell, only the largest are regrouped (the rest keep their
 # own group), so a flush stays well under a second however large the workspace grows.
 REGROUP_LIMIT = 1500
+log = logging.getLogger("personabot")
 
 
 @dataclasses.dataclass
@@ -200,6 +203,37 @@ def index_missing(*, session: Session, bank: Bank, limit: int = 5000) -> int:
     for indexer in indexers.values():
         indexer.flush()
     return len(rows)
+
+
+def backfill(*, db: Database, bank: Bank, batch: int = 500) -> int:
+    """``index_missing`` until nothing is missing, one transaction per batch; returns how
+    many answers were indexed. Safe beside a running bot: each batch is its own
+    transaction, and an answer indexed meanwhile is simply no longer missing."""
+    total = 0
+    while True:
+        with db.session() as session:
+            done = index_missing(session=session, bank=bank, limit=batch)
+        total += done
+        if done < batch:
+            return total
+
+
+def backfill_in_background(*, db: Database, bank: Bank) -> threading.Thread:
+    """``backfill`` on a daemon thread (at start: the bot answers meanwhile); also loads the
+    language models there, so the first answer does not wait for them."""
+
+    def work() -> None:
+        try:
+            korean.warm_up()
+            count = backfill(db=db, bank=bank)
+            if count:
+                log.info("indexed %d answers that had no features", count)
+        except Exception:
+            log.exception("indexing missing answers failed; it is retried at the next start")
+
+    thread = threading.Thread(target=work, name="personabot-backfill", daemon=True)
+    thread.start()
+    return thread
 
 
 def _field(session: Session, indexer: Indexer, answer: Answer) -> str:

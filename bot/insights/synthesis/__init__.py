@@ -1,11 +1,14 @@
-"""Pure synthesis of answers: themes, job statements and the digest, from plain facts.
+"""Pure synthesis of answers: claims, themes, job statements and the digest, from plain facts.
 
-Owns the data synthesis works on and produces (``model``), theme grouping and labels
-(``themes``, ``themes_text``), job statements (``jobs`` and its ``jobs_*`` helpers), the
-digest (``digest``) and the few words it writes itself (``wording``). Deterministic, no
-I/O: answers in, digest out.
+Owns the data synthesis works on and produces (``model``); answers split into claims and
+their words (``claims``, with ``english``: lemmas and stop words, and ``korean``: the
+kiwipiepy analyser); claims grouped into themes as they arrive and labelled (``themes``),
+near themes merged and their neighbours found (``grouping``, scikit-learn); job statements
+(``jobs``, ``jobs_en*`` and ``jobs_ko*`` per language, ``jobs_check`` for the job-story
+hints); the digest (``digest``, with the mirror check) and the few words it writes itself
+(``wording``). Deterministic, no I/O: answers in, digest out.
 
-May import: the standard library, bot.i18n, jinja2, slack_sdk.models. Never
-bot.insights.render (render imports synthesis), storage, sqlalchemy, slack_sdk's
+May import: the standard library, bot.i18n, kiwipiepy, lemminflect, scikit-learn, numpy.
+Never bot.insights.render (render imports synthesis), storage, sqlalchemy, slack_sdk's
 WebClient/web/errors, slack_bolt, bot.settings or bot.slack.client/calls/people.
 """

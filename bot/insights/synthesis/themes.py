@@ -197,12 +197,14 @@ def label(
     total = sum(centroid.values()) or 1.0
     back = background if background is not None else centroid
     back_total = max(sum(back.values()), total) or 1.0
-    scored = []
+    scored: list[tuple[float, bool, int, str]] = []
     for term, weight in centroid.items():
         share = weight / total
         other = max(back.get(term, 0.0), weight) / back_total
-        scored.append((-share * math.log(1.0 + share / other), term))
-    return " · ".join(term for _, term in sorted(scored)[:terms])
+        # ties (a theme of one claim) go to nouns before verb stems, then longer words
+        stem = term.endswith("다") and claims.language_of(term) == "ko"
+        scored.append((round(-share * math.log(1.0 + share / other), 9), stem, -len(term), term))
+    return " · ".join(entry[-1] for entry in sorted(scored)[:terms])
 
 
 def job_key(statement: jobs.JobStatement) -> str:

@@ -387,7 +387,7 @@ def test_labels_name_the_theme(
 def test_labels_are_whole_words_in_both_languages() -> None:
     theme = new_theme("a", features("Security review stalls deals.", language="en"), answer_id=1)
     theme = add(theme, features("The security review is slow.", language="en"), answer_id=2)
-    assert label(theme, terms=2) == "review · security"
+    assert label(theme, terms=2) == "security · review"
     ko = new_theme("k", features("온보딩이 느려요", language="ko"), answer_id=1)
     ko = add(ko, features("온보딩 설정이 어려워요", language="ko"), answer_id=2)
     assert label(ko, terms=1) == "온보딩"
