@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections import Counter
 import threading
 import zlib
 from collections.abc import Mapping
@@ -51,6 +52,7 @@ class Indexer:
         self.workspace_id = workspace_id
         self.bank = bank
         self._cells: dict[str, list[_Slot]] = {}
+        self._spread: dict[str, Counter[str]] = {}  # language -> in how many themes a term is
 
     def field_of(self, answer: Answer) -> str:
         prompt = self.session.get(Prompt, answer.prompt_id) if answer.prompt_id else None
@@ -105,7 +107,9 @@ class Indexer:
             for slot in changed:
                 slot.row.state = themes.state_to_json(slot.state)
                 slot.row.size = slot.state.size
-                slot.row.label = themes.label(slot.state, background=background)[:300]
+                slot.row.label = themes.label(
+                    slot.state, background=background, classes=len(slots)
+                )[:300]
                 slot.row.updated_at = now()
                 slot.dirty = False
             self._regroup(slots)
@@ -134,14 +138,21 @@ class Indexer:
                 .order_by(Theme.id)
             )
             self._cells[language] = [_Slot(r, themes.state_from_json(r.state)) for r in rows]
+            self._spread[language] = Counter(
+                term for slot in self._cells[language] for term in slot.state.terms
+            )
         return self._cells[language]
 
     def _assign(self, language: str, vector: Mapping[str, float], answer_id: int) -> int:
         slots = self._cell(language)
-        index = themes.assign(vector, [s.state for s in slots], threshold=grouping.ASSIGN_THRESHOLD)
+        spread = self._spread[language]
+        query = grouping.rare_first(vector, spread, themes=len(slots))
+        index = themes.assign(query, [s.state for s in slots], threshold=grouping.ASSIGN_THRESHOLD)
         if index is not None:
             slot = slots[index]
+            before = slot.state.terms
             slot.state = themes.add(slot.state, vector, answer_id=answer_id)
+            spread.update(slot.state.terms - before)
         else:
             row = Theme(
                 workspace_id=self.workspace_id, language=language, state={}, size=0, neighbours=[]
@@ -151,6 +162,7 @@ class Indexer:
             row.group_key = str(row.id)
             slot = _Slot(row, themes.new_theme(str(row.id), vector, answer_id=answer_id))
             slots.append(slot)
+            spread.update(slot.state.terms)
         slot.dirty = True
         return slot.row.id
 

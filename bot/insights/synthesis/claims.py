@@ -127,8 +127,18 @@ _content = content_words
 @lru_cache(maxsize=4096)
 def _content_words(text: str, language: str) -> tuple[str, ...]:
     if language == "ko":
-        return tuple(korean.content_words(text))
+        return tuple(_in_english(word) for word in korean.content_words(text) if _kept(word))
     return tuple(_english_words(text))
+
+
+def _kept(word: str) -> bool:
+    """Korean words stay; an English word inside a Korean sentence is kept unless it is a
+    stop word or filler."""
+    return bool(_HANGUL.search(word)) or not is_english_stop_word(english_lemma(word))
+
+
+def _in_english(word: str) -> str:
+    return word if _HANGUL.search(word) else english_lemma(word)
 
 
 def _english_words(text: str) -> Sequence[str]:
@@ -143,5 +153,5 @@ def _english_words(text: str) -> Sequence[str]:
     # Korean words inside an English unit still count ("setup이 제일 힘들어요" in a mostly
     # English answer is rare; a unit's language is its majority script)
     if _HANGUL.search(text):
-        found.extend(korean.content_words(text))
+        found.extend(w for w in korean.content_words(text) if _HANGUL.search(w))
     return found

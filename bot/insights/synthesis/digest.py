@@ -297,8 +297,8 @@ class _Builder:
             confidence=_confidence(len(f.people), f.groups),
             last_answer=f.last,
             stale=f.last < self.now - self.freshness,
-            conflict=self.conflict(name, ranked, lines),
-            by_group=self.by_group(ranked),
+            conflict=self.conflict(name, ranked, lines, f),
+            by_group=self.by_group([(k, f.themes[k]) for k, _ in ranked]),
         )
 
     def theme_line(
@@ -314,6 +314,8 @@ class _Builder:
         )
 
     def by_group(self, ranked: Sequence[tuple[str, _Theme]]) -> dict[str, tuple[str, ...]]:
+        """Group -> labels of the themes its people raise in this field (``ranked`` holds the
+        field's own support, so a group that made the claim only elsewhere is not named)."""
         labels: dict[str, list[str]] = {}
         for key, t in ranked:
             for group in t.groups:
@@ -322,17 +324,31 @@ class _Builder:
         return {g: tuple(labels[g]) for g in sorted(labels)}
 
     def conflict(
-        self, name: str, ranked: Sequence[tuple[str, _Theme]], lines: Mapping[str, ThemeLine]
+        self,
+        name: str,
+        ranked: Sequence[tuple[str, _Theme]],
+        lines: Mapping[str, ThemeLine],
+        f: _Field,
     ) -> Conflict | None:
+        """Which side supports what is persona-wide; the groups named are those that raise
+        the theme in this field."""
         inside = min(
-            ((-len(t.internal), k, t) for k, t in ranked if lines[k].support.internal_only),
+            (
+                (-len(t.internal), k, f.themes[k])
+                for k, t in ranked
+                if lines[k].support.internal_only and f.themes[k].internal
+            ),
             default=None,
         )
         outside = min(
-            ((-len(t.customer), k, t) for k, t in ranked if t.customer and not t.internal),
+            (
+                (-len(t.customer), k, f.themes[k])
+                for k, t in ranked
+                if len(t.customer) >= 2 and not t.internal and f.themes[k].customer
+            ),
             default=None,
         )
-        if inside is None or outside is None or len(outside[2].customer) < 2:
+        if inside is None or outside is None:
             return None
         return Conflict(
             field=name,

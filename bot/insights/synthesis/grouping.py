@@ -103,3 +103,14 @@ def _weighted(rows: list[Mapping[str, float]]) -> Any:
         for row in rows
     ]
     return normalize(DictVectorizer().fit_transform(weighted))
+
+
+def rare_first(
+    vector: Mapping[str, float], spread: Mapping[str, int], *, themes: int
+) -> dict[str, float]:
+    """``vector`` with each term weighted by how rare it is among the cell's ``themes``
+    (inverse theme frequency), so words every answer uses ("store", "team") count less
+    when a claim looks for its theme."""
+    return {
+        t: w * (math.log((1 + themes) / (1 + spread.get(t, 0))) + 1.0) for t, w in vector.items()
+    }

@@ -68,11 +68,23 @@ def content_words(text: str) -> list[str]:
             found.append(text[start:end])
             continue
         for form, tag, _, _ in word:
+            if (form, tag) in _stopwords():
+                continue
             if tag in NOUN_TAGS and not (tag == "NNG" and form in STOP_NOUNS):
                 found.append(form.lower() if tag == "SL" else form)
             elif tag in STEM_TAGS and form not in LIGHT_STEMS:
                 found.append(form + "다")
     return found
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[tuple[str, str]]:
+    """kiwipiepy's list of Korean stop words, as (form, tag) pairs, with demonstratives
+    and verbs that only point back ("그거", "그러다")."""
+    from kiwipiepy.utils import Stopwords
+
+    listed = {(str(form), str(tag)) for form, tag in Stopwords().stopwords}
+    return frozenset(listed | {("그거", "NP"), ("그러", "VV"), ("그렇", "VA"), ("곳", "NNG")})
 
 
 def _words(text: str) -> list[list[tuple[str, str, int, int]]]:

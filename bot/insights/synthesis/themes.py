@@ -184,26 +184,30 @@ def state_from_json(data: Mapping[str, Any]) -> ThemeState:
 
 
 def label(
-    theme: ThemeState, *, background: Mapping[str, float] | None = None, terms: int = 3
+    theme: ThemeState,
+    *,
+    background: Mapping[str, float] | None = None,
+    classes: int = 1,
+    terms: int = 3,
 ) -> str:
-    """The theme's most distinctive words, joined with " · " (class-based TF-IDF).
+    """The theme's key words, joined with " · " (class-based TF-IDF, as BERTopic does).
 
-    A word scores p * log(1 + p / q), p its share of the theme's weight and q its share of
-    ``background`` (the sum of the cell's centroids): frequent here, rare elsewhere. Words
-    are lemmas (English) or nouns and verb stems (Korean, from kiwipiepy), so a label never
-    shows a particle or a piece of a word.
+    A word scores tf² * log(1 + A / f): tf its weight in the theme, f its weight in
+    ``background`` (the sum of the cell's ``classes`` centroids) and A the average weight
+    of a theme, so a word many members use outranks a name one member dropped, and a word
+    every theme uses ranks low. Words are lemmas (English) or nouns and verb stems (Korean,
+    from kiwipiepy), so a label never shows a particle or a piece of a word.
     """
     centroid = theme.centroid
-    total = sum(centroid.values()) or 1.0
     back = background if background is not None else centroid
-    back_total = max(sum(back.values()), total) or 1.0
+    average = max(sum(back.values()), sum(centroid.values())) / max(classes, 1)
     scored: list[tuple[float, bool, int, str]] = []
     for term, weight in centroid.items():
-        share = weight / total
-        other = max(back.get(term, 0.0), weight) / back_total
+        frequency = max(back.get(term, 0.0), weight)
+        score = weight * weight * math.log(1.0 + average / frequency)
         # ties (a theme of one claim) go to nouns before verb stems, then longer words
         stem = term.endswith("다") and claims.language_of(term) == "ko"
-        scored.append((round(-share * math.log(1.0 + share / other), 9), stem, -len(term), term))
+        scored.append((round(-score, 9), stem, -len(term), term))
     return " · ".join(entry[-1] for entry in sorted(scored)[:terms])
 
 
