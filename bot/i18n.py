@@ -32,7 +32,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-LOCALES = ("en", "ko")
+from questions import LOCALES as BANK_LOCALES
+
+LOCALES = BANK_LOCALES  # the catalog speaks the languages the question banks are written in
 DOMAIN = "personabot"
 CATALOG_DIR = Path(__file__).parent / "locales"
 # How the extractor finds messages: function name -> which arguments are message ids.

@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
+from bot.i18n import LOCALES
+
 DEFAULT_DATABASE_URL = "sqlite:///personabot.sqlite3"
 DEFAULT_API_URL = "https://slack.com/api/"
-LOCALES = ("en", "ko")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _REACTION = re.compile(r"^[a-z0-9_+'-]{1,100}$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")

@@ -40,14 +40,15 @@ from bot.insights.render.lines import (
 )
 from bot.insights.render.words import answers, word
 from bot.insights.synthesis.model import Digest, PersonaSummary
+from bot.slack.limits import MESSAGE_BLOCKS, MESSAGE_TEXT, SECTION_TEXT
 from bot.slack.text import fit
 
 __all__ = ["MAX_BLOCKS", "MAX_MESSAGE_CHARS", "digest_messages", "digest_text"]
 
-MAX_BLOCKS = 50
-MAX_SECTION = 3000
+MAX_BLOCKS = MESSAGE_BLOCKS
+MAX_SECTION = SECTION_TEXT
 MAX_HEADER = 150
-MAX_MESSAGE_CHARS = 40_000
+MAX_MESSAGE_CHARS = MESSAGE_TEXT
 DEFAULT_TITLE = N_("Persona digest")  # shown as the catalog's "title" word in the locale
 
 
