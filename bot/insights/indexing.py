@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections import Counter
 import threading
 import zlib
+from collections import Counter
 from collections.abc import Mapping
 
 from sqlalchemy import exists, select, text

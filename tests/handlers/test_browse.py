@@ -35,7 +35,7 @@ def test_show_finds_a_persona_by_part_of_its_name(
 def test_jobs_lists_job_statements(slack: SlackDriver, fake: FakeSlack, db: Database) -> None:
     gather(slack, fake, db, answers=JOBS)
     jobs = say(slack, fake, "jobs", user="UBOB")
-    assert "When we onboard a new agent, I want to" in jobs
+    assert "When we onboard a new agent, I want one place for every macro" in jobs
     assert "1 person" in jobs
     assert jobs == say(slack, fake, "jobs ops olivia")
 

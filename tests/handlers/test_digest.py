@@ -10,7 +10,7 @@ from bot import clock
 from bot.settings import Settings
 from bot.slack.client import make_client
 from questions import load_bank
-from storage import AnswerFeatures, Database, DigestRun, Evidence, Prompt
+from storage import AnswerFeatures, Database, DigestRun, Evidence, Prompt, Theme
 from tests.conftest import say, wait_for
 from tests.slackfake.driver import SlackDriver
 from tests.slackfake.server import FakeSlack
@@ -43,11 +43,16 @@ def test_answers_to_a_persona_prompt_become_evidence_with_features(
     with db.session() as session:
         evidence = session.scalars(select(Evidence)).all()
         features = session.scalars(select(AnswerFeatures)).all()
+        group_of = {t.id: t.group_key for t in session.scalars(select(Theme))}
     assert len(evidence) == 3
     assert {e.source for e in evidence} == {"prompt"}
     assert len(features) == 3
     assert {f.language for f in features} == {"en"}
-    assert len({f.theme_id for f in features}) == 1  # one theme: onboarding
+    assert all(f.claims and f.theme_ids for f in features)
+    assert {t for f in features for c in f.claims for t in [c["theme"]]} <= set(group_of)
+    # one theme all three raise: onboarding
+    shared = set.intersection(*({group_of[i] for i in f.theme_ids} for f in features))
+    assert len(shared) == 1
 
 
 def test_preview_shows_the_persona_and_flags_what_only_internal_teams_say(
@@ -160,7 +165,7 @@ def test_answers_with_nothing_to_group_are_kept_but_not_counted_as_themes(
         db,
         answers=[
             ("UALICE", ":+1: :tada:"),
-            ("UBOB", "<https://example.com/notes|notes>"),
+            ("UBOB", "<https://example.com/notes>"),
             ("UADMIN", "<@UALICE> <@UBOB>"),
             ("UALICE", long_answer),
             ("UBOB", "신규 상담원 온보딩이 몇 주씩 걸려요. Onboarding takes weeks, really."),
@@ -171,6 +176,7 @@ def test_answers_with_nothing_to_group_are_kept_but_not_counted_as_themes(
     assert len(features) == 5  # every answer is kept and indexed
     assert sorted(f.substantive for f in features.values()) == [False, False, False, True, True]
     assert {f.language for f in features.values() if f.substantive} == {"en", "ko"}
-    assert all(len(f.vector) <= 60 for f in features.values())
+    assert all(not f.claims and not f.theme_ids for f in features.values() if not f.substantive)
+    assert all(len(c["terms"]) <= 60 for f in features.values() for c in f.claims)
     preview = say(slack, fake, "digest preview")
     assert "2 answers" in preview or "2 people" in preview

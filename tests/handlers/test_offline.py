@@ -24,6 +24,7 @@ Agent onboarding is slow; it takes weeks of shadowing,2026-11-03,bob,customers,O
 2026-11-06,dave,customers,Ops Olivia,goals
 last week it was fine,yesterday,erin,customers,,
 "=HYPERLINK(""http://evil"")",2026-11-07,mallory,customers,,objections
+"Sales hears Olivia buys us for the AI features first",2026-11-08,frank,sales,Ops Olivia,pains
 """
 
 
@@ -47,7 +48,7 @@ def imported(db: Database, database_url: str, tmp_path: Path) -> Path:
     path.write_text(CSV, encoding="utf-8")
     result = run(["import", str(path)], database_url, tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == (f"imported 6 answer(s) from {path}; 0 already there")
+    assert result.stdout.splitlines()[0] == (f"imported 7 answer(s) from {path}; 0 already there")
     assert (
         result.stderr.strip()
         == f"{path}:7: skipped: bad date 'yesterday'; use 2026-11-02 or 2026-11-02 14:30"
@@ -59,13 +60,13 @@ def test_import_keeps_good_rows_and_importing_twice_adds_nothing(
     imported: Path, db: Database, database_url: str, tmp_path: Path
 ) -> None:
     with db.session() as session:
-        assert session.scalar(select(func.count(Answer.id))) == 6
+        assert session.scalar(select(func.count(Answer.id))) == 7
         assert session.scalars(select(Persona.name)).all() == ["Ops Olivia"]
-        assert session.scalar(select(func.count(Evidence.id))) == 5
+        assert session.scalar(select(func.count(Evidence.id))) == 6
     again = run(["import", str(imported)], database_url, tmp_path)
-    assert again.stdout.splitlines()[0] == f"imported 0 answer(s) from {imported}; 6 already there"
+    assert again.stdout.splitlines()[0] == f"imported 0 answer(s) from {imported}; 7 already there"
     with db.session() as session:
-        assert session.scalar(select(func.count(Answer.id))) == 6
+        assert session.scalar(select(func.count(Answer.id))) == 7
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "cp949"])
@@ -105,7 +106,9 @@ def test_digest_in_three_formats(imported: Path, database_url: str, tmp_path: Pa
     md = run(["digest", "--format", "md"], database_url, tmp_path)
     assert md.returncode == 0, md.stderr
     assert "Ops Olivia" in md.stdout
-    assert "assumption" in md.stdout.lower()  # only sales says Olivia buys for AI features
+    # only sales (two people) says Olivia buys for the AI features; customers point to onboarding
+    assert "assumption" in md.stdout.lower()
+    assert "Sales point to" in md.stdout
     html_path = tmp_path / "report.html"
     html = run(["digest", "--format", "html", "--output", str(html_path)], database_url, tmp_path)
     assert html.returncode == 0, html.stderr
@@ -122,14 +125,61 @@ def test_export_csv_neutralises_formulas_and_json_has_everything(
 ) -> None:
     exported = run(["export", "--format", "csv"], database_url, tmp_path)
     assert exported.returncode == 0, exported.stderr
-    rows = list(csv.DictReader(io.StringIO(exported.stdout)))
-    assert len(rows) == 6
+    reader = csv.DictReader(io.StringIO(exported.stdout))
+    rows = list(reader)
+    assert reader.fieldnames == [
+        *("answer_id", "persona", "field", "group", "author", "answered_at"),
+        *("themes", "jobs", "text", "link"),
+    ]
+    assert len(rows) == 7
     assert {r["persona"] for r in rows} == {"Ops Olivia", ""}
     formula = next(r for r in rows if "HYPERLINK" in r["text"])
     assert formula["text"].startswith("'=")
     everything = json.loads(run(["export", "--format", "json"], database_url, tmp_path).stdout)
-    assert set(everything) == {"digest", "evidence"}
-    assert len(everything["evidence"]) == 6
+    assert set(everything) == {"generated_at", "answers", "themes", "conflicts", "digest"}
+    assert len(everything["answers"]) == 7
+    assert everything["digest"]["answers"] == 7
+    by_author = {a["author"]: a for a in everything["answers"]}
+
+    # answers carry the keys of the themes their claims joined, and their job parts
+    [onboarding] = by_author["alice"]["themes"]
+    assert by_author["bob"]["themes"] == [onboarding]
+    [ai] = by_author["carol"]["themes"]
+    assert by_author["frank"]["themes"] == [ai] != [onboarding]
+    [job] = by_author["dave"]["jobs"]
+    assert job["situation"] == "we onboard a new agent"
+    assert job["motivation"] == "one place for the playbook"
+    assert job["outcome"] == "nobody asks around"
+    assert job["text"].startswith("When we onboard a new agent, I want one place for the playbook")
+    assert (by_author["carol"]["field"], by_author["carol"]["group"]) == ("motivations", "sales")
+    themes = {t["key"]: t for t in everything["themes"] if t["persona"] == "Ops Olivia"}
+    keys = {t["key"] for t in everything["themes"]}
+    assert all(k in keys for a in everything["answers"] for k in a["themes"])
+
+    # themes: support across fields, and the mirror check
+    assert themes[ai]["people"] == 2
+    assert themes[ai]["groups"] == ["sales"]
+    assert themes[ai]["fields"] == ["pains", "motivations"]
+    assert themes[ai]["internal_only"] is True
+    assert themes[onboarding]["internal_only"] is False
+    assert "customers" in themes[onboarding]["groups"]
+
+    # conflicts name their two theme keys
+    assert everything["conflicts"] == [
+        {
+            "persona": "Ops Olivia",
+            "field": "pains",
+            "internal_theme": ai,
+            "internal_groups": ["sales"],
+            "customer_theme": onboarding,
+            "customer_groups": ["customers"],
+        }
+    ]
+    # the CSV names the same themes by label and the jobs by their sentence
+    carol = next(r for r in rows if r["author"] == "carol")
+    assert carol["themes"] == themes[ai]["label"]
+    dave = next(r for r in rows if r["author"] == "dave")
+    assert dave["jobs"] == job["text"]
 
 
 def test_link_an_answer_by_hand(
@@ -150,11 +200,16 @@ def test_the_bundled_example_imports_and_reports(
     db: Database, database_url: str, tmp_path: Path
 ) -> None:
     example = Path(__file__).resolve().parents[2] / "examples" / "answers.csv"
+    rows = list(csv.DictReader(io.StringIO(example.read_text(encoding="utf-8"))))
     result = run(["import", str(example)], database_url, tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"imported 173 answer(s) from {example}")
-    assert len(result.stderr.strip().splitlines()) == 3  # the three rows kept bad on purpose
+    skipped = result.stderr.strip().splitlines()  # one line per row kept bad on purpose
+    assert all(": skipped: " in line for line in skipped)
+    assert result.stdout.startswith(f"imported {len(rows) - len(skipped)} answer(s) from {example}")
     report = run(["digest", "--format", "md"], database_url, tmp_path).stdout
-    for persona in ("Ops Olivia", "Founder Fred", "IT Ian", "Bargain Bob"):
-        assert f"## {persona}" in report
+    personas = {r["persona"] for r in rows if r.get("persona")}
+    assert len(personas) >= 2
+    headings = [line for line in report.splitlines() if line.startswith("## ")]
+    for persona in personas:
+        assert any(persona in heading for heading in headings), persona
     assert "assumption: no customer has said this yet" in report

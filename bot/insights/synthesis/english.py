@@ -104,5 +104,7 @@ def english_lemma(word: str) -> str:
     for upos in _ORDER:
         if upos in lemmas:
             return str(lemmas[upos][0])
-    guessed = getLemma(word, upos="NOUN", lemmatize_oov=True)
+    if not word.endswith("s") or word.endswith("ss"):
+        return word  # a name or a word lemminflect does not know ("olivia", not "olivium")
+    guessed = getLemma(word, upos="NOUN", lemmatize_oov=True)  # "reps" -> "rep"
     return str(guessed[0]) if guessed else word

@@ -46,15 +46,17 @@ def downgrade() -> None:
         batch_op.drop_column("neighbours")
         batch_op.drop_column("group_key")
         batch_op.add_column(sa.Column("field", sa.String(length=40), nullable=False))
-        batch_op.create_index(
-            "ix_themes_cell", ["workspace_id", "field", "language"], unique=False
-        )
+        batch_op.create_index("ix_themes_cell", ["workspace_id", "field", "language"], unique=False)
     with op.batch_alter_table("answer_features", schema=None) as batch_op:
         batch_op.drop_column("theme_ids")
         batch_op.drop_column("claims")
         batch_op.add_column(sa.Column("vector", sa.JSON(), nullable=False))
         batch_op.add_column(sa.Column("theme_id", sa.Integer(), nullable=True))
         batch_op.create_foreign_key(
-            "fk_answer_features_theme_id_themes", "themes", ["theme_id"], ["id"], ondelete="SET NULL"
+            "fk_answer_features_theme_id_themes",
+            "themes",
+            ["theme_id"],
+            ["id"],
+            ondelete="SET NULL",
         )
         batch_op.create_index("ix_answer_features_theme_id", ["theme_id"], unique=False)

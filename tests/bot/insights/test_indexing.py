@@ -66,4 +66,4 @@ def test_backfill_indexes_answers_without_features_once(db: Database) -> None:
     assert backfill(db=db, bank=bank) == 0
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(AnswerFeatures)) == 3
-        assert session.scalar(select(func.count()).select_from(Theme)) >= 2
+        assert (session.scalar(select(func.count()).select_from(Theme)) or 0) >= 2

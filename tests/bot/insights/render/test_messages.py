@@ -129,11 +129,13 @@ def hostile_digest() -> Digest:
     name = "<!channel> Olivia & co"
     personas = (PersonaInfo("1", name, "<@U123> says hi", False),)
     themes = {
-        "evil": ThemeInfo(
-            "evil", "pains", "en", "<@U123> pricing", "<http://evil|click> & win", None, ""
-        )
+        "evil": ThemeInfo("evil", "en", "<@U123> pricing", "<http://evil|click> & win", None, "")
     }
-    answers = [ans(1, "1", "pains", "sales", "U1", 1, "evil")]
+    # two people, so the theme is shown (with its quote) and not only "also said"
+    answers = [
+        ans(1, "1", "pains", "sales", "U1", 1, "evil"),
+        ans(2, "1", "pains", "sales", "U2", 1, "evil"),
+    ]
     return build_digest(answers=answers, themes=themes, personas=personas, previous=None, now=NOW)
 
 
@@ -159,7 +161,7 @@ def big_digest() -> Digest:
                 key = f"{p}-{field}-{t}"
                 label = f"label-{key} " + "long words " * 20
                 quote = "a quote that goes on and on " * 15
-                themes[key] = ThemeInfo(key, field, "en", label, quote, "https://a.b/c", "")
+                themes[key] = ThemeInfo(key, "en", label, quote, "https://a.b/c", "")
                 for who in range(t + 1):
                     n += 1
                     answers.append(ans(n, str(p), field, "sales", f"U{who}", 1, key))
@@ -181,9 +183,9 @@ def test_large_digest_continues_in_more_messages_and_loses_nothing() -> None:
     assert_within_limits(messages)
     text = all_text(messages)
     for summary in digest.personas:
-        for f in summary.fields:
-            for line in f.themes:
-                assert f"label-{line.theme.key} " in text
+        assert summary.also_said  # the one-person themes (t == 0) are named too
+        for line in (*summary.also_said, *(t for f in summary.fields for t in f.themes)):
+            assert f"label-{line.theme.key} " in text
     assert all(f"Question {i}?" in text for i in range(200))
     assert "(continued)" in text
 
@@ -228,3 +230,27 @@ def test_korean_rendering() -> None:
 @pytest.mark.parametrize("locale", ["en", "ko", "fr"])
 def test_every_locale_renders_within_limits(locale: str) -> None:
     assert_within_limits(digest_messages(since_last_week(), locale=locale))
+
+
+def test_one_person_claims_are_named_as_also_said_escaped_and_unflagged() -> None:
+    personas = (PersonaInfo("1", "Ops Olivia", "", False),)
+    themes = {"evil": ThemeInfo("evil", "en", "<!channel> pricing", "<@U123> quote", None, "")}
+    answers = [ans(1, "1", "pains", "sales", "U1", 1, "evil")]
+    digest = build_digest(answers=answers, themes=themes, personas=personas, previous=None, now=NOW)
+    assert [t.theme.key for t in digest.personas[0].also_said] == ["evil"]
+    for rendered in (all_text(digest_messages(digest)), digest_text(digest)):
+        assert "_Also said (one person each)_: &lt;!channel&gt; pricing" in rendered
+        assert "<!channel>" not in rendered
+        assert "quote" not in rendered  # only shown themes are quoted
+        assert "assumption" not in rendered  # one person is no assumption to check
+
+
+def test_conflict_sentence_rendered_from_the_structured_conflict() -> None:
+    en = all_text(digest_messages(build()))
+    assert (
+        "↔ Marketing and sales point to pricing · seat cost; "
+        "customers and focus group point to onboarding · slow setup." in en
+    )
+    assert "_Who says what_: customers: onboarding · slow setup; " in en
+    ko = all_text(digest_messages(build(), locale="ko"))
+    assert "↔ 마케팅·영업이 꼽는 것은 ‘pricing · seat cost’, " in ko

@@ -12,7 +12,7 @@ from bot.insights.render.report import digest_json, evidence_csv, md, report_htm
 from bot.insights.synthesis.digest import build_digest
 from bot.insights.synthesis.model import NO_PERSONA, ThemeInfo
 from tests.bot.insights.render.test_messages import hostile_digest
-from tests.bot.insights.synthesis.test_digest import NOW, ans, build
+from tests.bot.insights.synthesis.test_digest import NOW, ans, build, sample_answers
 
 
 def test_markdown_report_escapes_user_text() -> None:
@@ -30,8 +30,11 @@ def test_markdown_report_escapes_user_text() -> None:
 
 
 def test_html_report_escapes_and_is_self_contained() -> None:
-    themes = {"x": ThemeInfo("x", "pains", "en", "<script>alert(1)</script>", "a & b", None, "")}
-    answers = [ans(1, NO_PERSONA, "pains", "sales", "U1", 1, "x")]
+    themes = {"x": ThemeInfo("x", "en", "<script>alert(1)</script>", "a & b", None, "")}
+    answers = [
+        ans(1, NO_PERSONA, "pains", "sales", "U1", 1, "x"),
+        ans(2, NO_PERSONA, "pains", "sales", "U2", 1, "x"),
+    ]
     digest = build_digest(answers=answers, themes=themes, personas=(), previous=None, now=NOW)
     html = report_html(digest)
     assert "<script>" not in html
@@ -80,3 +83,40 @@ def test_templates_load_from_the_package() -> None:
     for name in ("report.md.j2", "report.html.j2"):
         assert folder.joinpath(name).is_file()
     assert report_markdown(build([])).startswith("# Persona digest")
+
+
+def test_reports_render_conflicts_and_also_said() -> None:
+    answers = [
+        *sample_answers(),
+        ans(60, "1", "objections", "sales", "U8", 1, "discounts"),  # one person: also said
+    ]
+    digest = build(answers)
+    markdown = report_markdown(digest)
+    assert (
+        "Marketing and sales point to pricing · seat cost; "
+        "customers and focus group point to onboarding · slow setup." in markdown
+    )
+    assert "_Also said (one person each)_: discount hunting" in markdown
+    html = report_html(digest)
+    assert "Marketing and sales point to pricing · seat cost" in html
+    assert "Also said (one person each): discount hunting" in html
+
+
+def test_digest_json_carries_conflicts_as_structures() -> None:
+    data = json.loads(digest_json(build()))
+    olivia = data["personas"][0]
+    expected = {
+        "field": "pains",
+        "internal_theme": "pricing",
+        "internal_groups": ["marketing", "sales"],
+        "customer_theme": "onboarding",
+        "customer_groups": ["customers", "focus_group"],
+        "internal_label": "pricing · seat cost",
+        "customer_label": "onboarding · slow setup",
+    }
+    assert olivia["conflicts"] == [expected]
+    pains = next(f for f in olivia["fields"] if f["field"] == "pains")
+    assert pains["conflict"] == expected
+    pricing = next(t for t in olivia["themes"] if t["theme"]["key"] == "pricing")
+    assert pricing["fields"] == ["pains"]
+    assert pricing["support"]["internal_only"] is True

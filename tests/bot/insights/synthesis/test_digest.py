@@ -9,11 +9,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.insights.render.lines import conflict_text
 from bot.insights.render.report import digest_json
 from bot.insights.synthesis.digest import FIELD_ORDER, build_digest
 from bot.insights.synthesis.model import (
     NO_PERSONA,
     AnswerFact,
+    Conflict,
     Digest,
     FieldSummary,
     GroupRate,
@@ -32,23 +34,23 @@ BOB = PersonaInfo("3", "Bargain Bob", "Wants everything free, churns in a month"
 PERSONAS = (OLIVIA, KIM, BOB)
 
 
-def theme(key: str, field: str, label: str, quote: str, language: str = "en") -> ThemeInfo:
+def theme(
+    key: str, label: str, quote: str, language: str = "en", neighbours: frozenset[str] = frozenset()
+) -> ThemeInfo:
     link = f"https://acme.slack.com/archives/C1/p{key}"
-    return ThemeInfo(key, field, language, label, quote, link, "U9")
+    return ThemeInfo(key, language, label, quote, link, "U9", neighbours)
 
 
 THEMES = {
     t.key: t
     for t in (
-        theme("pricing", "pains", "pricing · seat cost", "Per-seat pricing kills us at 50 users"),
-        theme("onboarding", "pains", "onboarding · slow setup", "Setup took our team three weeks"),
-        theme("reports", "goals", "weekly reports", "I need the numbers before Monday"),
-        theme(
-            "budget", "pains", "예산 승인 · 보고서", "예산 승인을 받으려면 숫자가 필요해요", "ko"
-        ),
-        theme("erp", "goals", "ERP 연동", "ERP랑 바로 연결되면 좋겠어요", "ko"),
-        theme("discounts", "traits_to_avoid", "discount hunting", "Only here for the coupon"),
-        theme("role-ops", "role", "head of operations", "I run ops and IT"),
+        theme("pricing", "pricing · seat cost", "Per-seat pricing kills us at 50 users"),
+        theme("onboarding", "onboarding · slow setup", "Setup took our team three weeks"),
+        theme("reports", "weekly reports", "I need the numbers before Monday"),
+        theme("budget", "예산 승인 · 보고서", "예산 승인을 받으려면 숫자가 필요해요", "ko"),
+        theme("erp", "ERP 연동", "ERP랑 바로 연결되면 좋겠어요", "ko"),
+        theme("discounts", "discount hunting", "Only here for the coupon"),
+        theme("role-ops", "head of operations", "I run ops and IT"),
     )
 }
 
@@ -77,15 +79,18 @@ def ans(
     group: str | None,
     author: str,
     days_ago: float,
-    theme_key: str | None,
+    theme_key: str | tuple[str, ...] | None,
     jobs: tuple[JobFact, ...] = (),
 ) -> AnswerFact:
+    """An answer whose claims joined ``theme_key`` (one key, several, or None for none)."""
     at = NOW - timedelta(days=days_ago)
-    return AnswerFact(answer_id, persona, field, group, author, at, theme_key, jobs)
+    keys = () if theme_key is None else (theme_key,) if isinstance(theme_key, str) else theme_key
+    return AnswerFact(answer_id, persona, field, group, author, at, keys, jobs)
 
 
 def sample_answers() -> list[AnswerFact]:
-    """Olivia: internal teams say pricing, customers say onboarding. Kim: Korean answers."""
+    """Olivia: internal teams say pricing, customers say onboarding. Kim: Korean answers.
+    Every theme has at least two supporters, so every one is shown."""
     rows = [
         ans(1, "1", "pains", "sales", "U1", 3, "pricing"),
         ans(2, "1", "pains", "sales", "U2", 4, "pricing"),
@@ -102,6 +107,8 @@ def sample_answers() -> list[AnswerFact]:
         ans(13, "2", "goals", "marketing", "U3", 3, "erp"),
         ans(14, "3", "traits_to_avoid", "sales", "U1", 8, "discounts"),
         ans(15, NO_PERSONA, "unsorted", None, "", 1, None),
+        ans(16, "1", "role", "sales", "U1", 50, "role-ops"),
+        ans(17, "3", "traits_to_avoid", "customer_success", "U4", 9, "discounts"),
     ]
     return rows
 
@@ -144,14 +151,17 @@ def test_personas_in_order_then_unlinked_answers() -> None:
     assert keys == ["1", "2", "3", None]
     assert digest.personas[2].persona is not None
     assert digest.personas[2].persona.negative
-    assert digest.answers == 15
-    assert [s.answers for s in digest.personas] == [9, 4, 1, 1]
+    assert digest.answers == 17
+    assert [s.answers for s in digest.personas] == [10, 4, 2, 1]
     assert [f.field for f in digest.personas[0].fields] == ["role", "goals", "pains"]
 
 
 def test_persona_without_answers_is_listed_empty_and_unknown_personas_fold_in() -> None:
     extra = PersonaInfo("9", "Quiet Quinn", "", False)
-    answers = [ans(1, "77", "pains", "sales", "U1", 1, "pricing")]
+    answers = [
+        ans(1, "77", "pains", "sales", "U1", 1, "pricing"),
+        ans(2, "77", "pains", "sales", "U2", 1, "pricing"),
+    ]
     digest = build_digest(answers=answers, themes=THEMES, personas=(extra,), previous=None, now=NOW)
     assert digest.personas[0].fields == ()
     assert digest.personas[0].answers == 0
@@ -187,11 +197,22 @@ def test_mirror_check_flags_internal_only_claims() -> None:
     pricing = line_of(field_of(build(), "1", "pains"), "pricing")
     assert pricing.support.internal_only
     assert pricing.support.groups == ("marketing", "sales")
-    # customers already spoke in this field: ask the focus group to check this one
+    # customers of this persona already spoke: ask the focus group to check this one
     assert pricing.support.suggest == "focus_group"
     erp = line_of(field_of(build(), "2", "goals"), "erp")
     assert erp.support.internal_only
-    assert erp.support.suggest == "customers"
+    assert erp.support.groups == ("marketing", "sales")
+    assert erp.support.suggest == "focus_group"  # a customer spoke of Kim's pains
+    # no customer ever spoke of Bob: ask customers
+    discounts = line_of(field_of(build(), "3", "traits_to_avoid"), "discounts")
+    assert discounts.support.internal_only
+    assert discounts.support.suggest == "customers"
+    # the persona's own theme list carries the same flags
+    olivia = build().personas[0]
+    assert [t.theme.key for t in olivia.themes if t.support.internal_only] == [
+        "pricing",
+        "role-ops",
+    ]
 
 
 def test_a_single_customer_answer_clears_the_flag() -> None:
@@ -203,20 +224,35 @@ def test_a_single_customer_answer_clears_the_flag() -> None:
 
 @pytest.mark.parametrize(
     ("groups", "flagged"),
-    [((None,), False), (("sales", None), True), (("sales", "customers"), False)],
+    [((None, None), False), (("sales", None), True), (("sales", "customers"), False)],
 )
 def test_unknown_groups_neither_clear_nor_raise_the_flag(
     groups: tuple[str | None, ...], flagged: bool
 ) -> None:
     answers = [ans(i, "1", "goals", g, f"U{i}", 1, "reports") for i, g in enumerate(groups)]
     line = build(answers).personas[0].fields[0].themes[0]
+    assert line.support.people == 2
     assert line.support.internal_only is flagged
     assert None not in line.support.groups
 
 
+PAINS_CONFLICT = Conflict(
+    field="pains",
+    internal_theme="pricing",
+    internal_groups=("marketing", "sales"),
+    customer_theme="onboarding",
+    customer_groups=("customers", "focus_group"),
+    internal_label="pricing · seat cost",
+    customer_label="onboarding · slow setup",
+)
+
+
 def test_conflict_when_internal_and_customers_point_elsewhere() -> None:
-    pains = field_of(build(), "1", "pains")
-    assert pains.conflict == (
+    digest = build()
+    pains = field_of(digest, "1", "pains")
+    assert pains.conflict == PAINS_CONFLICT
+    assert digest.personas[0].conflicts == (PAINS_CONFLICT,)
+    assert conflict_text(PAINS_CONFLICT, "en") == (
         "Marketing and sales point to pricing · seat cost; "
         "customers and focus group point to onboarding · slow setup."
     )
@@ -230,7 +266,8 @@ def test_conflict_when_internal_and_customers_point_elsewhere() -> None:
 
 def test_conflict_sentence_in_korean() -> None:
     pains = field_of(build(locale="ko"), "1", "pains")
-    assert pains.conflict == (
+    assert pains.conflict == PAINS_CONFLICT  # the structure is the same in any locale
+    assert conflict_text(PAINS_CONFLICT, "ko") == (
         "마케팅·영업이 꼽는 것은 ‘pricing · seat cost’, "
         "고객·포커스 그룹이 꼽는 것은 ‘onboarding · slow setup’입니다."
     )
@@ -268,8 +305,12 @@ def test_freshness_marks_old_fields_stale() -> None:
 
 
 def with_role_answer(days_ago: float) -> list[AnswerFact]:
-    answers = [a for a in sample_answers() if a.answer_id != 9]
-    return [*answers, ans(9, "1", "role", "leadership", "U5", days_ago, "role-ops")]
+    answers = [a for a in sample_answers() if a.answer_id not in (9, 16)]
+    return [
+        *answers,
+        ans(9, "1", "role", "leadership", "U5", days_ago, "role-ops"),
+        ans(16, "1", "role", "sales", "U1", days_ago + 5, "role-ops"),
+    ]
 
 
 def test_stale_fields_lists_only_fields_that_went_stale_since_last_time() -> None:
@@ -385,3 +426,106 @@ def test_field_order_is_fixed() -> None:
         for i, field in enumerate(reversed(FIELD_ORDER))
     ]
     assert [f.field for f in build(answers).personas[0].fields] == list(FIELD_ORDER)
+
+
+def test_a_claim_made_in_two_fields_counts_once_per_person_and_is_listed_under_both() -> None:
+    answers = [
+        ans(1, "1", "pains", "sales", "U1", 3, "pricing"),
+        ans(2, "1", "objections", "sales", "U1", 2, "pricing"),  # the same person again
+        ans(3, "1", "objections", "customers", "C1", 1, "pricing"),
+        ans(4, "1", "objections", "customers", "C1", 1, ("pricing", "onboarding")),
+    ]
+    digest = build(answers)
+    olivia = digest.personas[0]
+    [line] = [t for t in olivia.themes if t.theme.key == "pricing"]
+    assert line.support.people == 2
+    assert line.support.groups == ("customers", "sales")
+    assert line.fields == ("pains", "objections")
+    pains, objections = field_of(digest, "1", "pains"), field_of(digest, "1", "objections")
+    # each field lists the claim with the persona-wide support
+    assert line_of(pains, "pricing") == line
+    assert line_of(objections, "pricing") == line
+    assert (pains.people, objections.people) == (1, 2)
+    # who says what is the field's own: sales raised pricing in both, customers only here
+    assert pains.by_group == {"sales": ("pricing · seat cost",)}
+    assert objections.by_group == {
+        "customers": ("pricing · seat cost",),
+        "sales": ("pricing · seat cost",),
+    }
+    assert digest.snapshot.themes["1|pricing"] == 2
+    # onboarding, raised by one customer alone, is only something also said
+    assert [t.theme.key for t in olivia.also_said] == ["onboarding"]
+
+
+def test_a_one_person_claim_goes_to_also_said_and_is_not_flagged() -> None:
+    answers = [
+        ans(1, "1", "pains", "sales", "U1", 3, "pricing"),
+        ans(2, "1", "pains", "sales", "U1", 2, "pricing"),  # one person, twice
+        ans(3, "1", "goals", "marketing", "U2", 1, "reports"),
+        ans(4, "1", "pains", "customers", "C1", 1, "onboarding"),
+        ans(5, "1", "pains", "customers", "C2", 1, "onboarding"),
+    ]
+    olivia = build(answers).personas[0]
+    # newest first
+    assert [t.theme.key for t in olivia.also_said] == ["reports", "pricing"]
+    for line in olivia.also_said:
+        assert line.support.people == 1
+        assert not line.support.internal_only
+        assert line.support.suggest is None
+    assert [t.theme.key for t in olivia.themes] == ["onboarding"]
+    pains = field_of(build(answers), "1", "pains")
+    assert [t.theme.key for t in pains.themes] == ["onboarding"]
+    assert field_of(build(answers), "1", "goals").themes == ()
+    # one person is no side of a conflict
+    assert pains.conflict is None
+    assert olivia.conflicts == ()
+    # a second person makes it a theme, and an internal-only one
+    answers.append(ans(6, "1", "objections", "marketing", "U2", 1, "pricing"))
+    olivia = build(answers).personas[0]
+    assert [t.theme.key for t in olivia.also_said] == ["reports"]
+    pricing = next(t for t in olivia.themes if t.theme.key == "pricing")
+    assert pricing.support.internal_only
+    assert field_of(build(answers), "1", "pains").conflict == Conflict(
+        field="pains",
+        internal_theme="pricing",
+        internal_groups=("sales",),
+        customer_theme="onboarding",
+        customer_groups=("customers",),
+        internal_label="pricing · seat cost",
+        customer_label="onboarding · slow setup",
+    )
+
+
+def test_a_customer_claim_in_a_neighbouring_theme_clears_the_flag() -> None:
+    themes = {
+        **THEMES,
+        "pricing": replace(THEMES["pricing"], neighbours=frozenset({"cost"})),
+        "cost": theme("cost", "licence cost · budget", "The licence eats our budget", "en"),
+    }
+    internal = [
+        ans(1, "1", "pains", "sales", "U1", 3, "pricing"),
+        ans(2, "1", "pains", "marketing", "U2", 2, "pricing"),
+    ]
+
+    def pricing(answers: Sequence[AnswerFact]) -> ThemeLine:
+        digest = build_digest(
+            answers=answers, themes=themes, personas=PERSONAS, previous=None, now=NOW
+        )
+        return line_of(field_of(digest, "1", "pains"), "pricing")
+
+    assert pricing(internal).support.internal_only
+    # one customer of this persona says much the same in other words, in another field
+    echoed = pricing([*internal, ans(3, "1", "objections", "customers", "C1", 1, "cost")])
+    assert not echoed.support.internal_only
+    assert echoed.support.suggest is None
+    assert echoed.support.groups == ("marketing", "sales")  # support itself is unchanged
+    # a customer of another persona, or an internal voice, in the neighbour does not
+    elsewhere = ans(3, "2", "pains", "customers", "K1", 1, "cost")
+    assert pricing([*internal, elsewhere]).support.internal_only
+    assert pricing(
+        [*internal, ans(3, "1", "pains", "sales", "U3", 1, "cost")]
+    ).support.internal_only
+    # nor does a customer in a theme that is not a neighbour
+    assert pricing(
+        [*internal, ans(3, "1", "pains", "customers", "C1", 1, "reports")]
+    ).support.internal_only
