@@ -16,22 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-FIELDS = (
-    "role",
-    "demographics",
-    "responsibilities",
-    "goals",
-    "pains",
-    "motivations",
-    "objections",
-    "information_sources",
-    "buying_process",
-    "why_us",
-    "traits_to_avoid",
-)
-INTERNAL = ("marketing", "sales", "customer_success", "leadership")
-CUSTOMER = ("customers", "focus_group")
-GROUPS = INTERNAL + CUSTOMER
+from questions import CUSTOMER_GROUPS, FIELDS, GROUPS, INTERNAL_GROUPS
+
+INTERNAL = INTERNAL_GROUPS
+CUSTOMER = CUSTOMER_GROUPS
 NO_PERSONA = "-"
 KEYS = {"id", "persona", "field", "group", "author", "question", "text", "jobs", "claims"}
 LABEL = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
