@@ -8,7 +8,8 @@ near themes merged and their neighbours found (``grouping``, scikit-learn); job 
 hints); the digest (``digest``, with the mirror check) and the few words it writes itself
 (``wording``). Deterministic, no I/O: answers in, digest out.
 
-May import: the standard library, bot.i18n, kiwipiepy, lemminflect, scikit-learn, numpy.
+May import: the standard library, bot.i18n, questions (groups and fields), kiwipiepy,
+lemminflect, scikit-learn, numpy.
 Never bot.insights.render (render imports synthesis), storage, sqlalchemy, slack_sdk's
 WebClient/web/errors, slack_bolt, bot.settings or bot.slack.client/calls/people.
 """

@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bot.insights.synthesis.model import (
-    CUSTOMER_GROUPS,
-    INTERNAL_GROUPS,
     NO_PERSONA,
     UNSORTED,
     AnswerFact,
@@ -42,6 +40,7 @@ from bot.insights.synthesis.model import (
     ThemeLine,
 )
 from bot.insights.synthesis.wording import no_persona
+from questions import CUSTOMER_GROUPS, INTERNAL_GROUPS
 
 __all__ = ["FIELD_ORDER", "build_digest"]
 

@@ -11,8 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-INTERNAL_GROUPS = ("marketing", "sales", "customer_success", "leadership")
-CUSTOMER_GROUPS = ("customers", "focus_group")
 NO_PERSONA = ""  # answers not linked to any persona are summarised under this key
 UNSORTED = "unsorted"  # the field of an answer whose question informs no persona field
 
