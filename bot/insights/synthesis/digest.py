@@ -51,6 +51,9 @@ FIELD_ORDER = (
 )
 _FIELD_RANK = {name: i for i, name in enumerate(FIELD_ORDER)}
 _INTERNAL = frozenset(INTERNAL_GROUPS)
+# An assumption is what several internal people claim: one voice is not yet the team's
+# picture of the customer (themes and jobs alike).
+MIN_PEOPLE = 2
 _CUSTOMER = frozenset(CUSTOMER_GROUPS)
 
 Person = str | int  # an author key, or the answer id of an answer whose author is unknown
@@ -206,12 +209,11 @@ def _support(
     customers_spoke: bool,
     *,
     echoed: bool = False,
-    min_people: int = 2,
 ) -> Support:
     """Unknown groups (None) neither clear the mirror check nor trigger it. ``echoed``: a
     customer said much the same in other words (a neighbouring theme), which clears it."""
     internal_only = (
-        people >= min_people and bool(groups & _INTERNAL) and not groups & _CUSTOMER and not echoed
+        people >= MIN_PEOPLE and bool(groups & _INTERNAL) and not groups & _CUSTOMER and not echoed
     )
     suggest = ("focus_group" if customers_spoke else "customers") if internal_only else None
     known = tuple(sorted(g for g in groups if g is not None))
@@ -365,7 +367,7 @@ class _Builder:
         for key, job in p.jobs.items():
             before = None if self.baseline is None else self.baseline.jobs.get(f"{pkey}|{key}")
             change = _change(before, len(job.people), self.baseline is not None)
-            support = _support(len(job.people), job.groups, spoke, min_people=1)
+            support = _support(len(job.people), job.groups, spoke)
             lines.append(JobLine(job.representative(), support, "new" if change == "new" else None))
         lines.sort(key=lambda line: (bool(line.job.problems), -line.support.people, line.job.key))
         return tuple(lines[: self.top_jobs])
