@@ -18,9 +18,10 @@ QUESTION = "What do customers complain about most?"
 
 
 def ask(slack: SlackDriver, fake: FakeSlack, db: Database) -> Prompt:
+    before = len(fake.responses)  # earlier commands' replies must not count as this one's
     sent = slack.command(f"ask <#CSALES|sales-team> {QUESTION}", user_id="UADMIN")
     assert sent.status == 200
-    wait_for(lambda: fake.responses)
+    wait_for(lambda: len(fake.responses) > before, timeout=20)
     with db.session() as session:
         return session.scalars(select(Prompt)).one()
 
