@@ -67,9 +67,11 @@ def content_words(text: str) -> list[str]:
             start, end = pieces[0][2], pieces[-1][2] + pieces[-1][3]
             found.append(text[start:end])
             continue
+        previous = ""
         for form, tag, _, _ in word:
-            if (form, tag) in _stopwords():
-                continue
+            after_number, previous = previous == "SN", tag
+            if (form, tag) in _stopwords() or (after_number and len(form) == 1):
+                continue  # a stop word, or a counter after a number ("1인", "3개")
             if tag in NOUN_TAGS and not (tag == "NNG" and form in STOP_NOUNS):
                 found.append(form.lower() if tag == "SL" else form)
             elif tag in STEM_TAGS and form not in LIGHT_STEMS:
