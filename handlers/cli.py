@@ -8,12 +8,16 @@ import contextlib
 import logging
 import signal
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from slack_bolt import App
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import clock
@@ -22,12 +26,16 @@ from bot.errors import UserError
 from bot.insights import indexing, worker
 from bot.rounds import schedules
 from bot.settings import Settings, SettingsError
-from bot.slack.client import make_client, verify
+from bot.slack.client import Identity, make_client, verify, verify_app_token
 from handlers import errors, offline
 from handlers.app import build_app
-from handlers.web import make_http_server, wsgi_app
+from handlers.web import health_app, make_http_server, wsgi_app
 from questions import GROUPS, Bank, BankError, load_bank
 from storage import Database
+
+if TYPE_CHECKING:
+    from wsgiref.simple_server import WSGIServer
+    from wsgiref.types import WSGIApplication
 
 log = logging.getLogger("personabot")
 OFFLINE = ("import", "digest", "export", "link")
@@ -35,12 +43,14 @@ OFFLINE = ("import", "digest", "export", "link")
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "db":
-        settings = _settings()
-        db = _database(settings, upgrade=False)
-        if args.action == "upgrade":
-            _upgrade(db)
-        print(f"database at revision {db.current_revision()}")
+    if args.command == "db":  # the database alone: no Slack setting is needed
+        settings = _settings(slack=False)
+        missing = _missing_sqlite_file(settings.database_url)
+        if args.action == "current" and missing is not None:
+            print(f"database at revision none (no file at {missing} yet)")
+            return 0
+        db = _database(settings, upgrade=args.action == "upgrade")
+        print(f"database at revision {_revision(db)}")
         return 0
     if args.command == "check":
         return _check()
@@ -55,15 +65,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     # exit handlers run and the digest worker process is stopped with it; replies still
     # queued behind slow work are dropped rather than holding the exit for minutes.
     signal.signal(signal.SIGTERM, _stop)
-    settings, db, app = boot(start_clock=True)
-    if args.command == "run" and settings.socket_mode:
+    socket_mode = args.command == "run"
+    settings, db, app = boot(start_clock=True, socket_mode=socket_mode)
+    if socket_mode and settings.socket_mode:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
         assert settings.app_token is not None
+        if args.port is not None:  # GET /healthz only, for a container's health check
+            health = _http_server(health_app(db), host=args.host, port=args.port)
+            threading.Thread(target=health.serve_forever, name="healthz", daemon=True).start()
+            log.info("health checks on %s:%s (GET /healthz)", args.host, health.server_port)
         log.info("starting in Socket Mode")
-        SocketModeHandler(app, settings.app_token, web_client=app.client).start()  # type: ignore[no-untyped-call]
+        handler = SocketModeHandler(app, settings.app_token, web_client=app.client)
+        try:
+            handler.start()  # type: ignore[no-untyped-call]
+        except SlackApiError as error:
+            _fail("SLACK_APP_TOKEN", f"Slack did not accept it ({error.response.get('error')})")
         return 0
-    server = make_http_server(wsgi_app(app, db), host=args.host, port=args.port)
+    port = 3000 if args.port is None else args.port
+    server = _http_server(wsgi_app(app, db), host=args.host, port=port)
     log.info(
         "serving HTTP on %s:%s (POST /slack/events, GET /healthz)", args.host, server.server_port
     )
@@ -72,20 +92,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def boot(*, start_clock: bool) -> tuple[Settings, Database, App]:
+def boot(*, start_clock: bool, socket_mode: bool = False) -> tuple[Settings, Database, App]:
     """Settings, question banks, an upgraded database, the Bolt app, the digest worker
     process (stopped at exit) and (if asked) the clock that posts scheduled rounds; exits
-    with one line on bad setup."""
+    with one line on bad setup. With ``socket_mode`` and an app token, Slack must accept
+    that token too (before anything starts)."""
     settings = _settings()
     bank = _bank(settings)
-    db = _database(settings, upgrade=True)
     client = make_client(settings)
-    try:
-        verify(client)
-    except SlackApiError as error:
-        _fail("SLACK_BOT_TOKEN", f"Slack did not accept it ({error.response.get('error')})")
-    except OSError as error:
-        _fail("SLACK_API_URL", f"cannot reach the Slack Web API ({_first_line(error)})")
+    _verify(client)
+    if socket_mode and settings.app_token is not None:
+        _verify_app_token(client, settings.app_token)
+    db = _database(settings, upgrade=True)
     app = build_app(settings=settings, db=db, bank=bank, client=client)
     worker.start()
     atexit.register(worker.stop)
@@ -93,6 +111,24 @@ def boot(*, start_clock: bool) -> tuple[Settings, Database, App]:
     if start_clock:
         clock.start(db=db, client=client, bank=bank, settings=settings)
     return settings, db, app
+
+
+def _verify(client: WebClient) -> Identity:
+    try:
+        return verify(client)
+    except SlackApiError as error:
+        _fail("SLACK_BOT_TOKEN", f"Slack did not accept it ({error.response.get('error')})")
+    except OSError as error:
+        _fail("SLACK_API_URL", f"cannot reach the Slack Web API ({_first_line(error)})")
+
+
+def _verify_app_token(client: WebClient, app_token: str) -> None:
+    try:
+        verify_app_token(client, app_token)
+    except SlackApiError as error:
+        _fail("SLACK_APP_TOKEN", f"Slack did not accept it ({error.response.get('error')})")
+    except OSError as error:
+        _fail("SLACK_API_URL", f"cannot reach the Slack Web API ({_first_line(error)})")
 
 
 def _bank(settings: Settings) -> Bank:
@@ -113,7 +149,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="serve HTTP (events, commands, interactions)")
     for p in (sub.choices["run"], serve):
         p.add_argument("--host", default="0.0.0.0", help="HTTP mode: address (default 0.0.0.0)")  # noqa: S104
-        p.add_argument("--port", type=int, default=3000, help="HTTP mode: port (default 3000)")
+        p.add_argument(
+            "--port",
+            type=int,
+            help="HTTP mode: port (default 3000); Socket Mode: serve GET /healthz there",
+        )
     db = sub.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade", "current"])
     offline.add_parsers(sub)
@@ -143,32 +183,64 @@ def _upgrade(db: Database) -> None:
         _fail("DATABASE_URL", f"cannot reach or upgrade the database ({_first_line(error)})")
 
 
+def _http_server(application: WSGIApplication, *, host: str, port: int) -> WSGIServer:
+    try:
+        return make_http_server(application, host=host, port=port)
+    except OSError as error:
+        _fail("--port", f"cannot listen on {host}:{port} ({error.strerror or error})")
+
+
 def _stop(*_: object) -> None:
     errors.drop_pending_work()
     sys.exit(0)
 
 
 def _check() -> int:
+    """Each part of the setup on its own line; the first that fails ends it (one line on
+    stderr, exit 2). Creates nothing: a missing SQLite file is reported, not made."""
     settings = _settings()
-    db = Database(settings.database_url)
-    try:
-        db.ping()
-        revision = db.current_revision()
-    except SQLAlchemyError as error:
-        _fail("DATABASE_URL", f"cannot reach the database ({_first_line(error)})")
     mode = "Socket Mode" if settings.socket_mode else "HTTP"
-    print(f"settings: ok ({mode}, Web API {settings.api_url})")
-    print(
-        f"database: ok ({db.url.get_backend_name()}, revision {revision or 'none: run db upgrade'})"
-    )
+    print(f"settings: ok ({mode}, Web API {settings.api_url})", flush=True)
+    client = make_client(settings)
+    identity = _verify(client)
+    tokens = "bot token"
+    if settings.app_token is not None:
+        _verify_app_token(client, settings.app_token)
+        tokens = "bot and app tokens"
+    print(f"slack: ok ({tokens} accepted; workspace {identity.team}, bot @{identity.user})")
+    missing = _missing_sqlite_file(settings.database_url)
+    revision: str | None = None
+    if missing is not None:
+        print(f"database: none yet (no file at {missing}: personabot db upgrade creates it)")
+    else:
+        db = Database(settings.database_url)
+        revision = _revision(db)
+        state = revision or "none: run personabot db upgrade"
+        print(f"database: ok ({db.url.get_backend_name()}, revision {state})", flush=True)
     bank = _bank(settings)
     counts = ", ".join(f"{g} {len(bank.for_group(g))}" for g in GROUPS)
     print(f"questions: ok ({counts})")
     if revision is not None:
-        with db.session() as session:
+        with db.reading() as session:
             for line in schedules.render_all(session=session, now=datetime.now(UTC)):
                 print(line)
     return 0
+
+
+def _missing_sqlite_file(url: str) -> Path | None:
+    """The SQLite file ``url`` names when it does not exist yet (opening it would create it)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database).resolve()
+    return None if path.exists() else path
+
+
+def _revision(db: Database) -> str | None:
+    try:
+        return db.current_revision()
+    except SQLAlchemyError as error:
+        _fail("DATABASE_URL", f"cannot reach the database ({_first_line(error)})")
 
 
 def _first_line(error: BaseException) -> str:

@@ -63,3 +63,16 @@ def make_http_server(application: WSGIApplication, *, host: str, port: int) -> W
     return make_server(
         host, port, application, server_class=_ThreadingServer, handler_class=_QuietHandler
     )
+
+
+def health_app(db: Database) -> WSGIApplication:
+    """Only ``GET /healthz``: what ``personabot run --port N`` serves in Socket Mode, so a
+    container's health check reaches the process and its database in both modes."""
+
+    def application(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") == "GET":
+            return _health(db, start_response)
+        start_response("404 Not Found", [("Content-Type", "text/plain"), ("Content-Length", "0")])
+        return [b""]
+
+    return application

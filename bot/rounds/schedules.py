@@ -166,10 +166,18 @@ def spec_text(schedule: Schedule) -> str:
 
 
 def render_all(*, session: Session, now: datetime) -> list[str]:
-    """For ``personabot check``: every workspace's schedules with their next runs."""
+    """For ``personabot check``: every workspace's schedules with their next runs, as plain
+    terminal text (channels by name, no Slack markup)."""
     rows = session.scalars(select(Schedule).order_by(Schedule.workspace_id, Schedule.group))
     lines = [schedule_text(session=session, schedule=s, now=now) for s in rows]
-    return ["schedules:", *lines] if lines else ["schedules: none yet"]
+    names = {c.slack_id: c.name for c in session.scalars(select(Channel)) if c.name}
+    plain = [_terminal(line, names) for line in lines]
+    return ["schedules:", *plain] if plain else ["schedules: none yet"]
+
+
+def _terminal(mrkdwn: str, names: dict[str, str]) -> str:
+    text = re.sub(r"<#([A-Z0-9]+)(?:\|[^>]*)?>", lambda m: "#" + names.get(m[1], m[1]), mrkdwn)
+    return re.sub(r"\*([^*\n]+)\*", r"\1", text)
 
 
 def schedule_text(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
@@ -27,7 +30,39 @@ def make_client(settings: Settings, *, timeout: int = 30) -> WebClient:
     )
 
 
-def verify(client: WebClient) -> None:
+# slack_sdk logs every failed attempt and retry; at start one clear line says it instead.
+_QUIET = logging.getLogger("personabot.slack.verify")
+_QUIET.addHandler(logging.NullHandler())
+_QUIET.propagate = False
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who the bot token speaks as: ``auth.test``'s workspace and bot user."""
+
+    team: str
+    user: str
+
+
+def verify(client: WebClient) -> Identity:
     """``auth.test``: raises ``SlackApiError`` when Slack refuses the token, ``OSError`` when
-    Slack cannot be reached."""
-    client.auth_test()
+    Slack cannot be reached (after ``client``'s retries, which are not logged)."""
+    response = _quiet(client, client.token).auth_test()
+    return Identity(team=str(response.get("team", "")), user=str(response.get("user", "")))
+
+
+def verify_app_token(client: WebClient, app_token: str) -> None:
+    """``apps.connections.open`` with the app-level token, as Socket Mode starts: raises
+    ``SlackApiError`` when Slack refuses the token, ``OSError`` when it cannot be reached.
+    The URL it returns is not used (Slack lets an unused one expire)."""
+    _quiet(client, app_token).apps_connections_open(app_token=app_token)
+
+
+def _quiet(client: WebClient, token: str | None) -> WebClient:
+    return WebClient(
+        token=token,
+        base_url=client.base_url,
+        timeout=client.timeout,
+        retry_handlers=client.retry_handlers,
+        logger=_QUIET,
+    )

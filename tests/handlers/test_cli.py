@@ -16,6 +16,7 @@ from urllib.request import urlopen
 import pytest
 from alembic.script import ScriptDirectory
 
+from bot.commands.channel import assign_group
 from bot.rounds import schedules
 from storage import Database
 from storage.db import alembic_config
@@ -103,6 +104,15 @@ def test_db_upgrade_then_check(fake: FakeSlack, database_url: str, tmp_path: Pat
     assert f"database at revision {head}" in upgraded.stdout
     db = Database(database_url)
     with db.session() as session:
+        assign_group(
+            session=session,
+            team_id="T0TEST",
+            slack_id="CSALES",
+            name="sales-team",
+            group="sales",
+            locale=None,
+            now=datetime(2026, 11, 23, tzinfo=UTC),
+        )
         spec = schedules.parse_spec("sales", "tue,thu 10:00 Asia/Seoul questions=2")
         schedules.save(
             session=session,
@@ -118,12 +128,18 @@ def test_db_upgrade_then_check(fake: FakeSlack, database_url: str, tmp_path: Pat
     assert checked.returncode == 0, checked.stderr
     lines = checked.stdout.splitlines()
     assert lines[0].startswith("settings: ok (HTTP")
-    assert f"revision {head}" in lines[1]
-    assert lines[2].startswith("questions: ok (marketing ")
-    assert lines[3] == "schedules:"
-    assert "*sales*: Tuesdays and Thursdays at 10:00 (Asia/Seoul)" in lines[4]
-    assert lines[5].strip().startswith("next: ")
-    assert len(lines[5].split(",")) == 3  # the next three runs
+    assert lines[1] == "slack: ok (bot token accepted; workspace Test Team, bot @personabot)"
+    assert [c.method for c in fake.calls] == ["auth.test"]
+    assert f"revision {head}" in lines[2]
+    assert lines[3].startswith("questions: ok (marketing ")
+    assert lines[4] == "schedules:"
+    # Plain terminal text: the channel by name, no Slack markup.
+    assert lines[5].startswith("• sales: Tuesdays and Thursdays at 10:00 (Asia/Seoul)")
+    assert lines[5].endswith("in #sales-team.")
+    assert "*" not in checked.stdout
+    assert "<#" not in checked.stdout
+    assert lines[6].strip().startswith("next: ")
+    assert len(lines[6].split(",")) == 3  # the next three runs
 
 
 def test_a_broken_question_bank_stops_start_with_file_and_line(

@@ -19,7 +19,14 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from tests.slackfake.server import FakeSlack
-from tests.slackfake.spec import SpecNotFoundError, load_methods
+from tests.slackfake.spec import (
+    DATA_FILE,
+    SpecNotFoundError,
+    derive,
+    load_methods,
+    spec_path,
+    to_json,
+)
 
 CHANNEL = "CGENERAL"
 
@@ -133,12 +140,23 @@ def test_spec_knows_slacks_methods_and_the_corrections() -> None:
     assert "chat.postMessages" not in methods
 
 
-def test_missing_spec_file_is_a_clear_error(
+def test_the_method_file_is_what_slacks_spec_says() -> None:
+    """slack_methods.json is derived from Slack's OpenAPI spec; when the spec is at hand
+    (SLACK_API_SPECS, or ../shared/slack-api-specs), regenerating must change nothing."""
+    path = spec_path()
+    if not path.is_file():
+        pytest.skip(f"Slack's spec is not at {path}; set SLACK_API_SPECS to compare with it")
+    assert DATA_FILE.read_text(encoding="utf-8") == to_json(derive(path)), (
+        "slack_methods.json is stale: run python -m tests.slackfake.derive_methods"
+    )
+
+
+def test_regenerating_without_the_spec_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SLACK_API_SPECS", str(tmp_path))
-    with pytest.raises(SpecNotFoundError, match="SLACK_API_SPECS"):
-        FakeSlack()
+    with pytest.raises(SpecNotFoundError, match="set SLACK_API_SPECS"):
+        derive(spec_path())
 
 
 # -- messages and threads ------------------------------------------------------------
