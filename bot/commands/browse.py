@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import ClassVar
@@ -16,7 +15,7 @@ from bot.errors import UserError
 from bot.i18n import N_, Text, nt, t
 from bot.insights import exports
 from bot.insights.render.lines import job_entry, link_ok
-from bot.insights.render.messages import digest_text
+from bot.insights.render.messages import persona_text
 from bot.insights.synthesis.wording import group_name
 from bot.insights.worker import compose_committed
 from bot.personas import roster as personas
@@ -105,11 +104,8 @@ def show(*, session: Session, team_id: str, query: str, locale: str) -> str:
     digest = compose_committed(
         session=session, team_id=team_id, now=datetime.now(UTC), locale=locale
     )
-    card = [s for s in digest.personas if s.persona and s.persona.key == str(persona.id)]
-    one = dataclasses.replace(
-        digest, personas=tuple(card), rates=(), unanswered=(), stale_fields=()
-    )
-    return digest_text(one, locale=locale)
+    [card] = [s for s in digest.personas if s.persona and s.persona.key == str(persona.id)]
+    return persona_text(card, locale=locale)
 
 
 def jobs(*, session: Session, team_id: str, query: str, locale: str) -> str:

@@ -8,11 +8,12 @@ import re
 import pytest
 from sqlalchemy import select
 
-from bot.i18n import t
+from bot.i18n import nt, t
+from bot.insights.render.words import word as word_of
 from bot.rounds.prompts import say as channel_words
 from bot.slack.words import word
 from storage import Database, Prompt
-from tests.conftest import say
+from tests.conftest import say, wait_for
 from tests.dates import fallbacks, seen_in
 from tests.handlers.test_commands_ko import KO_DIGEST_SHOWN
 from tests.handlers.test_digest import gather
@@ -159,3 +160,78 @@ def test_search_past_the_last_page_shows_the_last_page(
     assert page in past
     assert "More:" not in past
     assert "더 보기" not in past
+
+
+def reply_to_last_prompt(slack: SlackDriver, fake: FakeSlack, db: Database, *said: str) -> None:
+    with db.session() as session:
+        prompt = session.scalars(select(Prompt).order_by(Prompt.id.desc())).first()
+        assert prompt is not None
+    before = len(fake.calls_to("reactions.add"))
+    for i, text in enumerate(said):
+        slack.user_says("CSALES", ("UALICE", "UBOB", "UKO")[i % 3], text, thread_ts=prompt.ts)
+    wait_for(lambda: len(fake.calls_to("reactions.add")) == before + len(said))
+
+
+def two_personas_and_stray_answers(slack: SlackDriver, fake: FakeSlack, db: Database) -> None:
+    gather(slack, fake, db)  # Ops Olivia: three answers about onboarding
+    say(slack, fake, "create Finance Fred")
+    say(slack, fake, "ask <#CSALES|sales-team> Anything else we should know?")
+    reply_to_last_prompt(slack, fake, db, "Pricing pages confuse people", "Pricing is unclear")
+
+
+@pytest.mark.parametrize(("user", "locale"), [("UADMIN", "en"), ("UKO", "ko")])
+def test_the_digest_counts_personas_not_the_bucket_of_unlinked_answers(
+    user: str, locale: str, slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    two_personas_and_stray_answers(slack, fake, db)
+    preview = say(slack, fake, "digest preview", user=user)
+    assert nt(locale, "{n} persona", "{n} personas", 2) in preview
+    assert nt(locale, "{n} persona", "{n} personas", 3) not in preview
+    say(slack, fake, "archive Finance Fred")
+    one = say(slack, fake, "digest preview", user=user)
+    assert nt(locale, "{n} persona", "{n} personas", 1) in one
+    assert "1 personas" not in one
+
+
+@pytest.mark.parametrize(("user", "locale"), [("UADMIN", "en"), ("UKO", "ko")])
+def test_the_first_digest_says_it_has_nothing_to_compare_with(
+    user: str, locale: str, slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    gather(slack, fake, db)
+    preview = say(slack, fake, "digest preview", user=user)
+    assert word_of(locale, "first_digest") in preview
+    assert word_of(locale, "nothing_changed") not in preview
+
+
+def test_show_is_headed_by_the_persona_and_counts_her_answers(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    two_personas_and_stray_answers(slack, fake, db)  # 5 answers in the workspace, 3 hers
+    card = say(slack, fake, "show olivia")
+    assert card.startswith("*Ops Olivia*\n\n3 answers")
+    assert "Persona digest" not in card
+    assert "5 answers" not in card
+    korean = say(slack, fake, "show olivia", user="UKO")
+    assert korean.startswith("*Ops Olivia*\n\n" + nt("ko", "{n} answer", "{n} answers", 3))
+    assert "페르소나 다이제스트" not in korean
+
+
+@pytest.mark.parametrize(("user", "locale"), [("UADMIN", "en"), ("UKO", "ko")])
+def test_answers_to_an_ad_hoc_persona_question_are_filed_under_general(
+    user: str, locale: str, slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    gather(slack, fake, db)
+    card = say(slack, fake, "show olivia", user=user)
+    assert f"*{t(locale, 'General')}* · " in card
+    assert "Unsorted" not in card
+
+
+@pytest.mark.parametrize(("user", "locale"), [("UADMIN", "en"), ("UKO", "ko")])
+def test_job_statements_say_what_they_lack_in_words_not_codes(
+    user: str, locale: str, slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    gather(slack, fake, db, answers=[("UALICE", "When a new rep joins, I want to see every deal")])
+    jobs = say(slack, fake, "jobs", user=user)
+    assert "When a new rep joins" in jobs
+    assert "missing_outcome" not in jobs
+    assert t(locale, "add what it lets them do") in jobs
