@@ -19,6 +19,7 @@ from bot.insights.render.messages import persona_text
 from bot.insights.synthesis.wording import group_name
 from bot.insights.worker import compose_committed
 from bot.personas import roster as personas
+from bot.slack import people
 from bot.slack.dates import DATE, slack_date
 from bot.slack.text import escape
 from storage import Answer, queries
@@ -175,7 +176,14 @@ def export(
 ) -> str:
     """Upload the export to the caller's DM with the app."""
     now = datetime.now(UTC)
-    content = exports.render(session=session, team_id=team_id, fmt=fmt, locale=locale, now=now)
+    content = exports.render(
+        session=session,
+        team_id=team_id,
+        fmt=fmt,
+        locale=locale,
+        now=now,
+        names=lambda ids: people.names(client=client, user_ids=ids),
+    )
     dm = client.conversations_open(users=user_id)["channel"]["id"]
     name = exports.filename(fmt, now)
     client.files_upload_v2(channel=dm, filename=name, title=name, content=content)

@@ -3,6 +3,8 @@ read times from Seoul, mistype a subcommand or page past the end of a search."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pytest
@@ -235,3 +237,26 @@ def test_job_statements_say_what_they_lack_in_words_not_codes(
     assert "When a new rep joins" in jobs
     assert "missing_outcome" not in jobs
     assert t(locale, "add what it lets them do") in jobs
+
+
+def test_the_csv_export_opens_in_excel_with_korean_text_and_names_authors(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    fake.add_user("UALICE", "Alice Kim")
+    korean = [("UKO", "신입 상담원 교육에 몇 주가 걸려요"), ("UALICE", "Onboarding takes weeks")]
+    gather(slack, fake, db, answers=korean)
+    sent = say(slack, fake, "export csv", user="UKO")
+    assert sent.endswith(".csv 파일을 저와의 다이렉트 메시지로 보냈습니다.")
+    [upload] = wait_for(lambda: fake.uploaded_files)
+    data: bytes = upload["bytes"]
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM: Excel reads UTF-8, not the ANSI code page
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert list(rows[0]) == [
+        *("answer_id", "persona", "field", "group", "author", "answered_at"),
+        *("themes", "jobs", "text", "link", "author_id"),
+    ]
+    by_id = {r["author_id"]: r for r in rows}
+    assert by_id["UKO"]["author"] == "minji"
+    assert by_id["UKO"]["text"] == "신입 상담원 교육에 몇 주가 걸려요"
+    assert by_id["UALICE"]["author"] == "Alice Kim"
+    assert {r["field"] for r in rows} == {"unsorted"}  # the stored key; readers see "General"
