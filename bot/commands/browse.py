@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import ClassVar
@@ -15,11 +14,13 @@ from bot.commands.caller import Caller
 from bot.errors import UserError
 from bot.i18n import N_, Text, nt, t
 from bot.insights import exports
-from bot.insights.render.lines import job_entry
-from bot.insights.render.messages import digest_text
+from bot.insights.render.lines import job_entry, link_ok
+from bot.insights.render.messages import persona_text
 from bot.insights.synthesis.wording import group_name
 from bot.insights.worker import compose_committed
 from bot.personas import roster as personas
+from bot.slack import people
+from bot.slack.dates import DATE, slack_date
 from bot.slack.text import escape
 from storage import Answer, queries
 
@@ -80,7 +81,12 @@ def browse_evidence(command: Browse, *, session: Session, caller: Caller) -> str
         return jobs(session=session, team_id=team_id, query=command.query, locale=locale)
     if command.action == "search":
         return search(
-            session=session, team_id=team_id, text=command.query, page=command.page, locale=locale
+            session=session,
+            team_id=team_id,
+            text=command.query,
+            page=command.page,
+            locale=locale,
+            zone=caller.settings.timezone,
         )
     return export(
         session=session,
@@ -99,11 +105,8 @@ def show(*, session: Session, team_id: str, query: str, locale: str) -> str:
     digest = compose_committed(
         session=session, team_id=team_id, now=datetime.now(UTC), locale=locale
     )
-    card = [s for s in digest.personas if s.persona and s.persona.key == str(persona.id)]
-    one = dataclasses.replace(
-        digest, personas=tuple(card), rates=(), unanswered=(), stale_fields=()
-    )
-    return digest_text(one, locale=locale)
+    [card] = [s for s in digest.personas if s.persona and s.persona.key == str(persona.id)]
+    return persona_text(card, locale=locale)
 
 
 def jobs(*, session: Session, team_id: str, query: str, locale: str) -> str:
@@ -122,7 +125,9 @@ def jobs(*, session: Session, team_id: str, query: str, locale: str) -> str:
     return "\n".join([t(locale, "*Job statements*"), *lines[:20]])
 
 
-def search(*, session: Session, team_id: str, text: str, page: int, locale: str) -> str:
+def search(
+    *, session: Session, team_id: str, text: str, page: int, locale: str, zone: str = "UTC"
+) -> str:
     workspace = queries.workspace(session, team_id=team_id)
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     where = (
@@ -133,6 +138,11 @@ def search(*, session: Session, team_id: str, text: str, page: int, locale: str)
     total = session.scalar(select(func.count(Answer.id)).where(*where)) or 0
     if not total:
         return t(locale, "Nothing found for “{text}”.", text=escape(text))
+    pages = (total + PAGE - 1) // PAGE
+    lines = []
+    if page > pages:  # past the end: say so, and show the last page
+        lines.append(t(locale, "_There is no page {asked}; here is the last one._", asked=page))
+        page = pages
     rows = session.execute(
         select(Answer.text, Answer.permalink, Answer.group, Answer.answered_at)
         .where(*where)
@@ -140,20 +150,19 @@ def search(*, session: Session, team_id: str, text: str, page: int, locale: str)
         .offset((page - 1) * PAGE)
         .limit(PAGE)
     ).all()
-    pages = (total + PAGE - 1) // PAGE
     heading = nt(
         locale,
         "*{n} answer mentions “{text}”* (page {page} of {pages})",
         "*{n} answers mention “{text}”* (page {page} of {pages})",
         total,
         text=escape(text),
-        page=min(page, pages),
+        page=page,
         pages=pages,
     )
-    lines = [heading]
+    lines.append(heading)
     for body, link, group, at in rows:
         quote = escape(body if len(body) <= 200 else body[:199] + "…")
-        source = f"<{link}|{at:%Y-%m-%d}>" if link and "|" not in link else f"{at:%Y-%m-%d}"
+        source = slack_date(at, form=DATE, zone=zone, link=link if link_ok(link) else None)
         who = group_name(locale, group) if group else t(locale, "unknown group")
         lines.append(f"• {quote} ({who}, {source})")
     if page < pages:
@@ -167,7 +176,14 @@ def export(
 ) -> str:
     """Upload the export to the caller's DM with the app."""
     now = datetime.now(UTC)
-    content = exports.render(session=session, team_id=team_id, fmt=fmt, locale=locale, now=now)
+    content = exports.render(
+        session=session,
+        team_id=team_id,
+        fmt=fmt,
+        locale=locale,
+        now=now,
+        names=lambda ids: people.names(client=client, user_ids=ids),
+    )
     dm = client.conversations_open(users=user_id)["channel"]["id"]
     name = exports.filename(fmt, now)
     client.files_upload_v2(channel=dm, filename=name, title=name, content=content)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import ClassVar
@@ -16,10 +17,11 @@ from bot.insights import publishing
 from bot.insights.digests import latest_run
 from bot.insights.render.messages import digest_text
 from bot.insights.worker import compose_committed
-from bot.rounds.cadence import parse_cadence
+from bot.rounds.cadence import Cadence, parse_cadence
 from bot.rounds.calendar import CadenceError, split_timezone
 from bot.rounds.timetable import next_runs
 from bot.slack import calls
+from bot.slack.dates import WEEKDAY_TIME, slack_date
 from bot.slack.text import parse_channel
 from storage import Database, DigestSchedule, queries
 
@@ -70,6 +72,15 @@ def parse_digest(rest: str) -> DigestCommand | PostDigestNow:
             raise ValueError(Text("`digest {action}` takes no arguments.", action=action))
         return PostDigestNow() if action == "now" else DigestCommand(action)
     if action != "schedule":
+        close = difflib.get_close_matches(action, ("preview", "now", "schedule"), n=1)
+        if close:
+            raise ValueError(
+                Text(
+                    "I don't know `digest {action}`. Did you mean `digest {suggestion}`?",
+                    action=action,
+                    suggestion=close[0],
+                )
+            )
         raise ValueError(Text("I don't know `digest {action}`.", action=action))
     first, _, when = args.strip().partition(" ")
     channel = parse_channel(first)
@@ -123,26 +134,22 @@ def manage_digest(command: DigestCommand, *, session: Session, caller: Caller) -
         )
         return t(
             locale,
-            "The digest goes to {channel}, {cadence}.{note}",
+            "The digest goes to {channel}, {cadence}.{next}{note}",
             channel=where,
             cadence=cadence.describe(locale),
+            next=_next(cadence, now, locale),
             note=note,
         )
     if schedule is None:
         return t(locale, "No digest channel yet. {usage}", usage=USAGE)
-    runs = next_runs(
-        cadence=parse_cadence(schedule.cadence, timezone=schedule.timezone),
-        calendar=publishing.NO_SKIPS,
-        after=now,
-        count=1,
-    )
+    cadence = parse_cadence(schedule.cadence, timezone=schedule.timezone)
     last = latest_run(session, workspace.id)
-    nxt = t(locale, " Next: {when} UTC.", when=f"{runs[0]:%Y-%m-%d %H:%M}") if runs else ""
+    zone = schedule.timezone
     done = (
         t(
             locale,
-            " Last: {when} UTC ({status}).",
-            when=f"{last.due_at:%Y-%m-%d %H:%M}",
+            " Last: {when} ({status}).",
+            when=slack_date(last.due_at, zone=zone),
             status=_status(last.status, locale),
         )
         if last
@@ -150,13 +157,21 @@ def manage_digest(command: DigestCommand, *, session: Session, caller: Caller) -
     )
     return t(
         locale,
-        "The digest goes to {channel}, {cadence} ({timezone}).{next}{last}",
+        "The digest goes to {channel}, {cadence}.{next}{last}",
         channel=f"<#{schedule.channel}>",
-        cadence=schedule.cadence,
-        timezone=schedule.timezone,
-        next=nxt,
+        cadence=cadence.describe(locale),
+        next=_next(cadence, now, locale),
         last=done,
     )
+
+
+def _next(cadence: Cadence, now: datetime, locale: str) -> str:
+    """The " Next: <date>." in Slack's date formatting (the reader's own zone), or ""."""
+    runs = next_runs(cadence=cadence, calendar=publishing.NO_SKIPS, after=now, count=1)
+    if not runs:
+        return ""
+    when = slack_date(runs[0], form=WEEKDAY_TIME, zone=cadence.timezone)
+    return t(locale, " Next: {when}.", when=when)
 
 
 def _status(status: str, locale: str) -> str:

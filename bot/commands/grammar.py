@@ -8,11 +8,12 @@ their part and raise ``ValueError``; ``parse`` turns it into a ``UsageError`` wi
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import ClassVar
 
 from bot.commands import browse, digest, personas
-from bot.commands.help import usage
+from bot.commands.help import USAGE, usage
 from bot.errors import UserError
 from bot.i18n import Text
 from bot.rounds import schedules
@@ -131,7 +132,21 @@ def parse(text: str) -> Command:
             return personas.parse_persona(name, unescape(rest))
     except ValueError as error:
         raise UsageError(_problem(error), name) from None
-    raise UsageError(Text("I don't know `{subcommand}`.", subcommand=words[0]))
+    raise _unknown(words[0])
+
+
+def _unknown(subcommand: str) -> UsageError:
+    """An unknown subcommand: "did you mean `list`?" with that one's help when one is close
+    (``difflib``), else the whole help."""
+    close = difflib.get_close_matches(subcommand.lower(), list(USAGE), n=1, cutoff=0.6)
+    if close:
+        problem = Text(
+            "I don't know `{subcommand}`. Did you mean `{suggestion}`?",
+            subcommand=subcommand,
+            suggestion=close[0],
+        )
+        return UsageError(problem, close[0])
+    return UsageError(Text("I don't know `{subcommand}`.", subcommand=subcommand))
 
 
 def _problem(error: Exception) -> str | Text:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from bot.commands.caller import Caller
 from bot.i18n import Text, nt, t
 from bot.personas import roster as personas
+from bot.slack.dates import DATE, slack_date
 from bot.slack.text import escape, straight_quotes
 
 USAGE = {
@@ -119,7 +120,7 @@ def _listing(session: Session, team_id: str, locale: str) -> str:
     lines = [t(locale, "*Personas*")]
     for r in rows:
         tag = t(locale, " (negative persona)") if r.negative else ""
-        when = t(locale, ", last on {date}", date=f"{r.last:%Y-%m-%d}") if r.last else ""
+        when = t(locale, ", last on {date}", date=slack_date(r.last, form=DATE)) if r.last else ""
         evidence = nt(locale, "{n} piece of evidence", "{n} pieces of evidence", r.evidence)
         lines.append(f"• *{escape(r.name)}*{tag}: {evidence}{when}")
     return "\n".join(lines)

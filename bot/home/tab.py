@@ -16,7 +16,7 @@ from bot.insights import exports
 from bot.insights.render.messages import digest_text
 from bot.insights.worker import compose_committed
 from bot.settings import Settings
-from bot.slack import calls
+from bot.slack import calls, people
 from bot.slack.people import locale_for
 from bot.slack.permissions import is_admin
 from storage import Database
@@ -72,7 +72,12 @@ def send_export(
         now = datetime.now(UTC)
         with db.reading() as session:
             content = exports.render(
-                session=session, team_id=team_id, fmt=fmt, locale=locale, now=now
+                session=session,
+                team_id=team_id,
+                fmt=fmt,
+                locale=locale,
+                now=now,
+                names=lambda ids: people.names(client=client, user_ids=ids),
             )
         name = exports.filename(fmt, now)
         calls.upload_to_dm(client, user=user_id, filename=name, content=content)

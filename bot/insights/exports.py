@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +32,13 @@ EVIDENCE_COLUMNS = (
     "text",
     "link",
 )
+# The CSV adds columns after those (so that a spreadsheet built on them keeps working):
+# ``author`` becomes the person's Slack name when Slack knows it, and ``author_id`` keeps
+# the Slack user id (empty for imported answers, whose author is a name already).
+CSV_COLUMNS = (*EVIDENCE_COLUMNS, "author_id")
+BOM = "\ufeff"  # so that Excel reads the file as UTF-8 (Korean text, names)
+_SLACK_USER = re.compile(r"^[UW][A-Z0-9]{2,}$")
+Names = Callable[[Sequence[str]], Mapping[str, str]]
 
 
 def render(
@@ -41,12 +49,16 @@ def render(
     locale: str,
     now: datetime,
     since: datetime | None = None,
+    names: Names | None = None,
 ) -> str:
-    """md/html: the persona report; csv: one row per answer and persona link; json: the
-    digest and the evidence together. The digest is composed in the digest worker when
-    one runs (``bot.insights.worker``)."""
+    """md/html: the persona report; csv: one row per answer and persona link, with a BOM,
+    authors by name where ``names`` (Slack user ids -> names) knows them; json: the digest
+    and the evidence together. The digest is composed in the digest worker when one runs
+    (``bot.insights.worker``)."""
     if fmt == "csv":
-        return evidence_csv(facts_for_export(session, team_id=team_id), columns=EVIDENCE_COLUMNS)
+        return BOM + evidence_csv(
+            named(facts_for_export(session, team_id=team_id), names), columns=CSV_COLUMNS
+        )
     digest = compose_committed(
         session=session, team_id=team_id, now=now, since=since, locale=locale
     )
@@ -106,6 +118,20 @@ def contract(
         "conflicts": conflicts,
         "digest": json.loads(digest_json(digest or complete)),
     }
+
+
+def named(rows: Sequence[dict[str, Any]], names: Names | None) -> list[dict[str, Any]]:
+    """The rows with ``author_id`` (the Slack user id) and ``author`` as a name when known."""
+    ids = sorted({r["author"] for r in rows if _SLACK_USER.match(r["author"])})
+    known = names(ids) if names is not None and ids else {}
+    return [
+        {
+            **r,
+            "author": known.get(r["author"], r["author"]),
+            "author_id": r["author"] if _SLACK_USER.match(r["author"]) else "",
+        }
+        for r in rows
+    ]
 
 
 def filename(fmt: str, now: datetime) -> str:

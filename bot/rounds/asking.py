@@ -30,16 +30,20 @@ def ask(
     asked_by: str | None,
     question_key: str | None = None,
     persona_id: int | None = None,
+    field: str | None = None,
     locale: str = "en",
 ) -> Prompt:
-    """Post ``text`` to ``channel`` as a prompt and store it. The caller commits."""
+    """Post ``text`` to ``channel`` as a prompt and store it. Its frame (who asked, the hint,
+    the buttons) is in the channel's language, else the workspace's, else ``locale``, as a
+    scheduled round's would be. The caller commits."""
     question = _validated(text)
     channel_id, name = _resolve(client, channel)
+    workspace = queries.workspace(session, team_id=team_id)
+    row = queries.channel(session, workspace=workspace, slack_id=channel_id, name=name)
+    locale = row.locale or workspace.locale or locale
     blocks = _blocks(question, asked_by, locale)
     ts = _post(client, channel_id=channel_id, label=channel.label, blocks=blocks, text=question)
     link = _permalink(client, channel_id=channel_id, ts=ts)
-    workspace = queries.workspace(session, team_id=team_id)
-    row = queries.channel(session, workspace=workspace, slack_id=channel_id, name=name)
     prompt = Prompt(
         workspace_id=workspace.id,
         channel_id=row.id,

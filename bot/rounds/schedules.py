@@ -22,6 +22,7 @@ from bot.rounds.calendar import (
 )
 from bot.rounds.claims import cadence_of, calendar_of
 from bot.rounds.timetable import next_runs
+from bot.slack.dates import WEEKDAY_TIME, in_zone, slack_date
 from storage import Channel, Round, Schedule, queries
 
 OPTIONS = {  # option -> what it does (N_: translate with ``t(locale, OPTIONS[name])``)
@@ -167,9 +168,10 @@ def spec_text(schedule: Schedule) -> str:
 
 def render_all(*, session: Session, now: datetime) -> list[str]:
     """For ``personabot check``: every workspace's schedules with their next runs, as plain
-    terminal text (channels by name, no Slack markup)."""
+    terminal text (channels by name, no Slack markup; times in each schedule's own zone:
+    a terminal has no Slack reader)."""
     rows = session.scalars(select(Schedule).order_by(Schedule.workspace_id, Schedule.group))
-    lines = [schedule_text(session=session, schedule=s, now=now) for s in rows]
+    lines = [schedule_text(session=session, schedule=s, now=now, in_slack=False) for s in rows]
     names = {c.slack_id: c.name for c in session.scalars(select(Channel)) if c.name}
     plain = [_terminal(line, names) for line in lines]
     return ["schedules:", *plain] if plain else ["schedules: none yet"]
@@ -181,13 +183,21 @@ def _terminal(mrkdwn: str, names: dict[str, str]) -> str:
 
 
 def schedule_text(
-    *, session: Session, schedule: Schedule, now: datetime, locale: str = "en"
+    *,
+    session: Session,
+    schedule: Schedule,
+    now: datetime,
+    locale: str = "en",
+    in_slack: bool = True,
 ) -> str:
-    """One schedule in the reader's ``locale``: cadence, limits, channels, next runs."""
+    """One schedule in the reader's ``locale``: cadence, limits, channels, next runs. In
+    Slack, times use Slack's date formatting (each reader sees their own zone); elsewhere
+    they are in the schedule's zone, named."""
     cadence = cadence_of(schedule)
     runs = next_runs(cadence=cadence, calendar=calendar_of(schedule), after=now, count=3)
-    zone = ZoneInfo(schedule.timezone)
-    when = ", ".join(_run(r.astimezone(zone), locale) for r in runs) or t(locale, "none found")
+    zone = schedule.timezone
+    shown = [_slack_run(r, zone) if in_slack else _run(r, zone, locale) for r in runs]
+    when = ", ".join(shown) or t(locale, "none found")
     channels = session.scalars(
         select(Channel.slack_id).where(
             Channel.workspace_id == schedule.workspace_id, Channel.group == schedule.group
@@ -204,8 +214,8 @@ def schedule_text(
         "\n    "
         + t(
             locale,
-            "⚠ {due} UTC in {channel}: {status} ({reason})",
-            due=f"{r.due_at:%Y-%m-%d %H:%M}",
+            "⚠ {due} in {channel}: {status} ({reason})",
+            due=slack_date(r.due_at, zone=zone) if in_slack else in_zone(r.due_at, zone),
             channel=f"<#{r.channel.slack_id}>",
             status=_status(r.status, locale),
             reason=r.reason,
@@ -230,15 +240,20 @@ def schedule_text(
     return line + "\n    " + t(locale, "next: {runs}", runs=when) + extra
 
 
-def _run(moment: datetime, locale: str) -> str:
-    weekday = _WEEKDAYS[moment.weekday()]
+def _run(moment: datetime, zone: str, locale: str) -> str:
+    local = moment.astimezone(ZoneInfo(zone))
+    weekday = _WEEKDAYS[local.weekday()]
     return t(
         locale,
         "{weekday} {day} {time}",
         weekday=t(locale, weekday),
-        day=f"{moment:%Y-%m-%d}",
-        time=f"{moment:%H:%M}",
+        day=f"{local:%Y-%m-%d}",
+        time=f"{local:%H:%M} {zone}",
     )
+
+
+def _slack_run(moment: datetime, zone: str) -> str:
+    return slack_date(moment, form=WEEKDAY_TIME, zone=zone)
 
 
 def _status(status: str, locale: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cachetools import TTLCache, cached
@@ -80,3 +81,20 @@ def locale_for(
         log.exception("could not read the workspace's language")
         chosen = settings.locale
     return locale_of(chosen)
+
+
+def names(*, client: WebClient, user_ids: Iterable[str]) -> dict[str, str]:
+    """Each user's name as Slack shows it (display name, else real name), by id; a user Slack
+    does not know (or a failed lookup) is left out, so the caller keeps the id."""
+    found: dict[str, str] = {}
+    for user_id in dict.fromkeys(user_ids):
+        try:
+            user = client.users_info(user=user_id)["user"]
+        except SlackApiError as error:
+            log.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
+            continue
+        profile = user.get("profile") or {}
+        name = profile.get("display_name") or profile.get("real_name") or user.get("real_name")
+        if name:
+            found[user_id] = str(name)
+    return found

@@ -6,6 +6,7 @@ import pytest
 
 from storage import Database
 from tests.conftest import say, wait_for
+from tests.dates import seen_in
 from tests.handlers.test_digest import gather
 from tests.slackfake.driver import SlackDriver
 from tests.slackfake.server import FakeSlack
@@ -46,7 +47,8 @@ def test_search_pages_and_escapes(slack: SlackDriver, fake: FakeSlack, db: Datab
     first = say(slack, fake, "search ONBOARDING")
     assert "*13 answers mention “ONBOARDING”* (page 1 of 2)" in first
     assert first.count("\n• ") == 10
-    assert "<https://test.slack.com/archives/CSALES/p" in first
+    assert "^https://test.slack.com/archives/CSALES/p" in first  # the date links to the answer
+    assert "<https://test.slack.com/archives/CSALES/p" in seen_in(first, "Asia/Seoul")
     assert "`/persona search ONBOARDING page 2`" in first
     second = say(slack, fake, "search onboarding page 2")
     assert second.count("\n• ") == 3

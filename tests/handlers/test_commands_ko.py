@@ -12,10 +12,12 @@ from bot.commands.help import HELP, help_text, usage
 from bot.i18n import nt, t
 from storage import Database, Prompt, Schedule, queries
 from tests.conftest import TEAM, say, wait_for
+from tests.dates import seen_in
 from tests.slackfake.driver import SlackDriver
 from tests.slackfake.server import FakeSlack
 
 HANGUL = re.compile("[가-힣]")
+KO_DIGEST_SHOWN = "다이제스트는 <#CDIGEST>에 올라갑니다: 매주 월요일 09:00 (Asia/Seoul). 다음: "
 ADMINS_ONLY = "Only workspace admins and owners (or users listed in PERSONABOT_ADMINS) can do that."
 
 
@@ -110,7 +112,7 @@ def test_a_korean_user_gets_status_in_korean(
     listing = say(slack, fake, "status", user="UKO")
     assert listing.startswith(t("ko", "*Open prompts ({total})*", total=1) + "\n• <#CSALES> ")
     assert "답변 *1*개 (" in listing
-    assert "UTC에 질문)" in listing
+    assert re.search(r"\(\d{4}-\d\d-\d\d \d\d:\d\d에 질문\)", seen_in(listing, "Asia/Seoul"))
     assert "answer" not in listing
     assert "asked" not in listing
     english = say(slack, fake, "status")
@@ -139,9 +141,10 @@ def test_a_korean_user_reads_the_schedules_in_korean(
 
     listing = say(slack, fake, "schedule", user="UKO")
     assert listing.startswith("*일정*\n• *sales*: 매주 화요일, 목요일 10:00 (Asia/Seoul)")
-    runs = listing.split("다음: ", 1)[1].splitlines()[0].split(", ")
-    assert len(runs) == 3
-    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d\((화|목)\) 10:00", run) for run in runs)
+    runs = seen_in(listing.split("다음: ", 1)[1].splitlines()[0], "Asia/Seoul")
+    found = re.findall(r"(\w+day), \w+ \d+, \d{4} (\d\d:\d\d)", runs)  # Slack's words
+    assert len(found) == 3
+    assert all(day in ("Tuesday", "Thursday") and at == "10:00" for day, at in found)
     assert "next:" not in listing
     assert "question" not in listing
 
@@ -223,14 +226,17 @@ def test_the_digest_posted_in_a_korean_workspace_is_titled_in_korean(
     workspace_speaks(db, "ko")
     fake.add_channel("CDIGEST", "persona-digest", is_member=True)
     scheduled = say(slack, fake, "digest schedule <#CDIGEST|persona-digest> mon 09:00 Asia/Seoul")
-    assert scheduled == "The digest goes to <#CDIGEST>, Mondays at 09:00 (Asia/Seoul)."
+    confirmed = "The digest goes to <#CDIGEST>, Mondays at 09:00 (Asia/Seoul). Next: "
+    assert scheduled.startswith(confirmed)
+    assert re.search(r"Next: Monday, \w+ \d+, \d{4} 09:00\.$", seen_in(scheduled, "Asia/Seoul"))
     assert (
         say(slack, fake, "digest now", user="UKOADMIN") == "<#CDIGEST>에 다이제스트를 올렸습니다."
     )
     [message] = fake.messages("CDIGEST")
     assert message["text"] == "페르소나 다이제스트"
     shown = say(slack, fake, "digest", user="UKO")
-    assert shown.startswith("다이제스트는 <#CDIGEST>에 올라갑니다: mon 09:00 (Asia/Seoul). 다음: ")
+    assert shown.startswith(KO_DIGEST_SHOWN)
+    assert "UTC" not in shown
     assert "지난번: " in shown
     assert "(게시됨)." in shown
 

@@ -125,12 +125,14 @@ def test_export_csv_neutralises_formulas_and_json_has_everything(
 ) -> None:
     exported = run(["export", "--format", "csv"], database_url, tmp_path)
     assert exported.returncode == 0, exported.stderr
-    reader = csv.DictReader(io.StringIO(exported.stdout))
+    assert exported.stdout.startswith("\ufeff")  # Excel reads it as UTF-8
+    reader = csv.DictReader(io.StringIO(exported.stdout.removeprefix("\ufeff")))
     rows = list(reader)
     assert reader.fieldnames == [
         *("answer_id", "persona", "field", "group", "author", "answered_at"),
-        *("themes", "jobs", "text", "link"),
+        *("themes", "jobs", "text", "link", "author_id"),
     ]
+    assert {r["author_id"] for r in rows} == {""}  # imported authors are names, not Slack ids
     assert len(rows) == 7
     assert {r["persona"] for r in rows} == {"Ops Olivia", ""}
     formula = next(r for r in rows if "HYPERLINK" in r["text"])

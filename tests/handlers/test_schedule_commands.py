@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
 from storage import Channel, Database, Schedule, queries
 from tests.conftest import TEAM, wait_for
+from tests.dates import fallbacks, seen_in
 from tests.slackfake.driver import SlackDriver
 from tests.slackfake.server import FakeSlack
 
@@ -31,9 +34,15 @@ def test_an_admin_sets_a_schedule_and_everyone_can_list_it(
     slack.command("schedule", user_id="UALICE")
     listing = reply(fake, 3)
     assert "*sales*: Tuesdays and Thursdays at 10:00 (Asia/Seoul)" in listing
-    next_runs = listing.split("next: ", 1)[1].splitlines()[0].split(", ")
+    assert "UTC" not in listing
+    seoul = seen_in(listing, "Asia/Seoul").split("next: ", 1)[1].splitlines()[0]
+    next_runs = re.findall(r"(\w+day), \w+ \d+, \d{4} (\d\d:\d\d)", seoul)
     assert len(next_runs) == 3
-    assert all(run.startswith(("Tue", "Thu")) and run.endswith("10:00") for run in next_runs)
+    assert {day for day, _ in next_runs} <= {"Tuesday", "Thursday"}
+    assert {time for _, time in next_runs} == {"10:00"}  # in Seoul; 01:00 for a reader in UTC
+    in_utc = seen_in(listing, "UTC").split("next: ", 1)[1].splitlines()[0]
+    assert {t for _, t in re.findall(r"(\w+day), \w+ \d+, \d{4} (\d\d:\d\d)", in_utc)} == {"01:00"}
+    assert all(f.endswith("10:00 Asia/Seoul") for f in fallbacks(listing))
     with db.session() as session:
         schedule = session.scalars(select(Schedule)).one()
         assert (schedule.cadence, schedule.timezone) == ("tue,thu 10:00", "Asia/Seoul")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.insights.render.words import answers, field_name, people, word
+from bot.insights.render.words import answers, field_name, people, problems, word
 from bot.insights.synthesis.model import (
     NO_PERSONA,
     Conflict,
@@ -133,7 +133,7 @@ def job_entry(line: JobLine, locale: str) -> str:
     head += _change(line.change, locale)
     parts = [head, assumption(line.support, locale)]
     if line.job.problems:
-        codes = escape(", ".join(line.job.problems))
+        codes = escape(problems(locale, line.job.problems))
         parts.append(f"_{word(locale, 'job_problems', codes=codes)}_")
     return "\n".join(p for p in parts if p)
 

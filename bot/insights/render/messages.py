@@ -38,12 +38,12 @@ from bot.insights.render.lines import (
     rate_entry,
     unanswered_entries,
 )
-from bot.insights.render.words import answers, word
+from bot.insights.render.words import answers, personas, word
 from bot.insights.synthesis.model import Digest, PersonaSummary
 from bot.slack.limits import MESSAGE_BLOCKS, MESSAGE_TEXT, SECTION_TEXT
 from bot.slack.text import fit
 
-__all__ = ["MAX_BLOCKS", "MAX_MESSAGE_CHARS", "digest_messages", "digest_text"]
+__all__ = ["MAX_BLOCKS", "MAX_MESSAGE_CHARS", "digest_messages", "digest_text", "persona_text"]
 
 MAX_BLOCKS = MESSAGE_BLOCKS
 MAX_SECTION = SECTION_TEXT
@@ -86,13 +86,14 @@ def _summary(digest: Digest, locale: str, title: str) -> _Part:
         facts.append(word(locale, "since", date=day(digest.since)))
     facts += [
         answers(locale, digest.answers),
-        word(locale, "personas", n=len(digest.personas)),
+        personas(locale, sum(1 for s in digest.personas if s.persona is not None)),
     ]
     part.blocks.append(_context(" · ".join(facts)))
     found = changes(digest, locale)
     heading = f"*{word(locale, 'changed')}*"
     if not found:
-        part.blocks += _sections(heading, [word(locale, "nothing_changed")], locale)
+        nothing = "nothing_changed" if digest.compared else "first_digest"
+        part.blocks += _sections(heading, [word(locale, nothing)], locale)
     for i, (name, entries) in enumerate(found):
         part.blocks += _sections((heading + "\n" if i == 0 else "") + f"_{name}_", entries, locale)
     part.blocks += _sections(f"*{word(locale, 'overview')}*", overview(digest, locale), locale)
@@ -211,7 +212,18 @@ def digest_text(digest: Digest, *, locale: str = "en") -> str:
     """The digest as one mrkdwn text (notification fallback, ephemeral preview), at most
     40,000 characters; a longer digest ends with a note that the report has the rest."""
     messages = digest_messages(digest, locale=locale)
-    pieces = [t for m in messages for b in m if (t := _block_text(b))]
+    return _joined([t for m in messages for b in m if (t := _block_text(b))], locale)
+
+
+def persona_text(summary: PersonaSummary, *, locale: str = "en") -> str:
+    """One persona's card as mrkdwn (``/persona show``): headed by its name, counting its
+    own answers, then its fields and jobs as in the digest."""
+    packer = _Packer(locale)
+    packer.part(_persona(summary, locale, first=True))
+    return _joined([t for m in packer.done() for b in m if (t := _block_text(b))], locale)
+
+
+def _joined(pieces: list[str], locale: str) -> str:
     note = f"_{word(locale, 'more')}_"
     out: list[str] = []
     size = 0

@@ -8,6 +8,8 @@ sentence are synthesis's own words (``bot.insights.synthesis.wording``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.i18n import N_, nt, t
 
 _WORDS: dict[str, str] = {
@@ -15,7 +17,6 @@ _WORDS: dict[str, str] = {
     "no_answers": N_("No answers came in, so there is nothing to report yet."),
     "generated": N_("Generated {date}"),
     "since": N_("new since {date}"),
-    "personas": N_("{n} personas"),
     "assumption": N_("⚠ assumption: no customer has said this yet — ask {who}"),
     "ask_customers": N_("customers"),
     "ask_focus_group": N_("the focus group"),
@@ -29,6 +30,10 @@ _WORDS: dict[str, str] = {
     "grown": N_("📈 grown"),
     "changed": N_("What changed"),
     "nothing_changed": N_("Nothing new since last time."),
+    "first_digest": N_(
+        "This is the first digest, so there is nothing to compare with yet; the next one "
+        "will say what changed."
+    ),
     "new_themes": N_("New themes"),
     "grown_themes": N_("Growing themes"),
     "new_jobs": N_("New job statements"),
@@ -61,7 +66,16 @@ FIELD_NAMES: dict[str, str] = {
     "buying_process": N_("Buying process"),
     "why_us": N_("Why us"),
     "traits_to_avoid": N_("Traits to avoid"),
-    "unsorted": N_("Unsorted"),
+    "unsorted": N_("General"),  # answers whose question informs no particular field
+}
+# What a job statement still lacks, for readers (the codes stay in exports and JSON).
+PROBLEMS: dict[str, str] = {
+    "missing_situation": N_("add when it happens"),
+    "missing_motivation": N_("add what they want to do"),
+    "missing_outcome": N_("add what it lets them do"),
+    "demographic_situation": N_("describe a moment, not a person"),
+    "motivation_not_action": N_("start what they want with a verb"),
+    "too_short": N_("say a little more"),
 }
 
 
@@ -72,6 +86,15 @@ def word(locale: str, key: str, **values: object) -> str:
 
 def people(locale: str, n: int) -> str:
     return nt(locale, "{n} person", "{n} people", n)
+
+
+def personas(locale: str, n: int) -> str:
+    return nt(locale, "{n} persona", "{n} personas", n)
+
+
+def problems(locale: str, codes: Sequence[str]) -> str:
+    """The job statement's problems in words: "add what it lets them do; ..."."""
+    return "; ".join(t(locale, PROBLEMS[c]) if c in PROBLEMS else c for c in codes)
 
 
 def answers(locale: str, n: int) -> str:

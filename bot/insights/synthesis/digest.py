@@ -435,6 +435,7 @@ def build_digest(
         stale_fields=_stale_fields(builder, summaries, ref),
         snapshot=_snapshot(collected),
         answers=total,
+        compared=baseline is not None,
     )
 
 

@@ -158,6 +158,7 @@ class Digest:
     stale_fields: tuple[str, ...]  # "Persona: field" that went stale since last time
     snapshot: Snapshot  # to store for the next digest
     answers: int  # total answers considered
+    compared: bool = True  # False: nothing to compare with (the first digest), no changes shown
 
     @property
     def empty(self) -> bool:
