@@ -23,13 +23,23 @@ from sqlalchemy.orm import Session
 from bot.capture.linking import persona_choices
 from bot.capture.pickers import link_actions
 from bot.i18n import t
+from bot.insights.digests import forget_jobs
 from bot.insights.indexing import Indexer
 from bot.settings import Settings
 from bot.slack import calls
 from bot.slack.people import locale_for
 from bot.slack.text import unescape
 from questions import Bank
-from storage import Answer, AnswerRevision, Database, ProcessedEvent, Prompt, Workspace, queries
+from storage import (
+    Answer,
+    AnswerFeatures,
+    AnswerRevision,
+    Database,
+    ProcessedEvent,
+    Prompt,
+    Workspace,
+    queries,
+)
 from storage.models import now
 
 log = logging.getLogger(__name__)
@@ -264,9 +274,12 @@ class _Recorder:
             previous = {**(event.get("previous_message") or {}), "ts": ts, "subtype": None}
             self.reply(previous, tombstone=True)
             return
+        features = self.session.get(AnswerFeatures, answer.id)
+        job_keys = [str(job.get("key")) for job in (features.jobs if features else [])]
         indexer = self._indexer(answer)
         indexer.unindex(answer)
         indexer.flush()
+        forget_jobs(self.session, workspace_id=answer.workspace_id, keys=job_keys)
         answer.text = ""
         answer.revisions.clear()
         answer.deleted_at = now()

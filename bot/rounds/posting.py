@@ -113,6 +113,7 @@ def _store(
             posted_at=posted_at,
             remind_at=posted_at + draft.remind_after,
             close_at=close_at,
+            anonymous=round_.schedule.anonymous,
         )
         session.add(prompt)
         session.flush()
