@@ -1,11 +1,21 @@
-"""Message events (thread replies to prompts, their edits and deletions) and ``user_change``."""
+"""Message events (thread replies to prompts, their edits and deletions) and ``user_change``.
+
+A message event is stored before it is acknowledged: ``store_first`` runs as the listener's
+middleware, in the request's own thread, before Bolt answers Slack. When the database cannot
+take it, the answer is a 503 instead of the ack, and Slack delivers the event again (HTTP:
+``X-Slack-Retry-Num``; Socket Mode: the envelope is not acknowledged). The reaction and the
+link offer follow after the ack, in ``handle_message``.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.capture import replies
 from bot.settings import Settings
@@ -13,26 +23,49 @@ from bot.slack.people import forget
 from questions import Bank
 from storage import Database
 
+log = logging.getLogger(__name__)
+_STORED = "personabot_new_reply"  # context key: the answer ``store_first`` just made
+
+
+def store_first(
+    body: dict[str, Any],
+    context: BoltContext,
+    resp: BoltResponse,
+    next: Callable[[], None],
+    db: Database,
+    bank: Bank,
+) -> BoltResponse:
+    """Keep the message, then let Bolt ack; a 503 (no ack) when the database is unreachable."""
+    try:
+        context[_STORED] = replies.store_message(
+            db=db,
+            team_id=_team(body, context),
+            event_id=body.get("event_id"),
+            event=body.get("event") or {},
+            bot_user_id=context.bot_user_id or "",
+            bank=bank,
+        )
+    except SQLAlchemyError as error:
+        log.warning(
+            "message event %s not stored, left for Slack's retry: %s", body.get("event_id"), error
+        )
+        return BoltResponse(status=503, body="")
+    next()
+    return resp
+
 
 def handle_message(
     body: dict[str, Any],
-    event: dict[str, Any],
     context: BoltContext,
     client: WebClient,
     db: Database,
     settings: Settings,
-    bank: Bank,
 ) -> None:
-    replies.receive_message(
-        db=db,
-        client=client,
-        settings=settings,
-        team_id=str(body.get("team_id") or context.team_id or ""),
-        event_id=body.get("event_id"),
-        event=event,
-        bot_user_id=context.bot_user_id or "",
-        bank=bank,
-    )
+    reply = context.get(_STORED)
+    if reply is not None:
+        replies.follow_up(
+            db=db, client=client, settings=settings, team_id=_team(body, context), reply=reply
+        )
 
 
 def handle_user_change(event: dict[str, Any], client: WebClient) -> None:
@@ -42,6 +75,10 @@ def handle_user_change(event: dict[str, Any], client: WebClient) -> None:
         forget(client=client, user_id=str(user_id))
 
 
+def _team(body: dict[str, Any], context: BoltContext) -> str:
+    return str(body.get("team_id") or context.team_id or "")
+
+
 def register(app: App) -> None:
-    app.event("message")(handle_message)
+    app.event("message", middleware=[store_first])(handle_message)
     app.event("user_change")(handle_user_change)

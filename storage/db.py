@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 # Any constant will do, as long as every personabot process uses the same one.
 _MIGRATION_LOCK_KEY = 0x70657273  # "pers"
+CONNECT_TIMEOUT = 2  # seconds to reach PostgreSQL
 
 
 class Database:
@@ -31,6 +32,12 @@ class Database:
         kwargs: dict[str, Any] = {"echo": echo, "pool_pre_ping": True}
         if self.is_sqlite:
             kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
+        elif (
+            self.url.get_backend_name() == "postgresql" and "connect_timeout" not in self.url.query
+        ):
+            # An unreachable server fails a request in time for Slack's 3 s (which retries),
+            # instead of hanging it.
+            kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT}
         self.engine: Engine = create_engine(self.url, **kwargs)
         reader = self.engine
         if self.is_sqlite:

@@ -114,6 +114,9 @@ class Prompt(Base):
     remind_at: Mapped[datetime | None]
     reminded_at: Mapped[datetime | None]
     close_at: Mapped[datetime | None]
+    # Answers to it are anonymous: decided when it is posted (its schedule's setting then),
+    # so it holds after the schedule and its rounds are gone.
+    anonymous: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     channel: Mapped[Channel] = relationship(lazy="joined")
 

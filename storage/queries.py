@@ -126,11 +126,9 @@ def troubled_rounds(session: Session, *, team_id: str, limit: int = 10) -> list[
 
 
 def is_anonymous(session: Session, prompt: Prompt | None) -> bool:
-    """Whether answers to ``prompt`` are anonymous (its round's schedule says so)."""
-    if prompt is None or prompt.round_id is None:
-        return False
-    round_ = session.get(Round, prompt.round_id)
-    return bool(round_ is not None and round_.schedule.anonymous)
+    """Whether answers to ``prompt`` are anonymous: the prompt's own setting, stored when it
+    was posted (never looked up through a schedule that may be gone)."""
+    return prompt is not None and prompt.anonymous
 
 
 def holidays_of(session: Session, *, team_id: str, default: str | None) -> str | None:

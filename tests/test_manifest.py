@@ -26,6 +26,9 @@ SCOPES = {
     "users_info": "users:read",
     "files_upload_v2": "files:write",
     "conversations_open": "im:write",
+    # looking for a tagged post before posting again (bot.slack.once); groups:history too
+    "conversations_history": "channels:history",
+    "conversations_replies": "channels:history",
 }
 
 

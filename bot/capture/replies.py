@@ -1,9 +1,11 @@
 """Thread replies to prompts become answers, kept in step with edits and deletions.
 
-``receive_message`` is the use case: ``record_message`` is its database half (idempotent:
-Slack's retries and duplicate deliveries store nothing twice); ``acknowledge`` is the Slack
-half (permalink, reaction, link offer), run after the answer is committed so that a Slack
-failure loses nothing.
+Two halves, on either side of the ack. ``store_message`` (before it) commits what the event
+says, with its event id, or raises: an event acknowledged to Slack is therefore always stored,
+and one that could not be stored is not acknowledged, so Slack delivers it again.
+``record_message`` is its transaction (idempotent: Slack's retries and duplicate deliveries
+store nothing twice). ``follow_up`` (after the ack) is the Slack half: permalink, reaction,
+link offer; its failures lose nothing.
 """
 
 from __future__ import annotations
@@ -21,13 +23,23 @@ from sqlalchemy.orm import Session
 from bot.capture.linking import persona_choices
 from bot.capture.pickers import link_actions
 from bot.i18n import t
+from bot.insights.digests import forget_jobs
 from bot.insights.indexing import Indexer
 from bot.settings import Settings
 from bot.slack import calls
 from bot.slack.people import locale_for
 from bot.slack.text import unescape
 from questions import Bank
-from storage import Answer, AnswerRevision, Database, ProcessedEvent, Prompt, Workspace, queries
+from storage import (
+    Answer,
+    AnswerFeatures,
+    AnswerRevision,
+    Database,
+    ProcessedEvent,
+    Prompt,
+    Workspace,
+    queries,
+)
 from storage.models import now
 
 log = logging.getLogger(__name__)
@@ -46,21 +58,20 @@ class NewReply:
     thread_ts: str
 
 
-def receive_message(
+def store_message(
     *,
     db: Database,
-    client: WebClient,
-    settings: Settings,
     team_id: str,
     event_id: str | None,
     event: dict[str, Any],
     bot_user_id: str,
     bank: Bank,
-) -> None:
-    """An Events API ``message`` event: keep what it says (committed), then acknowledge a
-    new answer; the link offer is in its author's language."""
+) -> NewReply | None:
+    """Commit what an Events API ``message`` event says (before Slack is answered); the new
+    answer, if it made one. Raises ``SQLAlchemyError`` when the database cannot take it, and
+    then nothing of it is kept (not even its event id), so Slack's retry stores it."""
     with db.session() as session:
-        reply = record_message(
+        return record_message(
             session=session,
             team_id=team_id,
             event_id=event_id,
@@ -68,8 +79,13 @@ def receive_message(
             bot_user_id=bot_user_id,
             bank=bank,
         )
-    if reply is None:
-        return
+
+
+def follow_up(
+    *, db: Database, client: WebClient, settings: Settings, team_id: str, reply: NewReply
+) -> None:
+    """After the ack: a stored answer's permalink, reaction and link offer (in its author's
+    language)."""
 
     def language(user_id: str) -> str:
         return locale_for(client=client, db=db, settings=settings, team_id=team_id, user_id=user_id)
@@ -258,9 +274,12 @@ class _Recorder:
             previous = {**(event.get("previous_message") or {}), "ts": ts, "subtype": None}
             self.reply(previous, tombstone=True)
             return
+        features = self.session.get(AnswerFeatures, answer.id)
+        job_keys = [str(job.get("key")) for job in (features.jobs if features else [])]
         indexer = self._indexer(answer)
         indexer.unindex(answer)
         indexer.flush()
+        forget_jobs(self.session, workspace_id=answer.workspace_id, keys=job_keys)
         answer.text = ""
         answer.revisions.clear()
         answer.deleted_at = now()

@@ -8,16 +8,18 @@ built by pure synthesis (``bot.insights.synthesis``), and the runs that posted i
 from __future__ import annotations
 
 import dataclasses
+import json
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
 from bot.insights import facts
 from bot.insights.synthesis.digest import build_digest
 from bot.insights.synthesis.model import Digest
-from storage import DigestRun
+from storage import Answer, AnswerFeatures, DigestRun
 
 RATE_WINDOW = timedelta(days=7)
 EVERYTHING = 1_000_000
@@ -74,3 +76,38 @@ def latest_run(session: Session, workspace_id: int) -> DigestRun | None:
         .order_by(DigestRun.created_at.desc(), DigestRun.id.desc())
         .limit(1)
     )
+
+
+def forget_jobs(session: Session, *, workspace_id: int, keys: Iterable[str]) -> None:
+    """A deleted answer's job keys (made of its words) taken out of every digest snapshot of
+    the workspace, unless another answer still states the same job. Call after its
+    features are gone; the caller commits."""
+    gone = {key for key in keys if not _still_stated(session, workspace_id, key)}
+    if not gone:
+        return
+    runs = session.scalars(
+        select(DigestRun).where(
+            DigestRun.workspace_id == workspace_id, DigestRun.snapshot.is_not(None)
+        )
+    )
+    for run in runs:
+        snapshot = dict(run.snapshot or {})
+        jobs = dict(snapshot.get("jobs") or {})
+        kept = {k: n for k, n in jobs.items() if k.partition("|")[2] not in gone}
+        if kept != jobs:
+            run.snapshot = {**snapshot, "jobs": kept}  # a new value, so the JSON is written
+
+
+def _still_stated(session: Session, workspace_id: int, key: str) -> bool:
+    # Narrowed in SQL by the key as JSON writes it, then checked exactly; if the encodings
+    # ever differ the key is forgotten, which errs on the side of the person who deleted.
+    rows = session.scalars(
+        select(AnswerFeatures.jobs)
+        .join(Answer, Answer.id == AnswerFeatures.answer_id)
+        .where(
+            Answer.workspace_id == workspace_id,
+            Answer.deleted_at.is_(None),
+            cast(AnswerFeatures.jobs, Text).contains(json.dumps(key), autoescape=True),
+        )
+    )
+    return any(job.get("key") == key for jobs in rows for job in jobs or [])

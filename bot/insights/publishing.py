@@ -19,6 +19,7 @@ from bot.insights.worker import compose_committed
 from bot.rounds.cadence import parse_cadence
 from bot.rounds.calendar import Calendar
 from bot.rounds.timetable import due_times
+from bot.slack.once import Unclear, post_once
 from storage import Database, DigestRun, DigestSchedule, Workspace, queries
 
 log = logging.getLogger(__name__)
@@ -43,10 +44,14 @@ def post_digest(
         digest = compose_committed(session=session, team_id=team_id, now=now, locale=locale)
     messages = digest_messages(digest, locale=locale)
     fallback = t(locale, "Persona digest")
-    first = client.chat_postMessage(channel=channel, blocks=messages[0], text=fallback)
-    ts = str(first["ts"])
-    for blocks in messages[1:]:
-        client.chat_postMessage(channel=channel, thread_ts=ts, blocks=blocks, text=fallback)
+    # Each message is tagged, so a retry after Slack failed having posted finds it instead
+    # of posting it again (``bot.slack.once``).
+    key = f"digest:{team_id}:{run_id if run_id is not None else now.isoformat()}"
+    ts = post_once(client, key=f"{key}:0", channel=channel, blocks=messages[0], text=fallback)
+    for n, blocks in enumerate(messages[1:], start=1):
+        post_once(
+            client, key=f"{key}:{n}", channel=channel, thread_ts=ts, blocks=blocks, text=fallback
+        )
     if not digest.empty:
         client.files_upload_v2(
             channel=channel,
@@ -86,8 +91,8 @@ def post_due_digests(
                 run_id=run_id,
             )
             posted += 1
-        except SlackApiError as error:
-            code = str(error.response.get("error"))
+        except (SlackApiError, Unclear) as error:
+            code = Unclear.code if isinstance(error, Unclear) else str(error.response.get("error"))
             log.warning("digest for %s in %s failed: %s", team_id, channel, code)
             with db.session() as session:
                 run = session.get(DigestRun, run_id)

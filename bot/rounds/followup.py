@@ -15,6 +15,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.rounds import prompts as messages
+from bot.slack.once import Unclear, post_once
 from questions import Bank
 from storage import Answer, Database, Prompt
 
@@ -37,12 +38,16 @@ def send_reminders(*, db: Database, client: WebClient, now: datetime, locale: st
         if count >= wanted:
             continue
         try:
-            client.chat_postMessage(
-                channel=channel, thread_ts=ts, text=messages.say("reminder", lang, count=count)
+            post_once(
+                client,
+                key=f"reminder:{prompt_id}",
+                channel=channel,
+                thread_ts=ts,
+                text=messages.say("reminder", lang, count=count),
             )
             posted += 1
-        except SlackApiError as error:
-            log.warning("no reminder for %s/%s: %s", channel, ts, error.response.get("error"))
+        except (SlackApiError, Unclear) as error:
+            log.warning("no reminder for %s/%s: %s", channel, ts, error)
     return posted
 
 

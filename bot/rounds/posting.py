@@ -22,6 +22,7 @@ from bot.rounds import prompts as messages
 from bot.rounds.failures import record_failure
 from bot.rounds.picking import Draft
 from bot.slack import calls
+from bot.slack.once import Unclear, post_once
 from storage import Database, Prompt, Round
 from storage.models import now as utc_now
 
@@ -68,21 +69,31 @@ def _post_one(
     close_at = posted_at + draft.close_after
     footer = messages.say("closes", draft.locale, close=f"{close_at:%Y-%m-%d %H:%M} UTC")
     text, blocks = messages.question_blocks(draft.question, locale=draft.locale, footer=footer)
+    with db.session() as session:
+        round_ = session.get(Round, draft.round_id)
+        retrying = round_ is not None and round_.attempts > 0
     try:
         # No automatic join here: a bot removed from a channel stays out, and an admin is told.
-        response = client.chat_postMessage(channel=draft.channel, blocks=blocks, text=text)
-    except SlackApiError as error:
+        # Tagged, so that a retry after Slack failed having posted finds the first copy.
+        ts = post_once(
+            client,
+            key=f"round:{draft.round_id}:{draft.question.key}",
+            channel=draft.channel,
+            blocks=blocks,
+            text=text,
+            look_first=retrying,
+        )
+    except (SlackApiError, Unclear) as error:
         record_failure(
             db=db,
             client=client,
             round_id=draft.round_id,
             channel=draft.channel,
             locale=draft.locale,
-            code=str(error.response.get("error")),
+            code=Unclear.code if isinstance(error, Unclear) else str(error.response.get("error")),
             now=posted_at,
         )
         return False
-    ts = str(response["ts"])
     prompt_id = _store(db, draft=draft, ts=ts, text=text, posted_at=posted_at, close_at=close_at)
     # The prompt is posted and stored; the link is a courtesy that can wait.
     link = calls.permalink(client, channel=draft.channel, ts=ts)
@@ -113,6 +124,7 @@ def _store(
             posted_at=posted_at,
             remind_at=posted_at + draft.remind_after,
             close_at=close_at,
+            anonymous=round_.schedule.anonymous,
         )
         session.add(prompt)
         session.flush()

@@ -83,6 +83,7 @@ class _Failure:
     retry_after: int
     error: str | None
     times: int
+    after_acting: bool = False
 
 
 class FakeSlack:
@@ -344,8 +345,10 @@ class FakeSlack:
         retry_after: int = 1,
         times: int = 1,
         error: str | None = None,
+        after_acting: bool = False,
     ) -> None:
-        """Answer the next ``times`` (authenticated) calls to ``method`` with a failure.
+        """Answer the next ``times`` (authenticated) calls to ``method`` with a failure
+        (``after_acting``: having done what was asked, as Slack sometimes does before a 5xx).
 
         429: ``Retry-After: <retry_after>`` and ``{"ok": false, "error": "ratelimited"}``;
         5xx: a plain-text body; 200 with ``error``: ``{"ok": false, "error": error}``;
@@ -355,7 +358,7 @@ class FakeSlack:
             raise ValueError("fail_next(status=200) needs an error code")
         with self._lock:
             self._failures.setdefault(method, []).append(
-                _Failure(status, retry_after, error, times)
+                _Failure(status, retry_after, error, times, after_acting)
             )
 
     def enforce_rate_limits(
@@ -421,8 +424,8 @@ class FakeSlack:
         auth_error = self._auth_error(method, token)
         if auth_error:
             return 200, (), {"ok": False, "error": auth_error}
-        failure = self._take_failure(method)
-        if failure is not None:
+        failure, acting = self._take_failure(method)
+        if failure is not None and not acting:
             return failure
         for name in spec.required:
             if params.get(name) is None:
@@ -441,6 +444,8 @@ class FakeSlack:
             return exc.status, (), {"ok": False, "error": exc.error}
         if limited and self._limiter is not None:
             self._limiter.record(channel_key)
+        if failure is not None:
+            return failure
         return 200, (), {"ok": True, **result}
 
     def _auth_error(self, method: str, token: str | None) -> str | None:
@@ -453,20 +458,21 @@ class FakeSlack:
             return "not_allowed_token_type"
         return None
 
-    def _take_failure(self, method: str) -> _Reply | None:
+    def _take_failure(self, method: str) -> tuple[_Reply | None, bool]:
         queue = self._failures.get(method)
         if not queue:
-            return None
+            return None, False
         failure = queue[0]
         failure.times -= 1
         if failure.times <= 0:
             queue.pop(0)
         if failure.status == 429:
             headers = (("Retry-After", str(failure.retry_after)),)
-            return 429, headers, {"ok": False, "error": "ratelimited"}
+            return (429, headers, {"ok": False, "error": "ratelimited"}), False
         if failure.status >= 500:
-            return failure.status, (), f"{failure.status} fake server error"
-        return failure.status, (), {"ok": False, "error": failure.error or "fake_failure"}
+            return (failure.status, (), f"{failure.status} fake server error"), failure.after_acting
+        body = {"ok": False, "error": failure.error or "fake_failure"}
+        return (failure.status, (), body), failure.after_acting
 
     def handle_upload(self, file_id: str, data: bytes) -> bool:
         """Store the bytes POSTed to an upload URL; False if the URL is unknown."""

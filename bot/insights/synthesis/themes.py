@@ -140,10 +140,12 @@ def remove(theme: ThemeState, vector: Mapping[str, float], *, answer_id: int) ->
     member's terms fell outside the capped centroid; a removed best answer is forgotten (the
     digest then quotes another member)."""
     centroid = {t: w - vector.get(t, 0.0) for t, w in theme.centroid.items()}
-    kept = {t: w for t, w in centroid.items() if w > 1e-9}
+    size = max(0, theme.size - 1)
+    # An emptied theme keeps no words (the approximation could leave a deleted answer's).
+    kept = {t: w for t, w in centroid.items() if w > 1e-9} if size else {}
     best = None if theme.best_answer == answer_id else theme.best_answer
     score = theme.best_score if best is not None else 0.0
-    return ThemeState(theme.key, kept, max(0, theme.size - 1), best, score)
+    return ThemeState(theme.key, kept, size, best, score)
 
 
 def _previous_best(
