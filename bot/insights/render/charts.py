@@ -23,7 +23,7 @@ __all__ = ["Row", "Series", "bars", "columns", "mirror"]
 
 WIDTH = 880
 FONT = 13  # px, in the SVG's own units
-ROW = 24  # height of one bar row
+ROW = 22  # height of one bar row
 LEGEND = 30  # height of the legend line
 
 

@@ -86,6 +86,7 @@ def _theme(line: ThemeLine, locale: str) -> dict[str, Any]:
     link = line.theme.quote_link
     quote = _SPACE.sub(" ", line.theme.quote).strip()
     return {
+        "key": line.theme.key,
         "label": line.theme.label,
         "lang": line.theme.language or language_of(line.theme.label),
         "quote": quote,
@@ -93,6 +94,7 @@ def _theme(line: ThemeLine, locale: str) -> dict[str, Any]:
         "link": link if link and _LINK.match(link) else None,
         "change": _change(line.change, locale),
         "support": _support(line.support, locale),
+        "flag": False,
     }
 
 
@@ -117,6 +119,21 @@ def _field(f: FieldSummary, locale: str) -> dict[str, Any]:
     }
 
 
+def _quote_once(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A theme raised in several fields is quoted, and its assumption spelled out, under the
+    first one only; later ones keep a ⚠ beside the label (the page is for looking; the
+    Markdown export keeps every quote)."""
+    seen: set[str] = set()
+    for f in fields:
+        for theme in f["themes"]:
+            if theme["key"] in seen:
+                theme["quote"] = ""
+                theme["flag"] = theme["support"]["assumption"] is not None
+                theme["support"]["assumption"] = None
+            seen.add(theme["key"])
+    return fields
+
+
 def _job(line: JobLine, locale: str) -> dict[str, Any]:
     codes = ", ".join(line.job.problems)
     return {
@@ -131,6 +148,7 @@ def _job(line: JobLine, locale: str) -> dict[str, Any]:
 def _persona(s: PersonaSummary, n: int, locale: str, lang: str, html: bool) -> dict[str, Any]:
     name = s.persona.name if s.persona else ""
     description = s.persona.description if s.persona else ""
+    fields = [_field(f, locale) for f in s.fields]
     return {
         "id": f"persona-{n}",
         "title": persona_title(s, locale),
@@ -140,7 +158,7 @@ def _persona(s: PersonaSummary, n: int, locale: str, lang: str, html: bool) -> d
         "description_lang": language_of(description),
         "answers": answers(locale, s.answers),
         "assumptions": assumptions(s),
-        "fields": [_field(f, locale) for f in s.fields],
+        "fields": _quote_once(fields) if html else fields,
         "jobs": [_job(j, locale) for j in s.jobs],
         "also_said": [
             (line.theme.label, line.theme.language or language_of(line.theme.label))

@@ -58,7 +58,7 @@ _WORDS = {
     "unknown_group": N_("group unknown"),
     "rate_note": N_("{answered}/{prompts} · {pct}%"),
     "response_rate": N_("response rate"),
-    "no_prompts": N_("response rate: no prompts asked since {date}"),
+    "no_prompts": N_("no prompts asked since {date}"),
     "personas_link": N_("Personas in this report"),
 }
 
@@ -126,7 +126,7 @@ def _rates(digest: Digest, locale: str, lang: str, title: str) -> str:
 
 
 def _tile(n: object, label: str) -> dict[str, object]:
-    return {"n": str(n), "label": label, "warn": False}
+    return {"n": str(n), "label": label, "warn": False, "note": ""}
 
 
 def summary(digest: Digest, locale: str, lang: str) -> dict[str, Any]:
@@ -147,7 +147,8 @@ def summary(digest: Digest, locale: str, lang: str) -> dict[str, Any]:
     if prompts:
         tiles.append(_tile(f"{round(100 * answered / prompts)}%", _w(locale, "response_rate")))
     else:
-        tiles.append(_tile("—", _w(locale, "no_prompts", date=since)))
+        tiles.append(_tile("—", _w(locale, "response_rate")))
+        tiles[-1]["note"] = _w(locale, "no_prompts", date=since)
     rates_title = _w(locale, "rates", date=since)
     return {
         "heading": _w(locale, "summary"),

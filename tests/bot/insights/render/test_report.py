@@ -109,6 +109,7 @@ def test_reports_render_conflicts_and_also_said() -> None:
         "customers and focus group point to onboarding · slow setup." in markdown
     )
     assert "_Also said (one person each)_: discount hunting" in markdown
+    assert "\n- marketing: pricing · seat cost\n- sales: pricing · seat cost\n\n" in markdown
     html = report_html(digest)
     assert "Marketing and sales point to pricing · seat cost" in html
     assert 'Also said (one person each): <span lang="en">discount hunting</span>' in html
@@ -195,7 +196,8 @@ def test_response_rate_says_when_nothing_was_asked() -> None:
         rates_since=NOW - timedelta(days=7),
     )
     html = report_html(digest)
-    assert "response rate: no prompts asked since 2025-03-03" in html
+    assert '<span class="n">—</span> <span class="label">response rate</span>' in html
+    assert "no prompts asked since 2025-03-03" in html
     assert "Prompts answered per group" not in html
 
 
@@ -240,3 +242,19 @@ def test_each_block_of_user_text_carries_its_language() -> None:
     assert langs["pricing · seat cost"] == "en"
     assert ":lang(ko)" in korean
     assert '"Malgun Gothic"' in korean
+
+
+def test_html_quotes_a_theme_once_per_persona() -> None:
+    answers = [
+        *sample_answers(),
+        ans(61, "1", "objections", "sales", "U1", 1, "pricing"),  # pricing again, elsewhere
+    ]
+    digest = build(answers)
+    html = report_html(digest)
+    olivia = html[html.index('id="persona-1"') : html.index('id="persona-2"')]
+    assert olivia.count("Per-seat pricing kills us at 50 users") == 1
+    assert olivia.count("⚠ assumption") == 2  # pricing once, role-ops once
+    assert (
+        '<strong lang="en">pricing · seat cost</strong> <span class="assumption">⚠</span>' in olivia
+    )
+    assert report_markdown(digest).count("Per-seat pricing kills us at 50 users") == 2
