@@ -21,7 +21,7 @@ from typing import Any
 from jinja2 import FunctionLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot.insights.render.lines import changes, conflict_text, day, persona_title
+from bot.insights.render.lines import NAME_MAX, changes, conflict_text, day, persona_title
 from bot.insights.render.summary import assumptions, persona_charts, summary
 from bot.insights.render.words import answers, field_name, people, word
 from bot.insights.synthesis.languages import language_of
@@ -34,6 +34,7 @@ from bot.insights.synthesis.model import (
     ThemeLine,
 )
 from bot.insights.synthesis.wording import group_name
+from bot.slack.text import clip
 
 __all__ = ["digest_json", "evidence_csv", "report_html", "report_markdown"]
 
@@ -119,6 +120,12 @@ def _field(f: FieldSummary, locale: str) -> dict[str, Any]:
     }
 
 
+def _heading(title: str, name: str) -> dict[str, str]:
+    """The persona's title around its name, so that the name carries its own language."""
+    before, found, after = title.partition(name) if name else (title, "", "")
+    return {"before": before, "name": found, "name_lang": language_of(found), "after": after}
+
+
 def _quote_once(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A theme raised in several fields is quoted, and its assumption spelled out, under the
     first one only; later ones keep a ⚠ beside the label (the page is for looking; the
@@ -149,10 +156,11 @@ def _persona(s: PersonaSummary, n: int, locale: str, lang: str, html: bool) -> d
     name = s.persona.name if s.persona else ""
     description = s.persona.description if s.persona else ""
     fields = [_field(f, locale) for f in s.fields]
+    title = persona_title(s, locale)
     return {
         "id": f"persona-{n}",
-        "title": persona_title(s, locale),
-        "title_lang": language_of(name) if name else lang,
+        "title": title,
+        "heading": _heading(title, clip(name, NAME_MAX) if name else ""),
         "negative": bool(s.persona and s.persona.negative),
         "description": description,
         "description_lang": language_of(description),

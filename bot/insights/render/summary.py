@@ -49,6 +49,7 @@ _WORDS = {
     "summary": N_("Summary"),
     "weekly": N_("Answers per group, by week"),
     "rates": N_("Prompts answered per group since {date}"),
+    "rates_all": N_("Prompts answered per group"),
     "fields": N_("Who answered on each field (people per group)"),
     "mirror": N_("Internal teams and customers behind the top claims (people)"),
     "internal": N_("internal teams"),
@@ -149,7 +150,7 @@ def summary(digest: Digest, locale: str, lang: str) -> dict[str, Any]:
     else:
         tiles.append(_tile("—", _w(locale, "response_rate")))
         tiles[-1]["note"] = _w(locale, "no_prompts", date=since)
-    rates_title = _w(locale, "rates", date=since)
+    rates_title = _w(locale, "rates", date=since) if since else _w(locale, "rates_all")
     return {
         "heading": _w(locale, "summary"),
         "tiles": tiles,

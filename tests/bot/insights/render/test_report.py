@@ -170,11 +170,11 @@ def test_html_report_opens_with_a_summary_and_charts() -> None:
         ("4", "assumptions to check"),  # pricing and role-ops, erp, discounts
         ("67%", "response rate"),  # 8 of 12 prompts
     ]
-    assert '<a href="#persona-2" lang="ko">재무 김팀장</a>' in summary
+    assert '<a href="#persona-2"><span lang="ko">재무 김팀장</span></a>' in summary
     assert 'id="persona-2"' in html
     charts = svgs(html)
     labels = [svg.get("aria-label") for svg in charts]
-    assert labels[:2] == ["Answers per group, by week", "Prompts answered per group since "]
+    assert labels[:2] == ["Answers per group, by week", "Prompts answered per group"]
     assert labels.count("Who answered on each field (people per group)") == 4
     assert "Internal teams and customers behind the top claims (people)" in labels
     weekly = ET.tostring(charts[0], encoding="unicode")
@@ -226,7 +226,7 @@ def test_charts_escape_hostile_names_and_labels() -> None:
 def test_each_block_of_user_text_carries_its_language() -> None:
     english = report_html(build())
     assert english.startswith('<!DOCTYPE html>\n<html lang="en">')
-    assert '<h2 lang="ko">재무 김팀장</h2>' in english
+    assert '<h2><span lang="ko">재무 김팀장</span></h2>' in english
     assert '<p lang="ko">중견 제조사의 재무팀장</p>' in english
     assert '<strong lang="ko">예산 승인 · 보고서</strong>' in english
     assert '<blockquote lang="ko">' in english
@@ -234,7 +234,8 @@ def test_each_block_of_user_text_carries_its_language() -> None:
     assert '<li lang="en">What made you switch from spreadsheets?</li>' in english
     korean = report_html(build(), locale="ko")
     assert korean.startswith('<!DOCTYPE html>\n<html lang="ko">')
-    assert '<h2 lang="en">Ops Olivia</h2>' in korean
+    assert '<h2><span lang="en">Ops Olivia</span></h2>' in korean
+    assert '<h2>🚫 부정적 페르소나: <span lang="en">Bargain Bob</span></h2>' in korean
     assert '<blockquote lang="en">' in korean
     mirror = next(svg for svg in svgs(korean) if svg.get("aria-label", "").startswith("주요"))
     assert mirror.get("lang") == "ko"
