@@ -10,7 +10,7 @@ customer groups in cool ones, in every chart, so the mirror reads the same every
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from typing import Any
 
 from bot.i18n import N_, nt, t
@@ -89,17 +89,18 @@ def assumptions(s: PersonaSummary) -> int:
 
 
 def _weekly(digest: Digest, locale: str, lang: str) -> str:
-    last = digest.generated_at.date() - timedelta(days=digest.generated_at.weekday())
+    today = digest.generated_at.astimezone(UTC).date()  # the digest's weeks are UTC weeks
+    last = today - timedelta(days=today.weekday())
     first = max(
         min((c.week for c in digest.weeks), default=last), last - timedelta(weeks=WEEKS - 1)
     )
     weeks = [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
     shown = [c for c in digest.weeks if first <= c.week <= last]
+    if not shown:
+        return ""
     groups = _keys(c.group for c in shown)
     counts: dict[tuple[date, str], int] = {(c.week, c.group): c.answers for c in shown}
     rows = [Row(f"{w:%m-%d}", tuple(counts.get((w, g), 0) for g in groups)) for w in weeks]
-    if not shown:
-        return ""
     title = _w(locale, "weekly")
     return charts.columns(title=title, series=_series(locale, groups), rows=rows, lang=lang)
 
