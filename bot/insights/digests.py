@@ -61,6 +61,7 @@ def compose(
         locale=locale,
         top_themes=EVERYTHING if complete else TOP_THEMES,
         top_jobs=EVERYTHING if complete else TOP_JOBS,
+        rates_since=window_start,
     )
 
 

@@ -21,8 +21,10 @@ from typing import Any
 from jinja2 import FunctionLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot.insights.render.lines import changes, conflict_text, day, persona_title
+from bot.insights.render.lines import NAME_MAX, changes, conflict_text, day, persona_title
+from bot.insights.render.summary import assumptions, persona_charts, summary
 from bot.insights.render.words import answers, field_name, people, word
+from bot.insights.synthesis.languages import language_of
 from bot.insights.synthesis.model import (
     Digest,
     FieldSummary,
@@ -32,6 +34,7 @@ from bot.insights.synthesis.model import (
     ThemeLine,
 )
 from bot.insights.synthesis.wording import group_name
+from bot.slack.text import clip
 
 __all__ = ["digest_json", "evidence_csv", "report_html", "report_markdown"]
 
@@ -82,12 +85,17 @@ def _change(change: str | None, locale: str) -> str | None:
 
 def _theme(line: ThemeLine, locale: str) -> dict[str, Any]:
     link = line.theme.quote_link
+    quote = _SPACE.sub(" ", line.theme.quote).strip()
     return {
+        "key": line.theme.key,
         "label": line.theme.label,
-        "quote": _SPACE.sub(" ", line.theme.quote).strip(),
+        "lang": line.theme.language or language_of(line.theme.label),
+        "quote": quote,
+        "quote_lang": language_of(quote),
         "link": link if link and _LINK.match(link) else None,
         "change": _change(line.change, locale),
         "support": _support(line.support, locale),
+        "flag": False,
     }
 
 
@@ -104,47 +112,86 @@ def _field(f: FieldSummary, locale: str) -> dict[str, Any]:
         "confidence": f.confidence,
         "stale": word(locale, "stale") if f.stale else None,
         "conflict": conflict_text(f.conflict, locale) if f.conflict else None,
-        "by_group": [(group_name(locale, g), ", ".join(ls)) for g, ls in f.by_group.items()],
+        "by_group": [
+            (group_name(locale, g), [(label, language_of(label)) for label in ls])
+            for g, ls in f.by_group.items()
+        ],
         "themes": [_theme(t, locale) for t in f.themes],
     }
+
+
+def _heading(title: str, name: str) -> dict[str, str]:
+    """The persona's title around its name, so that the name carries its own language."""
+    before, found, after = title.partition(name) if name else (title, "", "")
+    return {"before": before, "name": found, "name_lang": language_of(found), "after": after}
+
+
+def _quote_once(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A theme raised in several fields is quoted, and its assumption spelled out, under the
+    first one only; later ones keep a ⚠ beside the label (the page is for looking; the
+    Markdown export keeps every quote)."""
+    seen: set[str] = set()
+    for f in fields:
+        for theme in f["themes"]:
+            if theme["key"] in seen:
+                theme["quote"] = ""
+                theme["flag"] = theme["support"]["assumption"] is not None
+                theme["support"]["assumption"] = None
+            seen.add(theme["key"])
+    return fields
 
 
 def _job(line: JobLine, locale: str) -> dict[str, Any]:
     codes = ", ".join(line.job.problems)
     return {
         "text": line.job.text,
+        "lang": line.job.language or language_of(line.job.text),
         "change": _change(line.change, locale),
         "support": _support(line.support, locale),
         "problems": word(locale, "job_problems", codes=codes) if codes else None,
     }
 
 
-def _persona(s: PersonaSummary, locale: str) -> dict[str, Any]:
+def _persona(s: PersonaSummary, n: int, locale: str, lang: str, html: bool) -> dict[str, Any]:
+    name = s.persona.name if s.persona else ""
+    description = s.persona.description if s.persona else ""
+    fields = [_field(f, locale) for f in s.fields]
+    title = persona_title(s, locale)
     return {
-        "title": persona_title(s, locale),
+        "id": f"persona-{n}",
+        "title": title,
+        "heading": _heading(title, clip(name, NAME_MAX) if name else ""),
         "negative": bool(s.persona and s.persona.negative),
-        "description": s.persona.description if s.persona else "",
+        "description": description,
+        "description_lang": language_of(description),
         "answers": answers(locale, s.answers),
-        "fields": [_field(f, locale) for f in s.fields],
+        "assumptions": assumptions(s),
+        "fields": _quote_once(fields) if html else fields,
         "jobs": [_job(j, locale) for j in s.jobs],
-        "also_said": [line.theme.label for line in s.also_said],
+        "also_said": [
+            (line.theme.label, line.theme.language or language_of(line.theme.label))
+            for line in s.also_said
+        ],
+        "charts": persona_charts(s, locale, lang) if html else {},
     }
 
 
-def _context(digest: Digest, locale: str, title: str | None) -> dict[str, Any]:
+def _context(digest: Digest, locale: str, title: str | None, html: bool) -> dict[str, Any]:
     facts = [word(locale, "generated", date=day(digest.generated_at))]
     if digest.since is not None:
         facts.append(word(locale, "since", date=day(digest.since)))
     facts.append(answers(locale, digest.answers))
+    lang = "ko" if locale.startswith("ko") else "en"
     return {
-        "lang": "ko" if locale.startswith("ko") else "en",
+        "lang": lang,
         "title": title or word(locale, "title"),
         "facts": " · ".join(facts),
         "empty": digest.empty,
-        "personas": [_persona(s, locale) for s in digest.personas],
+        "personas": [_persona(s, n, locale, lang, html) for n, s in enumerate(digest.personas, 1)],
+        "summary": summary(digest, locale, lang) if html else {},
         "changes": changes(digest, locale, raw=True),
         "rates": [_rate(r.group, r.answered, r.prompts, r.answers, locale) for r in digest.rates],
-        "unanswered": list(digest.unanswered),
+        "unanswered": [(q, language_of(q)) for q in digest.unanswered],
         "w": {k: word(locale, k) for k in _WORDS},
     }
 
@@ -171,12 +218,14 @@ def _rate(group: str, answered: int, prompts: int, answers: int, locale: str) ->
 
 def report_markdown(digest: Digest, *, locale: str = "en", title: str | None = None) -> str:
     """The digest as a Markdown document (user text escaped)."""
-    return _ENV.get_template("report.md.j2").render(_context(digest, locale, title))
+    return _ENV.get_template("report.md.j2").render(_context(digest, locale, title, False))
 
 
 def report_html(digest: Digest, *, locale: str = "en", title: str | None = None) -> str:
-    """The digest as a self-contained HTML page: one card per persona."""
-    return _ENV.get_template("report.html.j2").render(_context(digest, locale, title))
+    """The digest as a self-contained HTML page: a summary with charts on top (inline SVG),
+    then one card per persona with its own charts; every block of user text carries its own
+    ``lang``."""
+    return _ENV.get_template("report.html.j2").render(_context(digest, locale, title, True))
 
 
 def _cell(value: object) -> str | int | float:

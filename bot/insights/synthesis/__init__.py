@@ -1,8 +1,9 @@
 """Pure synthesis of answers: claims, themes, job statements and the digest, from plain facts.
 
 Owns the data synthesis works on and produces (``model``); answers split into claims and
-their words (``claims``, with ``english``: lemmas and stop words, and ``korean``: the
-kiwipiepy analyser); claims grouped into themes as they arrive and labelled (``themes``),
+their words (``claims``, with ``english``: lemmas and stop words, ``korean``: the
+kiwipiepy analyser, and ``languages``: a text's language by its letters); claims grouped
+into themes as they arrive and labelled (``themes``),
 near themes merged and their neighbours found (``grouping``, scikit-learn); job statements
 (``jobs``, ``jobs_en*`` and ``jobs_ko*`` per language, ``jobs_check`` for the job-story
 hints); the digest (``digest``, with the mirror check) and the few words it writes itself

@@ -24,6 +24,7 @@ from functools import lru_cache
 from bot.insights.synthesis import korean
 from bot.insights.synthesis.english import english_lemma, is_english_stop_word
 from bot.insights.synthesis.jobs_text import normalise
+from bot.insights.synthesis.languages import language_of
 
 __all__ = [
     "CLAIM_WORDS",
@@ -37,7 +38,6 @@ __all__ = [
 ]
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_LATIN = re.compile(r"[A-Za-z]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s*;\s*|\s+-\s+|(?<=[요다죠음함됨임])[.~]*\s+")
 _CLAUSE = re.compile(r",?\s+(?:but|though|although|whereas)\s+|\s*,\s*(?:하지만|근데|그런데)\s+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -84,12 +84,6 @@ def claims(text: str) -> list[Claim]:
             found.append(Claim(unit.text, unit.language, weights))
             sizes.append(size)
     return found
-
-
-def language_of(text: str) -> str:
-    """ "ko" when Hangul outweighs Latin letters, else "en"."""
-    hangul = len(_HANGUL.findall(text))
-    return "ko" if hangul and hangul >= len(_LATIN.findall(text)) / 2 else "en"
 
 
 def split(text: str) -> list[Unit]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from bot.insights.synthesis.model import (
     NO_PERSONA,
@@ -38,6 +38,7 @@ from bot.insights.synthesis.model import (
     Support,
     ThemeInfo,
     ThemeLine,
+    WeekCount,
 )
 from bot.insights.synthesis.wording import no_persona
 from questions import CUSTOMER_GROUPS, INTERNAL_GROUPS
@@ -73,11 +74,12 @@ class _Theme:
 
 
 class _Field:
-    __slots__ = ("groups", "last", "old_last", "people", "themes")
+    __slots__ = ("group_people", "groups", "last", "old_last", "people", "themes")
 
     def __init__(self, at: datetime) -> None:
         self.people: set[Person] = set()
         self.groups: set[str | None] = set()
+        self.group_people: dict[str, set[Person]] = {}  # "" = unknown group
         self.last = at
         self.old_last: datetime | None = None
         self.themes: dict[str, _Theme] = {}  # the field's own support, for who says what
@@ -137,6 +139,7 @@ def _collect(
         f = p.fields.get(a.field) or p.fields.setdefault(a.field, _Field(a.answered_at))
         f.people.add(who)
         f.groups.add(a.group)
+        f.group_people.setdefault(a.group or "", set()).add(who)
         if a.answered_at > f.last:
             f.last = a.answered_at
         if old and (f.old_last is None or a.answered_at > f.old_last):
@@ -209,6 +212,8 @@ def _support(
     customers_spoke: bool,
     *,
     echoed: bool = False,
+    internal: int = 0,
+    customers: int = 0,
 ) -> Support:
     """Unknown groups (None) neither clear the mirror check nor trigger it. ``echoed``: a
     customer said much the same in other words (a neighbouring theme), which clears it."""
@@ -217,7 +222,14 @@ def _support(
     )
     suggest = ("focus_group" if customers_spoke else "customers") if internal_only else None
     known = tuple(sorted(g for g in groups if g is not None))
-    return Support(people=people, groups=known, internal_only=internal_only, suggest=suggest)
+    return Support(
+        people=people,
+        groups=known,
+        internal_only=internal_only,
+        suggest=suggest,
+        internal=internal,
+        customers=customers,
+    )
 
 
 def _change(before: int | None, now: int, has_baseline: bool) -> str | None:
@@ -300,6 +312,7 @@ class _Builder:
             stale=f.last < self.now - self.freshness,
             conflict=self.conflict(name, ranked, lines, f),
             by_group=self.by_group([(k, f.themes[k]) for k, _ in ranked]),
+            group_people={g: len(f.group_people[g]) for g in sorted(f.group_people)},
         )
 
     def theme_line(
@@ -309,7 +322,14 @@ class _Builder:
         echoed = bool(self.themes[key].neighbours & echoes)
         return ThemeLine(
             theme=self.themes[key],
-            support=_support(len(t.people), t.groups, spoke, echoed=echoed),
+            support=_support(
+                len(t.people),
+                t.groups,
+                spoke,
+                echoed=echoed,
+                internal=len(t.internal),
+                customers=len(t.customer),
+            ),
             change=_change(before, len(t.people), self.baseline is not None),
             fields=tuple(sorted(t.fields, key=lambda n: (_FIELD_RANK.get(n, 99), n))),
         )
@@ -400,14 +420,16 @@ def build_digest(
     top_themes: int = 5,
     top_jobs: int = 5,
     locale: str = "en",
+    rates_since: datetime | None = None,
 ) -> Digest:
     """What is known about each persona, what changed, and how well each group answered.
 
     Answers after ``since`` are new; support counts every answer given (see the module
-    docstring for the baseline changes are measured against). ``locale`` is the language of
-    the conflict sentences. Answers whose persona is not in ``personas`` are summarised with
-    the answers linked to no persona; themes missing from ``themes`` count for their field's
-    support but get no line. O(n) in the answers.
+    docstring for the baseline changes are measured against); ``rates`` cover the time from
+    ``rates_since``. ``locale`` is the language of the conflict sentences. Answers whose
+    persona is not in ``personas`` are summarised with the answers linked to no persona;
+    themes missing from ``themes`` count for their field's support but get no line. O(n) in
+    the answers.
     """
     known = {p.key for p in personas}
     cutoff = since if previous is None else None
@@ -426,6 +448,7 @@ def build_digest(
     if NO_PERSONA in collected and NO_PERSONA not in known:
         summaries.append(builder.persona(NO_PERSONA, None, collected[NO_PERSONA]))
     ref = since if since is not None else _latest(baseline)
+    people, groups, weeks = _activity(answers)
     return Digest(
         generated_at=now,
         since=since,
@@ -436,7 +459,30 @@ def build_digest(
         snapshot=_snapshot(collected),
         answers=total,
         compared=baseline is not None,
+        people=people,
+        groups=groups,
+        weeks=weeks,
+        rates_since=rates_since,
     )
+
+
+def _activity(answers: Iterable[AnswerFact]) -> tuple[int, tuple[str, ...], tuple[WeekCount, ...]]:
+    """Distinct authors, known groups, and answers per (UTC) week and group: each answer
+    once, however many personas it is linked to."""
+    seen: set[int] = set()
+    people: set[Person] = set()
+    counts: dict[tuple[date, str], int] = {}
+    for a in answers:
+        if a.answer_id in seen:
+            continue
+        seen.add(a.answer_id)
+        people.add(a.author or a.answer_id)
+        at = a.answered_at if a.answered_at.tzinfo is None else a.answered_at.astimezone(UTC)
+        key = (at.date() - timedelta(days=at.weekday()), a.group or "")
+        counts[key] = counts.get(key, 0) + 1
+    groups = tuple(sorted({g for _, g in counts if g}))
+    weeks = tuple(WeekCount(week=w, group=g, answers=n) for (w, g), n in sorted(counts.items()))
+    return len(people), groups, weeks
 
 
 def _latest(snapshot: Snapshot | None) -> datetime | None:

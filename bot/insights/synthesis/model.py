@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import field as _field
+from datetime import date, datetime
 
 NO_PERSONA = ""  # answers not linked to any persona are summarised under this key
 UNSORTED = "unsorted"  # the field of an answer whose question informs no persona field
@@ -93,6 +94,15 @@ class GroupRate:
 
 
 @dataclass(frozen=True)
+class WeekCount:
+    """Answers one group gave in one week (for the report's chart)."""
+
+    week: date  # the Monday (UTC) that starts the week
+    group: str  # "" when the answer's group is unknown
+    answers: int
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """What a digest knew, kept to say what changed next time."""
 
@@ -107,6 +117,8 @@ class Support:
     groups: tuple[str, ...]  # sorted
     internal_only: bool  # the mirror check: no customer or focus-group support
     suggest: str | None  # which group to ask when internal_only (e.g. "customers")
+    internal: int = 0  # of ``people``, those in internal groups (the mirror chart)
+    customers: int = 0  # of ``people``, those in customer or focus groups
 
 
 @dataclass(frozen=True)
@@ -135,6 +147,7 @@ class FieldSummary:
     stale: bool  # nothing new for longer than the freshness window
     conflict: Conflict | None  # when internal and customer groups disagree on this field
     by_group: Mapping[str, tuple[str, ...]]  # group -> labels of the themes it supports
+    group_people: Mapping[str, int] = _field(default_factory=dict)  # group -> people who answered
 
 
 @dataclass(frozen=True)
@@ -159,6 +172,10 @@ class Digest:
     snapshot: Snapshot  # to store for the next digest
     answers: int  # total answers considered
     compared: bool = True  # False: nothing to compare with (the first digest), no changes shown
+    people: int = 0  # distinct authors of those answers (an unknown author counts per answer)
+    groups: tuple[str, ...] = ()  # the known groups those answers came from, sorted
+    weeks: tuple[WeekCount, ...] = ()  # answers per week and group, oldest first
+    rates_since: datetime | None = None  # the start of the window ``rates`` cover
 
     @property
     def empty(self) -> bool:
