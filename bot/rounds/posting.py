@@ -22,6 +22,7 @@ from bot.rounds import prompts as messages
 from bot.rounds.failures import record_failure
 from bot.rounds.picking import Draft
 from bot.slack import calls
+from bot.slack.dates import slack_date
 from bot.slack.once import Unclear, post_once
 from storage import Database, Prompt, Round
 from storage.models import now as utc_now
@@ -67,7 +68,8 @@ def _post_one(
     """Post one draft and store its prompt; ``False`` when Slack refused it."""
     posted_at = clock()
     close_at = posted_at + draft.close_after
-    footer = messages.say("closes", draft.locale, close=f"{close_at:%Y-%m-%d %H:%M} UTC")
+    # Slack shows the closing time in each reader's own zone (the fallback names UTC)
+    footer = messages.say("closes", draft.locale, close=slack_date(close_at))
     text, blocks = messages.question_blocks(draft.question, locale=draft.locale, footer=footer)
     with db.session() as session:
         round_ = session.get(Round, draft.round_id)

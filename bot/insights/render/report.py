@@ -23,7 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from bot.insights.render.lines import NAME_MAX, changes, conflict_text, day, persona_title
 from bot.insights.render.summary import assumptions, persona_charts, summary
-from bot.insights.render.words import answers, field_name, people, word
+from bot.insights.render.words import answers, field_name, people, problems, word
 from bot.insights.synthesis.languages import language_of
 from bot.insights.synthesis.model import (
     Digest,
@@ -142,7 +142,7 @@ def _quote_once(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _job(line: JobLine, locale: str) -> dict[str, Any]:
-    codes = ", ".join(line.job.problems)
+    codes = problems(locale, line.job.problems) if line.job.problems else ""
     return {
         "text": line.job.text,
         "lang": line.job.language or language_of(line.job.text),
@@ -187,6 +187,7 @@ def _context(digest: Digest, locale: str, title: str | None, html: bool) -> dict
         "title": title or word(locale, "title"),
         "facts": " · ".join(facts),
         "empty": digest.empty,
+        "compared": digest.compared,
         "personas": [_persona(s, n, locale, lang, html) for n, s in enumerate(digest.personas, 1)],
         "summary": summary(digest, locale, lang) if html else {},
         "changes": changes(digest, locale, raw=True),
@@ -200,6 +201,7 @@ _WORDS = (
     "no_answers",
     "changed",
     "nothing_changed",
+    "first_digest",
     "jobs",
     "rates",
     "unanswered",
