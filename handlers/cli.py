@@ -57,11 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _stop)
     settings, db, app = boot(start_clock=True)
     if args.command == "run" and settings.socket_mode:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
+        from handlers.socket_mode import CheckedSocketModeHandler
 
         assert settings.app_token is not None
         log.info("starting in Socket Mode")
-        SocketModeHandler(app, settings.app_token, web_client=app.client).start()  # type: ignore[no-untyped-call]
+        CheckedSocketModeHandler(app, settings.app_token, web_client=app.client).start()  # type: ignore[no-untyped-call]
         return 0
     server = make_http_server(wsgi_app(app, db), host=args.host, port=args.port)
     log.info(

@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from bot.capture import replies
 from bot.settings import Settings
 from bot.slack.people import forget
+from handlers.payloads import guarded
 from questions import Bank
 from storage import Database
 
@@ -43,5 +44,5 @@ def handle_user_change(event: dict[str, Any], client: WebClient) -> None:
 
 
 def register(app: App) -> None:
-    app.event("message")(handle_message)
-    app.event("user_change")(handle_user_change)
+    app.event("message")(guarded(handle_message))
+    app.event("user_change")(guarded(handle_user_change))

@@ -31,3 +31,9 @@ def verify(client: WebClient) -> None:
     """``auth.test``: raises ``SlackApiError`` when Slack refuses the token, ``OSError`` when
     Slack cannot be reached."""
     client.auth_test()
+
+
+def installed_team(client: WebClient) -> str | None:
+    """The workspace the bot token belongs to (``auth.test``'s ``team_id``)."""
+    team = client.auth_test().get("team_id")
+    return str(team) if team else None
