@@ -12,8 +12,8 @@ from handlers import edge
 
 
 class CheckedSocketModeHandler(SocketModeHandler):
-    def handle(self, client: BaseSocketModeClient, req: SocketModeRequest) -> None:
+    def handle(self, connection: BaseSocketModeClient, req: SocketModeRequest) -> None:
         if edge.of(self.app).check_socket(req.payload) is not None:
-            client.send_socket_mode_response(SocketModeResponse(envelope_id=req.envelope_id))
+            connection.send_socket_mode_response(SocketModeResponse(envelope_id=req.envelope_id))
             return
-        super().handle(client, req)  # type: ignore[arg-type]
+        super().handle(connection, req)  # type: ignore[arg-type]
