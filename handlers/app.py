@@ -8,8 +8,8 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.settings import Settings
-from bot.slack.client import make_client
-from handlers import commands, errors, events, home, interactions
+from bot.slack.client import installed_team, make_client
+from handlers import commands, edge, errors, events, home, interactions
 from questions import Bank
 from storage import Database
 
@@ -35,4 +35,13 @@ def build_app(
 
     for module in (commands, events, interactions, home, errors):
         module.register(app)
+    # Over HTTP, requests are signed with the signing secret whatever the settings'
+    # transport (``personabot serve`` with an app token set included).
+    edge.attach(
+        app,
+        edge.Edge(
+            signing_secret=settings.signing_secret,
+            installed_team=lambda: installed_team(app.client),
+        ),
+    )
     return app

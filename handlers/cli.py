@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     socket_mode = args.command == "run"
     settings, db, app = boot(start_clock=True, socket_mode=socket_mode)
     if socket_mode and settings.socket_mode:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
+        from handlers.socket_mode import CheckedSocketModeHandler
 
         assert settings.app_token is not None
         if args.port is not None:  # GET /healthz only, for a container's health check
@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             threading.Thread(target=health.serve_forever, name="healthz", daemon=True).start()
             log.info("health checks on %s:%s (GET /healthz)", args.host, health.server_port)
         log.info("starting in Socket Mode")
-        handler = SocketModeHandler(app, settings.app_token, web_client=app.client)
+        handler = CheckedSocketModeHandler(app, settings.app_token, web_client=app.client)
         try:
             handler.start()  # type: ignore[no-untyped-call]
         except SlackApiError as error:

@@ -19,6 +19,7 @@ from bot.commands.run import execute
 from bot.settings import Settings
 from bot.slack import people
 from handlers.errors import reply_later
+from handlers.payloads import guarded
 from storage import Database
 
 
@@ -62,4 +63,4 @@ def handle_persona(
 
 
 def register(app: App) -> None:
-    app.command("/persona")(handle_persona)
+    app.command("/persona")(guarded(handle_persona))

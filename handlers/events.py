@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.capture import replies
 from bot.settings import Settings
 from bot.slack.people import forget
+from handlers.payloads import guarded
 from questions import Bank
 from storage import Database
 
@@ -80,5 +81,5 @@ def _team(body: dict[str, Any], context: BoltContext) -> str:
 
 
 def register(app: App) -> None:
-    app.event("message", middleware=[store_first])(handle_message)
-    app.event("user_change")(handle_user_change)
+    app.event("message", middleware=[store_first])(guarded(handle_message))
+    app.event("user_change")(guarded(handle_user_change))

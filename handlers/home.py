@@ -17,7 +17,7 @@ from bot.setup import flow
 from bot.setup.view import read_setup
 from bot.slack import blocks as views
 from handlers.errors import run_later
-from handlers.payloads import ack_submission, team_of, user_of
+from handlers.payloads import ack_submission, guarded, team_of, user_of
 from storage import Database
 
 
@@ -92,7 +92,7 @@ def submit_setup(
 
 
 def register(app: App) -> None:
-    app.event("app_home_opened")(home_opened)
+    app.event("app_home_opened")(guarded(home_opened))
     for action in (views.HOME_MORE, views.HOME_SETUP, views.HOME_PREVIEW, views.HOME_EXPORT):
-        app.action(action)(home_button)
-    app.view(views.SETUP_MODAL)(submit_setup)
+        app.action(action)(guarded(home_button))
+    app.view(views.SETUP_MODAL)(guarded(submit_setup))

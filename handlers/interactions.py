@@ -19,7 +19,7 @@ from bot.capture.modals import read_answer, read_job_story
 from bot.capture.pickers import read_shortcut
 from bot.settings import Settings
 from bot.slack import blocks as views
-from handlers.payloads import ack_submission, team_of, user_of
+from handlers.payloads import ack_submission, guarded, team_of, user_of
 from questions import Bank
 from storage import Database
 
@@ -173,11 +173,11 @@ def _say(respond: Respond, text: str | None) -> None:
 
 
 def register(app: App) -> None:
-    app.action(views.ANSWER_PRIVATE)(open_answer)
-    app.action(views.JOB_STORY)(open_answer)
-    app.view(views.ANSWER_MODAL)(submit_answer)
-    app.view(views.JOB_MODAL)(submit_job_story)
-    app.shortcut(views.SHORTCUT)(open_shortcut)
-    app.view(views.SHORTCUT_MODAL)(submit_shortcut)
+    app.action(views.ANSWER_PRIVATE)(guarded(open_answer))
+    app.action(views.JOB_STORY)(guarded(open_answer))
+    app.view(views.ANSWER_MODAL)(guarded(submit_answer))
+    app.view(views.JOB_MODAL)(guarded(submit_job_story))
+    app.shortcut(views.SHORTCUT)(guarded(open_shortcut))
+    app.view(views.SHORTCUT_MODAL)(guarded(submit_shortcut))
     for action in (views.LINK_ANSWER, views.LINK_FIELD, views.UNLINK_ANSWER):
-        app.action(action)(link_answer)
+        app.action(action)(guarded(link_answer))

@@ -3,11 +3,18 @@ modal's submission as the use case said."""
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from slack_bolt import Ack
 
+from bot.errors import message_for
 from bot.slack.blocks import Submitted
+
+log = logging.getLogger("personabot")
+Listener = TypeVar("Listener", bound=Callable[..., None])
 
 
 def team_of(body: dict[str, Any]) -> str:
@@ -27,3 +34,28 @@ def ack_submission(ack: Ack, submitted: Submitted) -> None:
         ack(response_action="push", view=submitted.push)
     else:
         ack()
+
+
+def guarded(listener: Listener) -> Listener:
+    """``listener`` with a net for what it raises after acking: Bolt (1.2x-1.30) then drops
+    the acknowledgement, and Slack waits 3 s for a 404. The error is logged and said to the
+    person (if the request has a response URL); raised before the ack, ``@app.error`` has it."""
+
+    @functools.wraps(listener)  # Bolt reads the wrapped function's argument names
+    def run(**kwargs: Any) -> None:
+        try:
+            listener(**kwargs)
+        except Exception as error:
+            ack = kwargs.get("ack")
+            if ack is not None and ack.response is None:
+                raise
+            settings = kwargs.get("settings")
+            text = message_for(error, settings.locale if settings is not None else "en")
+            respond = kwargs.get("respond")
+            if respond is not None and respond.response_url:
+                try:
+                    respond(text=text, response_type="ephemeral", replace_original=False)
+                except Exception:
+                    log.exception("could not tell the person")
+
+    return run  # type: ignore[return-value]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
+from io import BytesIO
 from socketserver import ThreadingMixIn
 from typing import TYPE_CHECKING
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -13,6 +14,8 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy.exc import SQLAlchemyError
 
+from handlers import edge as edges
+from handlers.edge import MAX_BODY, Refusal
 from storage import Database
 
 if TYPE_CHECKING:
@@ -24,14 +27,56 @@ log = logging.getLogger(__name__)
 
 
 def wsgi_app(app: App, db: Database) -> WSGIApplication:
+    """Health at ``HEALTH_PATH``; Slack's requests at ``EVENTS_PATH``, checked at the edge
+    (``handlers.edge``) before Bolt sees them."""
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    edge = edges.of(app)
 
     def application(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") == "GET":
             return _health(db, start_response)
+        if environ.get("PATH_INFO") == EVENTS_PATH and environ.get("REQUEST_METHOD") == "POST":
+            body, refusal = _read(environ)
+            headers = {
+                key[5:].replace("_", "-").lower(): str(value)
+                for key, value in environ.items()
+                if key.startswith("HTTP_")
+            }
+            headers["content-type"] = str(environ.get("CONTENT_TYPE") or "")
+            refusal = refusal or edge.check_http(body, headers)
+            if refusal is not None:
+                return _refuse(refusal, start_response)
+            environ = {**environ, "wsgi.input": BytesIO(body), "CONTENT_LENGTH": str(len(body))}
         return slack(environ, start_response)
 
     return application
+
+
+def _read(environ: WSGIEnvironment) -> tuple[bytes, Refusal | None]:
+    """The body, read no further than ``MAX_BODY`` (what is over it is drained, so the
+    client reads the refusal instead of a reset connection)."""
+    stream = environ["wsgi.input"]
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return b"", Refusal(400, "malformed Content-Length")
+    if length < 0:
+        return b"", Refusal(400, "malformed Content-Length")
+    if length > MAX_BODY:
+        left = min(length, 4 * MAX_BODY)
+        while left > 0 and (chunk := stream.read(min(left, 65536))):
+            left -= len(chunk)
+        return b"", Refusal(413, f"body over {MAX_BODY} bytes")
+    return stream.read(length), None
+
+
+def _refuse(refusal: Refusal, start_response: StartResponse) -> Iterable[bytes]:
+    payload = refusal.line.encode()
+    start_response(
+        f"{refusal.status} {refusal.line.split(':')[0]}",
+        [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(payload)))],
+    )
+    return [payload]
 
 
 def _health(db: Database, start_response: StartResponse) -> Iterable[bytes]:

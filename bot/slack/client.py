@@ -66,3 +66,9 @@ def _quiet(client: WebClient, token: str | None) -> WebClient:
         retry_handlers=client.retry_handlers,
         logger=_QUIET,
     )
+
+
+def installed_team(client: WebClient) -> str | None:
+    """The workspace the bot token belongs to (``auth.test``'s ``team_id``)."""
+    team = client.auth_test().get("team_id")
+    return str(team) if team else None
