@@ -12,6 +12,9 @@ duplicates: 1,000 replies, each delivered 1-4 times from 8 clients (Slack's retr
 with the same ``event_id``; a quarter of the extra deliveries under a new ``event_id``, as
 Slack does for the same message): exactly 1,000 answers.
 
+web api (``bench.faults_webapi``): 30% of Web API calls fail (429 or 503, some after Slack
+acted) while rounds, replies with their reactions, nudges and the digest go out.
+
 outage (PostgreSQL only): a steady stream of replies while the database is cut for 0.4 s
 (a fast restart) and later for 10 s. A reply that got a 2xx must be stored; one that did not
 is delivered again, as Slack does (here after 1 s, then every 2 s, at most 8 times).
@@ -58,14 +61,14 @@ class Reply:
 
 
 @contextmanager
-def serving(fake: FakeSlack, app_url: str) -> Iterator[SlackDriver]:
+def serving(fake: FakeSlack, app_url: str, *, reaction: str = "off") -> Iterator[SlackDriver]:
     settings = Settings.from_env(
         {
             "SLACK_BOT_TOKEN": fake.bot_token,
             "SLACK_SIGNING_SECRET": SECRET,
             "SLACK_API_URL": fake.api_url,
             "DATABASE_URL": app_url,
-            "PERSONABOT_ACK_REACTION": "off",
+            "PERSONABOT_ACK_REACTION": reaction,
         },
         dotenv=None,
     )
@@ -216,6 +219,12 @@ def main() -> None:
         duplicates(fake, url, replies=args.replies)
         if url.startswith("postgresql"):
             outage(fake, url)
+    from bench.faults_webapi import webapi  # it imports this module's serving()
+
+    with tempfile.TemporaryDirectory() as tmp, FakeSlack(team_id=TEAM) as fake:
+        for n in range(50):
+            fake.add_user(f"U{n:03d}", f"person{n}")
+        webapi(fake, args.database_url or f"sqlite:///{Path(tmp) / 'webapi.sqlite3'}")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ Requests go to ``/api/<method>`` as POST (``application/x-www-form-urlencoded`` 
    unknown -> ``invalid_auth``; the app-level token (``xapp-``) is accepted only by
    ``apps.connections.open`` and the bot token by everything else, otherwise
    ``not_allowed_token_type``;
-5. failures queued with ``fail_next``;
+5. failures queued with ``fail_next``, then random ones if ``fail_randomly`` was called;
 6. required arguments from Slack's OpenAPI spec (see ``spec.py``) -> ``invalid_arguments``
    or the specific error Slack documents (``methods.MISSING_ARGUMENT_ERRORS``);
 7. rate limits on chat.postMessage, if ``enforce_rate_limits`` was called;
@@ -39,6 +39,7 @@ Behaviour choices where Slack is vague:
 
 from __future__ import annotations
 
+import random
 import contextlib
 import copy
 import json
@@ -110,6 +111,7 @@ class FakeSlack:
         self._calls: list[Call] = []
         self._responses: list[dict[str, Any]] = []
         self._failures: dict[str, list[_Failure]] = {}
+        self._flaky: tuple[float, random.Random] | None = None
         self._limiter: PostRateLimiter | None = None
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -361,6 +363,13 @@ class FakeSlack:
                 _Failure(status, retry_after, error, times, after_acting)
             )
 
+    def fail_randomly(self, rate: float, *, seed: int = 7) -> None:
+        """Answer a share ``rate`` of authenticated calls (after any ``fail_next``) with a
+        failure: half 429 with ``Retry-After: 1``, half 503, a third of those after having
+        done what was asked. ``rate=0`` stops it. Seeded, so a run can be repeated."""
+        with self._lock:
+            self._flaky = (rate, random.Random(seed)) if rate > 0 else None
+
     def enforce_rate_limits(
         self,
         *,
@@ -461,7 +470,7 @@ class FakeSlack:
     def _take_failure(self, method: str) -> tuple[_Reply | None, bool]:
         queue = self._failures.get(method)
         if not queue:
-            return None, False
+            return self._random_failure()
         failure = queue[0]
         failure.times -= 1
         if failure.times <= 0:
@@ -473,6 +482,16 @@ class FakeSlack:
             return (failure.status, (), f"{failure.status} fake server error"), failure.after_acting
         body = {"ok": False, "error": failure.error or "fake_failure"}
         return (failure.status, (), body), failure.after_acting
+
+    def _random_failure(self) -> tuple[_Reply | None, bool]:
+        if self._flaky is None:
+            return None, False
+        rate, rng = self._flaky
+        if rng.random() >= rate:
+            return None, False
+        if rng.random() < 0.5:
+            return (429, (("Retry-After", "1"),), {"ok": False, "error": "ratelimited"}), False
+        return (503, (), "503 fake server error"), rng.random() < 1 / 3
 
     def handle_upload(self, file_id: str, data: bytes) -> bool:
         """Store the bytes POSTed to an upload URL; False if the URL is unknown."""
