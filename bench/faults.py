@@ -15,6 +15,9 @@ Slack does for the same message): exactly 1,000 answers.
 web api (``bench.faults_webapi``): 30% of Web API calls fail (429 or 503, some after Slack
 acted) while rounds, replies with their reactions, nudges and the digest go out.
 
+replicas and no database (``bench.faults_replicas``): two ``personabot serve`` processes on
+one PostgreSQL with rounds and the digest due; ``db upgrade`` with no database answering.
+
 outage (PostgreSQL only): a steady stream of replies while the database is cut for 0.4 s
 (a fast restart) and later for 10 s. A reply that got a 2xx must be stored; one that did not
 is delivered again, as Slack does (here after 1 s, then every 2 s, at most 8 times).
@@ -225,6 +228,11 @@ def main() -> None:
         for n in range(50):
             fake.add_user(f"U{n:03d}", f"person{n}")
         webapi(fake, args.database_url or f"sqlite:///{Path(tmp) / 'webapi.sqlite3'}")
+    from bench.faults_replicas import no_database, replicas
+
+    if args.database_url and args.database_url.startswith("postgresql"):
+        replicas(args.database_url)
+    no_database()
 
 
 if __name__ == "__main__":
