@@ -136,9 +136,20 @@ def _report(fake: FakeSlack, db: Database, names: list[str], replies: int, calls
             nudges += min(len(mine), 1)
             doubled_nudges += max(0, len(mine) - 1)
     digests = [m for m in fake.messages(DIGEST_CHANNEL) if m.get("bot_id")]
-    with db.session() as session:
-        answers = session.scalar(select(func.count()).select_from(Answer)) or 0
-        distinct = session.scalar(select(func.count(func.distinct(Answer.ts)))) or 0
+    ours = select(Channel.id).where(Channel.slack_id.in_(names))
+    with db.session() as session:  # this scenario's channels only (the database may be shared)
+        answers = (
+            session.scalar(
+                select(func.count()).select_from(Answer).where(Answer.channel_id.in_(ours))
+            )
+            or 0
+        )
+        distinct = (
+            session.scalar(
+                select(func.count(func.distinct(Answer.ts))).where(Answer.channel_id.in_(ours))
+            )
+            or 0
+        )
     reactions = sum(
         len(fake.reactions(c, m["ts"]))
         for c in names
