@@ -39,10 +39,10 @@ Behaviour choices where Slack is vague:
 
 from __future__ import annotations
 
-import random
 import contextlib
 import copy
 import json
+import random
 import threading
 import uuid
 from dataclasses import dataclass
