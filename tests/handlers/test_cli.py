@@ -175,16 +175,16 @@ def test_serve_answers_health_checks(fake: FakeSlack, database_url: str, tmp_pat
         deadline = time.monotonic() + 30
         while True:
             try:
-                with urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                with urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
                     assert json.load(response) == {"ok": True, "database": "ok"}
                     break
-            except (URLError, ConnectionError):
+            except (URLError, ConnectionError, TimeoutError):  # a busy machine: ask again
                 assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
                 assert time.monotonic() < deadline, "serve did not come up in 30 s"
                 time.sleep(0.2)
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.wait(timeout=30)
 
 
 def test_run_uses_socket_mode_when_an_app_token_is_set(
