@@ -24,7 +24,7 @@ from functools import lru_cache
 from bot.insights.synthesis import korean
 from bot.insights.synthesis.english import english_lemma, is_english_stop_word
 from bot.insights.synthesis.jobs_text import normalise
-from bot.insights.synthesis.languages import language_of
+from bot.insights.synthesis.languages import has_hangul, language_of
 
 __all__ = [
     "CLAIM_WORDS",
@@ -37,7 +37,6 @@ __all__ = [
     "terms",
 ]
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s*;\s*|\s+-\s+|(?<=[요다죠음함됨임])[.~]*\s+")
 _CLAUSE = re.compile(r",?\s+(?:but|though|although|whereas)\s+|\s*,\s*(?:하지만|근데|그런데)\s+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -95,7 +94,7 @@ def split(text: str) -> list[Unit]:
             if not piece:
                 continue
             unit = Unit(piece, language_of(piece))
-            if _content(unit):
+            if content_words(unit):
                 units.append(unit)
     return units
 
@@ -104,7 +103,7 @@ def terms(unit: Unit) -> dict[str, float]:
     """The unit's term weights: each content word counts once per occurrence, at most
     twice. (Adjacent word pairs were tried and grouped worse on the development sets.)"""
     weights: dict[str, float] = {}
-    for word in _content(unit):
+    for word in content_words(unit):
         weights[word] = min(weights.get(word, 0.0) + 1.0, 2.0)
     return weights
 
@@ -113,9 +112,6 @@ def content_words(unit: Unit) -> tuple[str, ...]:
     """The unit's content words in order: English lemmas without stop words; Korean nouns,
     roots, foreign words and verb or adjective stems."""
     return _content_words(unit.text, unit.language)
-
-
-_content = content_words
 
 
 @lru_cache(maxsize=4096)
@@ -128,11 +124,11 @@ def _content_words(text: str, language: str) -> tuple[str, ...]:
 def _kept(word: str) -> bool:
     """Korean words stay; an English word inside a Korean sentence is kept unless it is a
     stop word or filler."""
-    return bool(_HANGUL.search(word)) or not is_english_stop_word(english_lemma(word))
+    return has_hangul(word) or not is_english_stop_word(english_lemma(word))
 
 
 def _in_english(word: str) -> str:
-    return word if _HANGUL.search(word) else english_lemma(word)
+    return word if has_hangul(word) else english_lemma(word)
 
 
 def _english_words(text: str) -> Sequence[str]:
@@ -146,6 +142,6 @@ def _english_words(text: str) -> Sequence[str]:
             found.append(lemma)
     # Korean words inside an English unit still count ("setup이 제일 힘들어요" in a mostly
     # English answer is rare; a unit's language is its majority script)
-    if _HANGUL.search(text):
-        found.extend(w for w in korean.content_words(text) if _HANGUL.search(w))
+    if has_hangul(text):
+        found.extend(w for w in korean.content_words(text) if has_hangul(w))
     return found

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from bot.insights.synthesis import jobs_en, jobs_ko
 from bot.insights.synthesis.jobs_check import problems_for
 from bot.insights.synthesis.jobs_text import normalise
+from bot.insights.synthesis.languages import has_hangul
 
 __all__ = [
     "JobStatement",
@@ -92,7 +93,7 @@ _KO_OUTCOME = re.compile(r"^(?:그래야만?|그러면|그래서|그럼)\s*,?\s*
 def from_parts(*, situation: str, motivation: str, outcome: str) -> JobStatement:
     """A statement from a job-story form's three fields, stripped of the template words."""
     parts = [normalise(p).replace("\n", " ") for p in (situation, motivation, outcome)]
-    if any(jobs_ko.has_hangul(p) for p in parts):
+    if any(has_hangul(p) for p in parts):
         return JobStatement(*_ko_parts(*parts), language="ko")
     sit = jobs_en.clean(_EN_SITUATION.sub("", parts[0]))
     mot = jobs_en.clean(_EN_MOTIVATION.sub("", parts[1]))

@@ -22,6 +22,7 @@ import re
 
 from bot.insights.synthesis import jobs_ko_parse, jobs_ko_render
 from bot.insights.synthesis.jobs_words import words
+from bot.insights.synthesis.languages import has_hangul
 
 Parts = tuple[str, str, str]
 
@@ -49,11 +50,6 @@ _CUE = re.compile(
 )
 _TRAIL = re.compile(r"[\s.,;:!~]+$")
 _RIEUL = 8
-
-
-def has_hangul(text: str) -> bool:
-    """True when text contains a Hangul syllable."""
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
 def final_consonant(ch: str) -> int:

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.insights.synthesis import korean
+from bot.insights.synthesis.languages import has_hangul
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
@@ -41,7 +42,6 @@ def analyse(text: str, offset: int = 0) -> list[Morph]:
     ]
 
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _PUNCT_END = re.compile(r"[.!?\u2026]+(?:\s+|$)")
 
 
@@ -89,7 +89,7 @@ def sentences(line: str) -> list[list[Morph]]:
     opened: list[str] = []
     depth = 0
     ended = False
-    pieces = [analyse(text, offset) for offset, text in chunks(line) if _HANGUL.search(text)]
+    pieces = [analyse(text, offset) for offset, text in chunks(line) if has_hangul(text)]
     starts = {piece[0].start for piece in pieces[1:] if piece}
     for m in (m for piece in pieces for m in piece):
         if m.start in starts and current:

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.insights.synthesis.jobs_ko_morph import Morph, sentences
+from bot.insights.synthesis.languages import has_hangul
 
 Parts = tuple[str, str, str]
 
@@ -64,7 +65,6 @@ _LEAD_WORDS = frozenset(
     {"그리고", "근데", "그런데", "그래서", "그때", "그때부터", "그러니까", "결국", "또"}
 )
 _JAMO = re.compile(r"^[\u3131-\u318e~.]+$")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 @dataclass(frozen=True)
@@ -724,7 +724,7 @@ def extract(text: str) -> list[Parts]:
     read = [
         _Sentence(line, morphs)
         for line in text.split("\n")
-        if _HANGUL.search(line)
+        if has_hangul(line)
         for morphs in sentences(line)
     ]
     return _Reader(read).read()

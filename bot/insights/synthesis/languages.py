@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["language_of"]
+__all__ = ["has_hangul", "language_of"]
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+def has_hangul(text: str) -> bool:
+    """True when ``text`` holds a Hangul syllable."""
+    return _HANGUL.search(text) is not None
 
 
 def language_of(text: str) -> str:
