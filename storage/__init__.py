@@ -3,6 +3,7 @@
 Nothing here knows about Slack.
 """
 
+from storage import installs  # noqa: F401  (registers the OAuth tables on Base.metadata)
 from storage.db import Database
 from storage.models import (
     Answer,
@@ -18,6 +19,7 @@ from storage.models import (
     Prompt,
     Round,
     Schedule,
+    Sweep,
     Theme,
     Workspace,
 )
@@ -37,6 +39,7 @@ __all__ = [
     "Prompt",
     "Round",
     "Schedule",
+    "Sweep",
     "Theme",
     "Workspace",
 ]

@@ -66,6 +66,13 @@ class Workspace(Base):
     # Set in the setup modal; None = the defaults from settings.
     locale: Mapped[str | None] = mapped_column(String(8))
     holiday_country: Mapped[str | None] = mapped_column(String(8))
+    # The Enterprise Grid organisation it belongs to, when Slack says so.
+    enterprise_id: Mapped[str | None] = mapped_column(String(32))
+    # Set by app_uninstalled / tokens_revoked, cleared by a new install: while set, no
+    # rounds or digests run for it. Its data stays until an admin deletes the workspace.
+    uninstalled_at: Mapped[datetime | None]
+    # Answer text older than this many days is dropped (claims and counts kept); None keeps all.
+    retention_days: Mapped[int | None]
 
 
 class Channel(Base):
@@ -146,6 +153,10 @@ class Answer(Base):
     edited_at: Mapped[datetime | None]
     deleted_at: Mapped[datetime | None]
     late: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The author's own workspace when it is not this one (Slack Connect: a shared channel).
+    user_team: Mapped[str | None] = mapped_column(String(32))
+    # When retention dropped its text (its claims stay, without their quotes).
+    expired_at: Mapped[datetime | None]
     # The author is kept (a person may edit or delete their answer) but never shown.
     anonymous: Mapped[bool] = mapped_column(default=False, server_default=false())
 
@@ -332,3 +343,21 @@ class DigestRun(Base):
     ts: Mapped[str | None] = mapped_column(String(32))
     snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class Sweep(Base):
+    """A periodic chore for one workspace on one day (e.g. ``retention``): claimed before it
+    runs, so it runs once however many processes tick."""
+
+    __tablename__ = "sweeps"
+    __table_args__ = (UniqueConstraint("workspace_id", "kind", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    day: Mapped[str] = mapped_column(String(10))  # ISO date, UTC
+    status: Mapped[str] = mapped_column(String(16))  # claimed | done | failed
+    count: Mapped[int] = mapped_column(default=0)
+    claimed_at: Mapped[datetime] = mapped_column(default=now)
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    finished_at: Mapped[datetime | None]

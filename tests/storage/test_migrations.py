@@ -94,3 +94,25 @@ def test_a_reading_session_changes_nothing_and_does_not_block_writers(db: Databa
         reader.flush()
     with db.session() as session:
         assert session.scalars(select(Workspace.team_id)).all() == ["TWRITE"]
+
+
+def test_oauth_tables_are_the_ones_slack_sdk_stores_use() -> None:
+    from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+    from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+    from sqlalchemy import MetaData
+
+    def shape(table: object) -> dict[str, tuple[str, bool]]:
+        return {c.name: (str(c.type), bool(c.nullable)) for c in table.columns}  # type: ignore[attr-defined]
+
+    theirs = MetaData()
+    expected = {
+        "slack_installations": SQLAlchemyInstallationStore.build_installations_table(
+            theirs, "slack_installations"
+        ),
+        "slack_bots": SQLAlchemyInstallationStore.build_bots_table(theirs, "slack_bots"),
+        "slack_oauth_states": SQLAlchemyOAuthStateStore.build_oauth_states_table(
+            theirs, "slack_oauth_states"
+        ),
+    }
+    for name, table in expected.items():
+        assert shape(Base.metadata.tables[name]) == shape(table), name
