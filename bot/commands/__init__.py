@@ -7,6 +7,6 @@
 - one module per subcommand: ``ask``, ``status``, ``channel``, ``schedule``, ``browse``
   (show, jobs, search, export), ``personas`` (create ... merge, list), ``digest``.
 
-May import: bot.slack, bot.personas, bot.rounds, bot.insights, bot.errors, bot.i18n,
+May import: bot.slack, bot.personas, bot.rounds, bot.insights, bot.personal, bot.errors, bot.i18n,
 bot.settings, storage, questions.
 """
