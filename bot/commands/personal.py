@@ -122,9 +122,9 @@ def run_personal(command: PersonalCommand, *, session: Session, caller: Caller) 
         )
         question = t(
             locale,
-            "*Erase your answers and your name from personabot?* {answers} answers lose "
-            "their text, and {made} schedules, questions or persona links no longer name you. "
-            "This cannot be undone; your messages in Slack stay as they are.",
+            "*Erase your answers and your name from personabot?* Answers that lose their "
+            "text: {answers}. Schedules, questions and persona links that stop naming you: "
+            "{made}. This cannot be undone; your messages in Slack stay as they are.",
             answers=pending.answers,
             made=pending.unattributed,
         )
@@ -134,9 +134,9 @@ def run_personal(command: PersonalCommand, *, session: Session, caller: Caller) 
     )
     question = t(
         locale,
-        "*Erase <@{user}>'s answers and name from personabot?* {answers} answers lose their "
-        "text, and {made} schedules, questions or persona links no longer name them. This "
-        "cannot be undone.",
+        "*Erase <@{user}>'s answers and name from personabot?* Answers that lose their text: "
+        "{answers}. Schedules, questions and persona links that stop naming them: {made}. "
+        "This cannot be undone.",
         user=command.user_id,
         answers=pending.answers,
         made=pending.unattributed,

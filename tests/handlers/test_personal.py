@@ -121,7 +121,7 @@ def test_forget_me_erases_the_callers_answers_everywhere_and_an_edit_cannot_brin
     wait_for(lambda: answer_of(db, alice_ts).edited_at)
     assert "tickets alone" in say(slack, fake, "search tickets alone")
     reply = confirmation(slack, fake, "forget me", user="UALICE")
-    assert "1 answers lose their text" in reply["text"]
+    assert "Answers that lose their text: 1." in reply["text"]
     done = press(slack, fake, reply, confirm.CONFIRM, user="UALICE")
     assert "answers: 1; earlier versions: 1; persona links: 1" in done["text"]
     assert "blocks" not in done  # the buttons are gone with the question
@@ -202,7 +202,7 @@ def test_an_admin_forgetting_someone_leaves_their_anonymous_answers_unlinkable(
     slack.user_says("CSALES", "UBOB", BOB, thread_ts=prompt.ts)
     wait_for(lambda: fake.calls_to("reactions.add"))
     reply = confirmation(slack, fake, "forget <@UBOB>", user="UADMIN")
-    assert "0 answers lose their text" in reply["text"]  # the admin cannot tell it was his
+    assert "Answers that lose their text: 0." in reply["text"]  # the admin cannot tell it was his
     done = press(slack, fake, reply, confirm.CONFIRM, user="UADMIN")
     assert "answers: 0;" in done["text"]
     kept = answer_of(db, answer_ts_like(db, "erased:"))
