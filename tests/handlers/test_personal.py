@@ -231,3 +231,23 @@ def test_bad_personal_commands_get_their_help(slack: SlackDriver, fake: FakeSlac
     assert "`/persona forget me`" in say(slack, fake, "forget everyone")
     assert "Did you mean `/persona my data`?" in say(slack, fake, "my stuff")
     assert "Did you mean `/persona workspace delete`?" in say(slack, fake, "workspace")
+
+
+def test_a_korean_user_reads_it_all_in_korean(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    fake.add_user("UKO", "minji", locale="ko-KR")
+    prompt = gather(slack, fake, db, answers=[])
+    slack.user_says("CSALES", "UKO", "신입 교육이 너무 오래 걸려요", thread_ts=prompt.ts)
+    wait_for(lambda: fake.calls_to("reactions.add"))
+    said = say(slack, fake, "my data", user="UKO")
+    assert said == "personabot이 나에 대해 보관하는 내용을 저와의 다이렉트 메시지로 보냈습니다."
+    text, record = my_data(fake, "UKO")
+    assert "• 답변: 1개 (삭제됨 0개, 익명 또는 비공개 0개)" in text
+    assert [a["text"] for a in record["answers"]] == ["신입 교육이 너무 오래 걸려요"]
+    reply = confirmation(slack, fake, "forget me", user="UKO")
+    assert reply["text"].startswith("*personabot에서 내 답변과 이름을 지울까요?*")
+    [actions] = [b for b in reply["blocks"] if b["type"] == "actions"]
+    assert [e["text"]["text"] for e in actions["elements"]] == ["나를 지우기", "취소"]
+    done = press(slack, fake, reply, confirm.CONFIRM, user="UKO")
+    assert done["text"].startswith("personabot에서 내 답변과 이름을 지웠습니다:\n• 답변: 1;")
