@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from bot.i18n import t
 from bot.insights import facts
+from bot.personal.record_md import markdown
 from bot.slack import calls
 from storage import (
     Answer,
@@ -207,8 +208,8 @@ def summary(record: dict[str, Any], *, locale: str) -> str:
         t(locale, "• Questions you asked: {n}", n=len(record["questions_you_asked"])),
         t(
             locale,
-            "The attached file has all of it. `/persona forget me` erases your answers "
-            "and your name from personabot.",
+            "The attached files (JSON and Markdown) have all of it. `/persona forget me` "
+            "erases your answers and your name from personabot.",
         ),
     ]
     return "\n".join(lines)
@@ -218,14 +219,17 @@ def _count(answers: list[dict[str, Any]], key: str) -> int:
     return sum(len(a[key]) for a in answers)
 
 
-def filename(now: datetime) -> str:
-    return f"personabot-my-data-{now:%Y-%m-%d}.json"
+def filename(now: datetime, fmt: str = "json") -> str:
+    return f"personabot-my-data-{now:%Y-%m-%d}.{fmt}"
 
 
 def send(*, client: WebClient, user_id: str, record: dict[str, Any], locale: str) -> str:
-    """The summary and the record (a JSON file) in the person's DM; what to tell them."""
+    """The summary and the record (a JSON file and the same as Markdown) in the person's DM;
+    what to tell them."""
     now = datetime.fromisoformat(record["generated_at"])
     calls.dm(client, user=user_id, text=summary(record, locale=locale))
     content = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
     calls.upload_to_dm(client, user=user_id, filename=filename(now), content=content)
+    readable = markdown(record, locale=locale)
+    calls.upload_to_dm(client, user=user_id, filename=filename(now, "md"), content=readable)
     return t(locale, "Sent what personabot keeps about you to your direct messages with me.")

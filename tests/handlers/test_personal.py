@@ -58,11 +58,17 @@ def press(
 
 
 def my_data(fake: FakeSlack, user: str) -> tuple[str, dict[str, Any]]:
-    """The DM text and the JSON record sent to ``user``."""
+    """The DM text and the JSON record last sent to ``user`` (beside it, the Markdown)."""
     dm = fake.dm_channel(user)
-    [upload] = wait_for(lambda: [u for u in fake.uploaded_files if u["channel"] == dm])
+    uploads = wait_for(lambda: [u for u in fake.uploaded_files if u["channel"] == dm][-2:] or None)
+    assert [u["name"].rsplit(".", 1)[1] for u in uploads] == ["json", "md"]
     texts = [m["text"] for m in fake.messages(dm) if not m.get("files")]
-    return texts[-1], json.loads(upload["bytes"])
+    return texts[-1], json.loads(uploads[0]["bytes"])
+
+
+def my_markdown(fake: FakeSlack, user: str) -> str:
+    dm = fake.dm_channel(user)
+    return str([u for u in fake.uploaded_files if u["channel"] == dm][-1]["bytes"].decode("utf-8"))
 
 
 def answer_of(db: Database, ts: str) -> Answer:
@@ -104,6 +110,12 @@ def test_my_data_sends_only_the_callers_answers_with_revisions_and_links(
         False,
         False,
     )
+    readable = my_markdown(fake, "UALICE")
+    assert f"> {ALICE} (and weeks more)" in readable
+    assert "- Before " in readable
+    assert f"> {ALICE}\n" in readable
+    assert "- Evidence for Ops Olivia (unsorted)" in readable
+    assert BOB not in readable
     assert BOB not in json.dumps(record)
     assert ADMIN not in json.dumps(record)
     # the admin set up the channel and asked the question: that is theirs, not Alice's
@@ -245,6 +257,9 @@ def test_a_korean_user_reads_it_all_in_korean(
     text, record = my_data(fake, "UKO")
     assert "• 답변: 1개 (삭제됨 0개, 익명 또는 비공개 0개)" in text
     assert [a["text"] for a in record["answers"]] == ["신입 교육이 너무 오래 걸려요"]
+    readable = my_markdown(fake, "UKO")
+    assert readable.startswith("# personabot이 나에 대해 보관하는 것\n")
+    assert "## 내 답변 (1개)" in readable
     reply = confirmation(slack, fake, "forget me", user="UKO")
     assert reply["text"].startswith("*personabot에서 내 답변과 이름을 지울까요?*")
     [actions] = [b for b in reply["blocks"] if b["type"] == "actions"]
