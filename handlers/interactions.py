@@ -5,6 +5,9 @@ A modal's submission is acked as the use case says (``Submitted``): field errors
 modal open, a view may be pushed; the work left for after the ack (a confirmation, the
 shortcut's save) then runs here, once Slack has its answer: it is short, so it does not
 queue behind digests on the worker pool.
+
+The two buttons under a ``forget`` or ``workspace delete`` confirmation call
+``bot.personal.confirm`` and replace the question with what was done (or "nothing changed").
 """
 
 from __future__ import annotations
