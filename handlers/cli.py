@@ -27,7 +27,7 @@ from bot.insights import indexing, worker
 from bot.rounds import schedules
 from bot.settings import Settings, SettingsError
 from bot.slack.client import Identity, make_client, verify, verify_app_token
-from handlers import errors, offline
+from handlers import errors, offline, workspace_cli
 from handlers.app import build_app
 from handlers.web import health_app, make_http_server, wsgi_app
 from questions import GROUPS, Bank, BankError, load_bank
@@ -54,6 +54,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "check":
         return _check()
+    if args.command == "workspace":  # the database alone, like ``db``
+        try:
+            return workspace_cli.run(args, db=_database(_settings(slack=False), upgrade=True))
+        except UserError as error:
+            _exit(str(error))
     if args.command in OFFLINE:
         settings = _settings(slack=False)
         db = _database(settings, upgrade=True)
@@ -157,6 +162,7 @@ def _parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade", "current"])
     offline.add_parsers(sub)
+    workspace_cli.add_parser(sub)
     return parser
 
 

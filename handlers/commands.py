@@ -13,6 +13,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
+from bot.commands.caller import Reply
 from bot.commands.grammar import Help, UsageError, parse
 from bot.commands.help import help_text
 from bot.commands.run import execute
@@ -48,7 +49,7 @@ def handle_persona(
         return
     ack()
 
-    def work(locale: str) -> str:
+    def work(locale: str) -> str | Reply:
         return execute(
             parsed,
             db=db,

@@ -18,11 +18,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App, Respond
 
+from bot.commands.caller import Reply
 from bot.errors import message_for
 
 log = logging.getLogger("personabot")
 
-Work = Callable[[str], str]  # given the caller's locale, the reply's text
+Work = Callable[[str], "str | Reply"]  # given the caller's locale, the reply (text or blocks)
 
 
 def reply_with(respond: Respond, work: Work, *, locale: Callable[[], str]) -> None:
@@ -34,10 +35,16 @@ def reply_with(respond: Respond, work: Work, *, locale: Callable[[], str]) -> No
         log.exception("could not tell the caller's locale")
         where = "en"
     try:
-        text = work(where)
+        said = work(where)
     except Exception as error:  # every failure becomes a reply; unexpected ones are logged
-        text = message_for(error, where)
-    respond(text=text, response_type="ephemeral", replace_original=False)
+        said = message_for(error, where)
+    reply = said if isinstance(said, Reply) else Reply(text=said)
+    respond(
+        text=reply.text,
+        blocks=reply.blocks or None,
+        response_type="ephemeral",
+        replace_original=False,
+    )
 
 
 # Slow work (digests, searches, exports) runs here, not on Bolt's listener threads: a

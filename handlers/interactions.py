@@ -5,6 +5,9 @@ A modal's submission is acked as the use case says (``Submitted``): field errors
 modal open, a view may be pushed; the work left for after the ack (a confirmation, the
 shortcut's save) then runs here, once Slack has its answer: it is short, so it does not
 queue behind digests on the worker pool.
+
+The two buttons under a ``forget`` or ``workspace delete`` confirmation call
+``bot.personal.confirm`` and replace the question with what was done (or "nothing changed").
 """
 
 from __future__ import annotations
@@ -17,8 +20,11 @@ from slack_sdk import WebClient
 from bot.capture import linking, private, shortcut, stories
 from bot.capture.modals import read_answer, read_job_story
 from bot.capture.pickers import read_shortcut
+from bot.errors import message_for
+from bot.personal import confirm
 from bot.settings import Settings
 from bot.slack import blocks as views
+from bot.slack import people
 from handlers.payloads import ack_submission, guarded, team_of, user_of
 from questions import Bank
 from storage import Database
@@ -166,6 +172,53 @@ def link_answer(
     _say(respond, said)
 
 
+def confirm_personal(
+    ack: Ack,
+    body: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    db: Database,
+    settings: Settings,
+    bank: Bank,
+) -> None:
+    """ "Erase" / "Delete everything" under a ``forget`` or ``workspace delete``
+    confirmation: the work, then the outcome in place of the question."""
+    ack()
+    team_id, user_id = team_of(body), user_of(body)
+    locale = people.locale_for(
+        client=client, db=db, settings=settings, team_id=team_id, user_id=user_id
+    )
+    try:
+        said = confirm.press(
+            db=db,
+            client=client,
+            settings=settings,
+            bank=bank,
+            team_id=team_id,
+            user_id=user_id,
+            value=str(body["actions"][0].get("value") or ""),
+            locale=locale,
+        )
+    except Exception as error:  # said in place of the question; unexpected ones are logged
+        said = message_for(error, locale)
+    respond(text=said, response_type="ephemeral", replace_original=True)
+
+
+def cancel_personal(
+    ack: Ack,
+    body: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    db: Database,
+    settings: Settings,
+) -> None:
+    ack()
+    locale = people.locale_for(
+        client=client, db=db, settings=settings, team_id=team_of(body), user_id=user_of(body)
+    )
+    respond(text=confirm.cancelled(locale), response_type="ephemeral", replace_original=True)
+
+
 def _say(respond: Respond, text: str | None) -> None:
     """Tell the person who acted, privately, beside what they acted on."""
     if text:
@@ -181,3 +234,5 @@ def register(app: App) -> None:
     app.view(views.SHORTCUT_MODAL)(guarded(submit_shortcut))
     for action in (views.LINK_ANSWER, views.LINK_FIELD, views.UNLINK_ANSWER):
         app.action(action)(guarded(link_answer))
+    app.action(confirm.CONFIRM)(guarded(confirm_personal))
+    app.action(confirm.CANCEL)(guarded(cancel_personal))

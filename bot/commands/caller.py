@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from slack_sdk import WebClient
 
@@ -19,3 +20,11 @@ class Caller:
     team_id: str
     user_id: str
     locale: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A reply with blocks (e.g. confirmation buttons); ``text`` is its notification text."""
+
+    text: str
+    blocks: list[dict[str, Any]] = field(default_factory=list)

@@ -12,7 +12,7 @@ import difflib
 from dataclasses import dataclass
 from typing import ClassVar
 
-from bot.commands import browse, digest, personas
+from bot.commands import browse, digest, personal, personas
 from bot.commands.help import USAGE, usage
 from bot.errors import UserError
 from bot.i18n import Text
@@ -102,6 +102,7 @@ Command = (
     | digest.DigestCommand
     | digest.PostDigestNow
     | browse.Browse
+    | personal.PersonalCommand
 )
 
 
@@ -128,6 +129,8 @@ def parse(text: str) -> Command:
             return browse.parse_browse(name, unescape(rest))
         if name == "digest":
             return digest.parse_digest(rest)
+        if name in personal.USAGE:
+            return personal.parse_personal(name, rest)
         if name in personas.USAGE:
             return personas.parse_persona(name, unescape(rest))
     except ValueError as error:

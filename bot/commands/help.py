@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.commands import digest, personas
+from bot.commands import digest, personal, personas
 from bot.i18n import Text, t
 from questions import GROUPS
 
@@ -36,6 +36,7 @@ USAGE: dict[str, Text] = {
     "export": Text("`/persona export md|html|csv|json`: the report or evidence, sent to your DMs."),
     **personas.USAGE,
     "digest": digest.USAGE,
+    **personal.USAGE,
     "help": Text("`/persona help`: this text."),
 }
 

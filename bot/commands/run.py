@@ -7,8 +7,8 @@ from typing import Any, Protocol
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
-from bot.commands import ask, browse, channel, digest, personas, schedule, status
-from bot.commands.caller import Caller
+from bot.commands import ask, browse, channel, digest, personal, personas, schedule, status
+from bot.commands.caller import Caller, Reply
 from bot.commands.grammar import (
     Ask,
     Command,
@@ -28,7 +28,7 @@ from storage import Database
 class Handler(Protocol):
     """Carries out one kind of command in the caller's transaction; returns the reply."""
 
-    def __call__(self, command: Any, /, *, session: Session, caller: Caller) -> str: ...
+    def __call__(self, command: Any, /, *, session: Session, caller: Caller) -> str | Reply: ...
 
 
 def show_help(command: Help, *, session: Session, caller: Caller) -> str:
@@ -48,6 +48,10 @@ HANDLERS: dict[type[Any], Handler] = {
     browse.Browse: browse.browse_evidence,
     personas.PersonaCommand: personas.manage_personas,
     digest.DigestCommand: digest.manage_digest,
+    personal.MyData: personal.run_personal,
+    personal.ForgetMe: personal.run_personal,
+    personal.ForgetUser: personal.run_personal,
+    personal.DeleteWorkspace: personal.run_personal,
 }
 
 
@@ -60,10 +64,11 @@ def execute(
     team_id: str,
     user_id: str,
     locale: str,
-) -> str:
+) -> str | Reply:
     """Run a command in its own transaction; return the text for the caller (ephemeral), in
-    the caller's ``locale``. An admin-only command is refused first, before any work; a
-    command that changes nothing reads beside the writers instead of locking them out."""
+    the caller's ``locale`` (a ``Reply`` when it carries buttons). An admin-only command is
+    refused first, before any work; a command that changes nothing reads beside the writers
+    instead of locking them out."""
     if command.admin_only:
         require_admin(client=client, settings=settings, user_id=user_id)
     caller = Caller(
