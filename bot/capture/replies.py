@@ -259,6 +259,8 @@ class _Recorder:
         text = unescape(str(message.get("text") or ""))
         if answer.deleted_at is not None or answer.text == text:
             return  # unfurls and other non-text changes arrive as edits too
+        if answer.expired_at is not None:
+            return  # older than the workspace keeps text (retention): its claims stay as they are
         answer.revisions.append(AnswerRevision(text=answer.text))
         answer.text, answer.edited_at = text, now()
         indexer = self._indexer(answer)
