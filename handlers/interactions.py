@@ -67,6 +67,7 @@ def submit_answer(
         text=text,
         key=view["id"],
         bank=bank,
+        user_team=body["user"].get("team_id"),
     )
     ack_submission(ack, submitted)
     if submitted.then is not None:
@@ -91,6 +92,7 @@ def submit_job_story(
         form=read_job_story(view),
         key=view["id"],
         bank=bank,
+        user_team=body["user"].get("team_id"),
     )
     ack_submission(ack, submitted)
     if submitted.then is not None:
