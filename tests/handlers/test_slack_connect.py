@@ -121,3 +121,21 @@ def test_the_shortcut_on_a_message_from_another_workspace_keeps_its_authors_team
     modal = opened(fake, views.SHORTCUT_MODAL)
     submit(slack, modal, {views.FIELD_BLOCK: chosen("field", "information_sources")}, user="UADMIN")
     assert when(db, 1) == [("UEXT", "We export to CSV weekly", "customers", ACME, TEAM)]
+
+
+def test_a_reply_in_a_channel_the_other_workspace_created_is_stored_here(
+    slack: SlackDriver, fake: FakeSlack, db: Database, shared: Prompt
+) -> None:
+    """Acme created the shared channel: Slack's envelope then names Acme in ``team_id``, and
+    the installing workspace only in ``authorizations``."""
+    message = fake.post_as_user("CACME", "UEXT", "Reports take a day", thread_ts=shared.ts)
+    event = slack.message_event(
+        channel="CACME",
+        user="UEXT",
+        text=message["text"],
+        ts=message["ts"],
+        thread_ts=shared.ts,
+        user_team=ACME,
+    )
+    assert slack.event(event, team_id=ACME).status == 200
+    assert when(db, 1) == [("UEXT", "Reports take a day", "customers", ACME, TEAM)]

@@ -116,11 +116,15 @@ class SlackDriver:
         retry_reason: str = "http_timeout",
         timestamp: int | None = None,
         signing_secret: str | None = None,
+        team_id: str | None = None,
     ) -> Sent:
-        """Deliver ``event`` in an ``event_callback`` envelope (Events API over HTTP)."""
+        """Deliver ``event`` in an ``event_callback`` envelope (Events API over HTTP).
+        ``team_id`` is the envelope's when it is not the installing workspace's (in a shared
+        channel Slack may name the workspace that created it; ``authorizations`` still
+        names the installing one)."""
         envelope = {
             "token": self.verification_token,
-            "team_id": self.team_id,
+            "team_id": team_id or self.team_id,
             "api_app_id": self.api_app_id,
             "event": event,
             "type": "event_callback",
