@@ -89,15 +89,18 @@ def test_a_private_answer_from_another_workspace_keeps_its_authors_team(
     }
     assert slack.interaction(payload).status == 200
     modal = opened(fake, views.ANSWER_MODAL)
-    sent = {
+    state = {"values": {views.ANSWER_BLOCK: typed("Pricing confuses us")}}
+    sent = {  # the modal was opened in Carol's own workspace: Slack names ours in the view
         "type": "view_submission",
-        "team": {"id": TEAM},
+        "team": {"id": ACME},
         "user": {"id": "UEXT", "team_id": ACME},
-        "view": {**modal, "state": {"values": {views.ANSWER_BLOCK: typed("Pricing confuses us")}}},
+        "view": {**modal, "state": state, "team_id": ACME, "app_installed_team_id": TEAM},
     }
     assert slack.interaction(sent).status == 200
     assert when(db, 1) == [("UEXT", "Pricing confuses us", "customers", ACME, TEAM)]
-    # the same person of the installing workspace: no team kept
+    with db.session() as session:  # no workspace row for the customer's side
+        assert session.scalars(select(Workspace.team_id)).all() == [TEAM]
+    # a person of the installing workspace: no team kept
     submit(slack, {**modal, "id": "V2"}, {views.ANSWER_BLOCK: typed("Me too")}, user="UALICE")
     assert [a[3] for a in when(db, 2)] == [ACME, None]
 
