@@ -17,6 +17,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
 from bot.insights import publishing
+from bot.personal import retention
 from bot.rounds.claims import claim_due, claim_retries
 from bot.rounds.followup import close_expired, send_reminders
 from bot.rounds.picking import Draft, prepare
@@ -51,6 +52,7 @@ def tick(
     send_reminders(db=db, client=client, now=now, locale=settings.locale)
     close_expired(db=db, client=client, bank=bank, now=now, locale=settings.locale)
     publishing.post_due_digests(db=db, client=client, now=now, grace=grace, locale=settings.locale)
+    retention.sweep_due(db=db, now=now)
 
 
 def start(

@@ -77,7 +77,9 @@ def handle_user_change(event: dict[str, Any], client: WebClient) -> None:
 
 
 def _team(body: dict[str, Any], context: BoltContext) -> str:
-    return str(body.get("team_id") or context.team_id or "")
+    # Bolt reads the installing workspace from ``authorizations``: in a shared channel the
+    # envelope's ``team_id`` can be the workspace that created the channel (Slack Connect).
+    return str(context.team_id or body.get("team_id") or "")
 
 
 def register(app: App) -> None:

@@ -73,6 +73,7 @@ def submit_answer(
         text=text,
         key=view["id"],
         bank=bank,
+        user_team=body["user"].get("team_id"),
     )
     ack_submission(ack, submitted)
     if submitted.then is not None:
@@ -97,6 +98,7 @@ def submit_job_story(
         form=read_job_story(view),
         key=view["id"],
         bank=bank,
+        user_team=body["user"].get("team_id"),
     )
     ack_submission(ack, submitted)
     if submitted.then is not None:

@@ -18,7 +18,12 @@ Listener = TypeVar("Listener", bound=Callable[..., None])
 
 
 def team_of(body: dict[str, Any]) -> str:
-    return str((body.get("team") or {}).get("id") or (body.get("view") or {}).get("team_id"))
+    """The installing workspace. A modal opened from a shared channel by a person of another
+    workspace (Slack Connect) names theirs in ``team`` and ours in the view's
+    ``app_installed_team_id``, which Bolt reads first too."""
+    view = body.get("view") or {}
+    team = view.get("app_installed_team_id") or (body.get("team") or {}).get("id")
+    return str(team or view.get("team_id"))
 
 
 def user_of(body: dict[str, Any]) -> str:

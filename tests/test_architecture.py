@@ -30,7 +30,8 @@ SLACK_FREE = {"storage", "questions"}  # know nothing of Slack
 SLACK = ("slack_sdk", "slack_bolt")
 # Pure: answers in, digest or Block Kit out. Only these third-party roots are allowed
 # (Block Kit models are data, not the Web API).
-PURE = ("bot.insights.synthesis", "bot.insights.render", "bot.home.view", "bot.setup.view")
+PURE = ("bot.insights.synthesis", "bot.insights.render", "bot.home.view", "bot.setup.view",
+        "bot.setup.workspace_view")  # fmt: skip
 PURE_THIRD_PARTY = ("jinja2", "slack_sdk.models", "babel", "numpy", "scipy", "sklearn", "kiwipiepy")
 PURE_FIRST_PARTY = ("bot.i18n", "bot.slack.text", "bot.slack.limits", "bot.slack.words",
                     "bot.slack.blocks", "bot.setup.fields", "bot.setup.timezones",

@@ -103,7 +103,9 @@ def link(
     if field is not None and field in FIELDS:
         session.execute(update(Evidence).where(Evidence.answer_id == answer.id).values(field=field))
         features = session.get(AnswerFeatures, answer.id)
-        if features is not None and features.field != field:
+        if features is not None and answer.expired_at is not None:
+            features.field = field  # its text is gone (retention): keep the claims it had
+        elif features is not None and features.field != field:
             indexer = Indexer(session=session, workspace_id=answer.workspace_id, bank=bank)
             indexer.index(answer, field=field)
             indexer.flush()

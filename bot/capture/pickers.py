@@ -56,6 +56,7 @@ class ShortcutForm:
     persona_id: str  # "" when none was chosen (or the team has no personas)
     field: str  # "" when none was chosen
     also_job: bool  # write a job story from it too
+    author_team: str | None = None  # the author's own workspace, as the message said it
 
 
 def _persona_options(personas: Sequence[tuple[str, str]], value: str = "{id}") -> list[Block]:
@@ -153,9 +154,13 @@ def link_actions(
     return [context(word(locale, "saved"), hint), actions]
 
 
-def shortcut_metadata(*, channel: str, ts: str, author: str | None, text: str) -> str:
-    """The shortcut modal's private_metadata: the message it saves (its text cut to fit)."""
-    return json.dumps({"channel": channel, "ts": ts, "user": author, "text": text[:QUOTED_MAX]})
+def shortcut_metadata(
+    *, channel: str, ts: str, author: str | None, text: str, team: str | None = None
+) -> str:
+    """The shortcut modal's private_metadata: the message it saves (its text cut to fit)
+    and its author's workspace."""
+    message = {"channel": channel, "ts": ts, "user": author, "text": text[:QUOTED_MAX]}
+    return json.dumps({**message, "team": team} if team else message)
 
 
 def read_shortcut(view: Mapping[str, Any]) -> ShortcutForm:
@@ -165,6 +170,7 @@ def read_shortcut(view: Mapping[str, Any]) -> ShortcutForm:
         ts=str(message.get("ts") or ""),
         author=message.get("user"),
         text=str(message.get("text") or ""),
+        author_team=message.get("team"),
         persona_id=input_selected(view, PERSONA_BLOCK),
         field=input_selected(view, FIELD_BLOCK),
         also_job=bool(input_checked(view, ALSO_JOB_BLOCK)),

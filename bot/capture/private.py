@@ -8,8 +8,10 @@ job stories), once per key.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from slack_sdk import WebClient
 from sqlalchemy import select
@@ -24,9 +26,32 @@ from bot.slack import calls
 from bot.slack.blocks import ANSWER_BLOCK, Submitted
 from bot.slack.people import locale_for
 from questions import Bank
-from storage import Answer, Database, Prompt, queries
+from storage import Answer, Database, Prompt, Workspace, queries
 
 TOO_SLOW = N_("That took too long for Slack; press the button again.")
+
+
+def message_team(message: Mapping[str, Any]) -> str | None:
+    """The author's own workspace (or Enterprise Grid organisation) as a Slack message says
+    it: ``user_team``, else ``user_profile.team``, ``source_team`` or ``team``."""
+    profile = message.get("user_profile")
+    for value in (
+        message.get("user_team"),
+        profile.get("team") if isinstance(profile, Mapping) else None,
+        message.get("source_team"),
+        message.get("team"),
+    ):
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def outside_team(workspace: Workspace, team: str | None) -> str | None:
+    """``team`` when it is neither the installing workspace nor its organisation: the author
+    wrote from another workspace in a shared channel (Slack Connect). None otherwise."""
+    if not team or team in (workspace.team_id, workspace.enterprise_id):
+        return None
+    return team[:32]
 
 
 @dataclass(frozen=True)
@@ -82,9 +107,11 @@ def submit_answer(
     text: str,
     key: str,
     bank: Bank,
+    user_team: str | None = None,
 ) -> Submitted:
     """The answer modal was submitted: store the answer before the ack, so that a refusal
-    is shown in the modal (which keeps the text); then tell its author where it went."""
+    is shown in the modal (which keeps the text); then tell its author where it went.
+    ``user_team`` is the author's own workspace (the payload's ``user.team_id``)."""
     locale = locale_for(client=client, db=db, settings=settings, team_id=team_id, user_id=user_id)
     if not text.strip():
         return Submitted(errors={ANSWER_BLOCK: t(locale, "Write an answer first.")})
@@ -99,6 +126,7 @@ def submit_answer(
                 key=key,
                 bank=bank,
                 now=datetime.now(UTC),
+                user_team=user_team,
             )
     except UserError as error:
         return Submitted(errors={ANSWER_BLOCK: error.render(locale)})
@@ -133,6 +161,7 @@ def answer_privately(
     key: str,
     bank: Bank,
     now: datetime,
+    user_team: str | None = None,
 ) -> SavedAnswer:
     """A modal answer to a prompt: stored like a thread reply, tagged private, never
     posted. ``key`` (the modal's view id) makes a repeated submission store nothing new."""
@@ -150,6 +179,7 @@ def answer_privately(
         source="private",
         bank=bank,
         now=now,
+        user_team=user_team,
     )
 
 
@@ -165,9 +195,11 @@ def store_keyed(
     source: str,
     bank: Bank,
     now: datetime,
+    user_team: str | None = None,
 ) -> SavedAnswer:
     """An answer that has no Slack message of its own, keyed by ``key`` (stored once), under
-    ``prompt_id`` or else in ``channel``."""
+    ``prompt_id`` or else in ``channel``; ``user_team`` (the author's workspace) is kept
+    when it is another one (Slack Connect)."""
     prompt = session.get(Prompt, prompt_id) if prompt_id is not None else None
     if prompt_id is not None and prompt is None:
         raise UserError("That question is gone.")
@@ -193,6 +225,7 @@ def store_keyed(
             answered_at=now,
             late=late,
             anonymous=queries.is_anonymous(session, prompt),
+            user_team=outside_team(workspace, user_team),
         )
         if queries.add_unique(session, found):
             indexer = Indexer(session=session, workspace_id=workspace.id, bank=bank)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from bot.capture.linking import persona_choices
 from bot.capture.pickers import link_actions
+from bot.capture.private import message_team, outside_team
 from bot.i18n import t
 from bot.insights.digests import forget_jobs
 from bot.insights.indexing import Indexer
@@ -229,6 +230,7 @@ class _Recorder:
         if prompt is None or self._answer(ts) is not None:
             return None  # not an answer, or the same message under another event id
         answered_at = datetime.fromtimestamp(float(ts), UTC)
+        workspace = self.session.get(Workspace, prompt.workspace_id)
         answer = Answer(
             workspace_id=prompt.workspace_id,
             channel_id=prompt.channel_id,
@@ -242,6 +244,7 @@ class _Recorder:
             late=prompt.closed_at is not None and answered_at > prompt.closed_at,
             anonymous=queries.is_anonymous(self.session, prompt),
             deleted_at=now() if tombstone else None,
+            user_team=outside_team(workspace, message_team(message)) if workspace else None,
         )
         if not queries.add_unique(self.session, answer):
             return None  # stored meanwhile by a concurrent delivery
@@ -259,6 +262,8 @@ class _Recorder:
         text = unescape(str(message.get("text") or ""))
         if answer.deleted_at is not None or answer.text == text:
             return  # unfurls and other non-text changes arrive as edits too
+        if answer.expired_at is not None:
+            return  # older than the workspace keeps text (retention): its claims stay as they are
         answer.revisions.append(AnswerRevision(text=answer.text))
         answer.text, answer.edited_at = text, now()
         indexer = self._indexer(answer)

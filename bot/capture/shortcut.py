@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from bot.capture.linking import link_to_persona, persona_choices
 from bot.capture.modals import job_story_modal
 from bot.capture.pickers import ShortcutForm, shortcut_metadata, shortcut_modal
-from bot.capture.private import TOO_SLOW, SavedAnswer
+from bot.capture.private import TOO_SLOW, SavedAnswer, message_team, outside_team
 from bot.errors import UserError
 from bot.i18n import t
 from bot.insights.indexing import Indexer
@@ -53,7 +53,11 @@ def open_shortcut(
         author=str(message.get("user", "")),
         channel=channel,
         metadata=shortcut_metadata(
-            channel=channel, ts=message["ts"], author=message.get("user"), text=message["text"]
+            channel=channel,
+            ts=message["ts"],
+            author=message.get("user"),
+            text=message["text"],
+            team=message_team(message),
         ),
         locale=locale,
     )
@@ -100,6 +104,7 @@ def submit_shortcut(
                     field=form.field,
                     by=user_id,
                     bank=bank,
+                    user_team=form.author_team,
                 )
         except UserError as error:  # the modal is closed already: say it beside the message
             calls.tell(client, channel=form.channel, user=user_id, text=error.render(locale))
@@ -122,10 +127,12 @@ def save_message(
     field: str,
     by: str,
     bank: Bank,
+    user_team: str | None = None,
 ) -> SavedAnswer:
     """A message saved with the "Add to personas" shortcut: stored as an answer with its
     author, channel group and permalink (the thread reply's answer if it is one already),
-    and linked to the persona and field chosen."""
+    and linked to the persona and field chosen. ``user_team`` (the author's workspace) is
+    kept when it is another one (Slack Connect)."""
     if field not in FIELDS:
         raise UserError("Pick a persona field.")
     workspace = queries.workspace(session, team_id=team_id)
@@ -143,6 +150,7 @@ def save_message(
             text=text,
             permalink=permalink,
             answered_at=datetime.fromtimestamp(float(ts), UTC),
+            user_team=outside_team(workspace, user_team),
         )
         if not queries.add_unique(session, answer):
             raise UserError("That message was saved a moment ago.")

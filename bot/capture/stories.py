@@ -40,6 +40,7 @@ def submit_job_story(
     form: JobStoryForm,
     key: str,
     bank: Bank,
+    user_team: str | None = None,
 ) -> Submitted:
     """The job story modal was submitted: a missing part, or a refusal, is shown in the
     modal (which keeps the text); a stored story is confirmed after the ack, with the
@@ -60,6 +61,7 @@ def submit_job_story(
                 key=key,
                 bank=bank,
                 now=datetime.now(UTC),
+                user_team=user_team,
             )
     except UserError as error:
         return Submitted(errors={JOB_PARTS[0]: error.render(locale)})
@@ -88,6 +90,7 @@ def answer_job_story(
     key: str,
     bank: Bank,
     now: datetime,
+    user_team: str | None = None,
 ) -> SavedAnswer:
     """A job story from the modal (under a prompt, or from a message saved with the
     shortcut, in its channel): kept as an answer whose text is the statement, with the
@@ -104,6 +107,7 @@ def answer_job_story(
         source="job_story",
         bank=bank,
         now=now,
+        user_team=user_team,
     )
     features = session.get(AnswerFeatures, saved.answer_id)
     if features is not None:  # the three parts are the job, whatever extraction would find

@@ -32,10 +32,13 @@ EVIDENCE_COLUMNS = (
     "text",
     "link",
 )
+# Then, in the JSON and the CSV: the author's own workspace when it is another one (Slack
+# Connect; empty when the author is hidden) and when retention dropped the answer's text.
+LATER_COLUMNS = ("user_team", "expired_at")
 # The CSV adds columns after those (so that a spreadsheet built on them keeps working):
 # ``author`` becomes the person's Slack name when Slack knows it, and ``author_id`` keeps
 # the Slack user id (empty for imported answers, whose author is a name already).
-CSV_COLUMNS = (*EVIDENCE_COLUMNS, "author_id")
+CSV_COLUMNS = (*EVIDENCE_COLUMNS, "author_id", *LATER_COLUMNS)
 BOM = "\ufeff"  # so that Excel reads the file as UTF-8 (Korean text, names)
 _SLACK_USER = re.compile(r"^[UW][A-Z0-9]{2,}$")
 Names = Callable[[Sequence[str]], Mapping[str, str]]
@@ -134,6 +137,10 @@ def named(rows: Sequence[dict[str, Any]], names: Names | None) -> list[dict[str,
     ]
 
 
+def _iso(at: datetime | None) -> str:
+    return at.isoformat() if at is not None else ""
+
+
 def filename(fmt: str, now: datetime) -> str:
     return f"personas-{now:%Y-%m-%d}.{fmt}"
 
@@ -141,8 +148,10 @@ def filename(fmt: str, now: datetime) -> str:
 def facts_for_export(
     session: Session, *, team_id: str, structured: bool = False
 ) -> Sequence[dict[str, Any]]:
-    """Evidence rows: one per answer and persona link (``EVIDENCE_COLUMNS``); hidden authors
-    are left empty. ``structured`` (JSON) keeps theme keys and job parts as lists; the CSV
+    """Evidence rows: one per answer and persona link (``EVIDENCE_COLUMNS``, then
+    ``LATER_COLUMNS``); hidden authors (and their workspaces) are left empty; an answer
+    whose text retention dropped has empty ``text`` and no job statements. ``structured``
+    (JSON) keeps theme keys and job parts as lists; the CSV
     gets theme labels and job sentences joined with " | "."""
     workspace = queries.workspace(session, team_id=team_id)
     names = {
@@ -160,11 +169,11 @@ def facts_for_export(
         ).values()
     }
     answers = {
-        i: (t, link)
-        for i, t, link in session.execute(
-            select(Answer.id, Answer.text, Answer.permalink).where(
-                Answer.workspace_id == workspace.id
-            )
+        i: (t, link, team, expired)
+        for i, t, link, team, expired in session.execute(
+            select(
+                Answer.id, Answer.text, Answer.permalink, Answer.user_team, Answer.expired_at
+            ).where(Answer.workspace_id == workspace.id)
         )
     }
     rows = facts.answer_facts(
@@ -194,6 +203,8 @@ def facts_for_export(
             else " | ".join(j.text for j in f.jobs),
             "text": answers[f.answer_id][0],
             "link": answers[f.answer_id][1] or "",
+            "user_team": "" if is_hidden(f.author) else answers[f.answer_id][2] or "",
+            "expired_at": _iso(answers[f.answer_id][3]),
         }
         for f in rows
     ]

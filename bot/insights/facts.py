@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import func, select, true
+from sqlalchemy import ColumnElement, and_, func, select, true
 from sqlalchemy.orm import Session
 
 from bot.insights.privacy import hidden_author, is_hidden_answer, shown_author
@@ -131,7 +131,8 @@ def theme_groups(session: Session, *, workspace_id: int) -> dict[int, str]:
 
 def themes(session: Session, *, workspace_id: int, keys: set[str]) -> dict[str, ThemeInfo]:
     """The merged themes with these keys: the label and quote of each one's largest member
-    theme (its nearest claim's answer; the newest live member's when that was deleted)."""
+    theme (its nearest claim's answer; the newest live member's when that was deleted or its
+    text expired; none when no member's text is left)."""
     if not keys:
         return {}
     best: dict[str, tuple[int, int, str, str, list[str]]] = {}  # group -> size, id, ...
@@ -158,7 +159,7 @@ def themes(session: Session, *, workspace_id: int, keys: set[str]) -> dict[str, 
                 AnswerFeatures.theme_ids, Answer.id, Answer.text, Answer.permalink, shown_author()
             )
             .join(Answer, Answer.id == AnswerFeatures.answer_id)
-            .where(Answer.workspace_id == workspace_id, Answer.deleted_at.is_(None))
+            .where(Answer.workspace_id == workspace_id, _quotable())
             .order_by(Answer.id)
         ):
             for theme_id in theme_ids or ():
@@ -187,10 +188,15 @@ def _quotes(session: Session, ids: set[int]) -> dict[int, tuple[str, str | None,
         i: (t, link, author)
         for i, t, link, author in session.execute(
             select(Answer.id, Answer.text, Answer.permalink, shown_author()).where(
-                Answer.id.in_(ids), Answer.deleted_at.is_(None)
+                Answer.id.in_(ids), _quotable()
             )
         )
     }
+
+
+def _quotable() -> ColumnElement[bool]:
+    """Answers whose text may be quoted: neither deleted nor expired (retention)."""
+    return and_(Answer.deleted_at.is_(None), Answer.expired_at.is_(None))
 
 
 def rates(

@@ -17,8 +17,9 @@ CAP_RANGE = (1, 20)  # ... and for `cap=`
 MAX_HOURS = 30 * 24  # reminder and close: at most 30 days
 # The options the form sets; every other option of a saved schedule is kept as it is.
 FORM_OPTIONS = ("questions", "cap", "remind", "close")
+RETENTION_RANGE = (1, 3650)  # "Keep answer text for N days"; empty keeps it forever
 DIGEST = "digest"  # the part of the form that schedules the digest
-WORKSPACE = "workspace"  # the part of the form that holds the language and holidays
+WORKSPACE = "workspace"  # the part of the form that holds the language, holidays, retention
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,13 @@ class SetupForm:
     digest: ScheduleFields  # its days, time and timezone (the rest is unused)
     locale: str
     holidays: str
+    retention_days: str = ""  # whole days to keep answer text; "" = forever
 
 
 class FormField(NamedTuple):
     """One field of the form: ``name`` (days, time, timezone, questions, remind, close or
-    cap; channel; locale or holidays) in ``part`` (a group, ``DIGEST`` or ``WORKSPACE``)."""
+    cap; channel; locale, holidays or retention) in ``part`` (a group, ``DIGEST`` or
+    ``WORKSPACE``)."""
 
     part: str
     name: str

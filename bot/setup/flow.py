@@ -54,6 +54,7 @@ def open_setup(
         holidays=now.holidays,
         timezone=settings.timezone,
         locale=locale,
+        retention_days=now.retention_days,
     )
     if not calls.open_modal(client, trigger_id=trigger_id, view=view):
         text = t(locale, "That took too long for Slack; press Setup again.")

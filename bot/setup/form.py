@@ -2,11 +2,12 @@
 
 Per group: its channels and schedule fields (days, time, timezone, questions per round,
 reminder, close, weekly cap); then the digest's channel and days, time and timezone, the
-workspace language and the holiday country. ``check`` returns what is wrong, field by field
-(``FormField``: which part of the form, which field), in the admin's language; nothing is
-saved. ``spec_for`` turns a group's fields into the same ``ScheduleSpec`` that
-``/persona schedule`` builds. Block Kit (block ids, reading a submitted view, showing these
-errors under their inputs) is ``bot.setup.view``'s; saving is ``bot.setup.saving``'s.
+workspace language, the holiday country and how long answer text is kept. ``check``
+returns what is wrong, field by field (``FormField``: which part of the form, which
+field), in the admin's language; nothing is saved. ``spec_for`` turns a group's fields
+into the same ``ScheduleSpec`` that ``/persona schedule`` builds. Block Kit (block ids,
+reading a submitted view, showing these errors under their inputs) is ``bot.setup.view``'s;
+saving is ``bot.setup.saving``'s.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from bot.setup.fields import (
     KEEP,
     MAX_HOURS,
     QUESTIONS_RANGE,
+    RETENTION_RANGE,
     WORKSPACE,
     FormField,
     ScheduleFields,
@@ -75,7 +77,24 @@ def check(form: SetupForm, *, locale: str = "en") -> dict[FormField, str]:
         except (CadenceError, UserError) as error:
             text = error.render(locale) if isinstance(error, UserError) else str(error)
             errors[FormField(WORKSPACE, "holidays")] = text
+    try:
+        retention_days(form)
+    except ValueError:
+        low, high = RETENTION_RANGE
+        errors[FormField(WORKSPACE, "retention")] = word(locale, "error_whole", low=low, high=high)
     return errors
+
+
+def retention_days(form: SetupForm) -> int | None:
+    """How many days answer text is kept; None (the field left empty) keeps it forever.
+    Raises ``ValueError`` when it is not a whole number within ``RETENTION_RANGE``."""
+    value = form.retention_days.strip()
+    if not value:
+        return None
+    low, high = RETENTION_RANGE
+    if _WHOLE.match(value) and low <= int(value) <= high:
+        return int(value)
+    raise ValueError(f"retention days: {value!r}")
 
 
 def spec_for(

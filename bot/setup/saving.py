@@ -2,7 +2,8 @@
 saving a checked form (``apply``): channels mapped, each group's schedule saved as
 ``/persona schedule`` would, keeping the options the form does not show (anonymous, weekend,
 holidays, skip dates, answers wanted) and a cadence it cannot show (monthly, every N weeks,
-cron) when the admin keeps it; then the digest's schedule, the language and holidays.
+cron) when the admin keeps it; then the digest's schedule, the language, holidays and how
+long answer text is kept (``bot.personal.retention`` drops older text once a day).
 Changes take effect at the next clock tick, without a restart."""
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from bot.rounds import schedules
 from bot.rounds.cadence import parse_cadence
 from bot.rounds.calendar import CadenceError, parse_days, parse_time
 from bot.setup.fields import DAYS, KEEP, FormField, ScheduleFields, SetupForm
-from bot.setup.form import FieldError, digest_when, hours, spec_for
+from bot.setup.form import FieldError, digest_when, hours, retention_days, spec_for
 from storage import Channel, DigestSchedule, Schedule, queries
 from storage.models import Workspace
 
@@ -33,6 +34,7 @@ class Current:
     digest: ScheduleFields
     locale: str
     holidays: str | None
+    retention_days: int | None = None  # None: answer text is kept forever
 
 
 def current(
@@ -60,6 +62,7 @@ def current(
         digest=_when_fields(digest.cadence, digest.timezone) if digest else ScheduleFields(),
         locale=workspace.locale or default_locale,
         holidays=workspace.holiday_country or default_holidays,
+        retention_days=workspace.retention_days,
     )
 
 
@@ -113,6 +116,7 @@ def apply(
     holidays = form.holidays.strip().upper() or None
     workspace.locale = form.locale
     workspace.holiday_country = None if holidays in ("NONE", "OFF") else holidays
+    workspace.retention_days = retention_days(form)  # the clock's next sweep applies it
     added = _map_channels(session, workspace, form.channels, now)
     for group, fields in form.schedules.items():
         _save_group(

@@ -1,16 +1,16 @@
 """The admin setup modal opened from the Home tab: per group its channels and schedule in
-separate fields, then the digest, the workspace language and the holiday country.
+separate fields, then the digest, then the workspace's own settings (language, holidays,
+retention: ``bot.setup.workspace_view``).
 
-This module owns the modal's block ids: it builds the modal, reads a submitted one into the
-domain ``SetupForm`` (``read_setup``) and puts the form's errors under their inputs
-(``error_blocks``)."""
+This module owns the modal's block ids (the workspace settings' are that module's): it
+builds the modal, reads a submitted one into the domain ``SetupForm`` (``read_setup``) and
+puts the form's errors under their inputs (``error_blocks``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.i18n import locale_of
 from bot.insights.synthesis.wording import group_name
 from bot.setup.fields import (
     CAP_RANGE,
@@ -18,20 +18,19 @@ from bot.setup.fields import (
     DIGEST,
     KEEP,
     QUESTIONS_RANGE,
-    WORKSPACE,
     FormField,
     ScheduleFields,
     SetupForm,
 )
 from bot.setup.timezones import TIMEZONES
+from bot.setup.workspace_view import BLOCKS as WORKSPACE_BLOCKS
+from bot.setup.workspace_view import FIELD_BLOCKS, read_workspace, workspace_inputs
 from bot.slack.blocks import (
     ERROR_TEXT,
     SETUP_MODAL,
-    TEXT,
     Block,
     header,
     input_block,
-    input_selected,
     input_state,
     input_text,
     modal,
@@ -44,7 +43,6 @@ from bot.slack.limits import MODAL_BLOCKS, PLACEHOLDER_TEXT
 from bot.slack.words import word
 from questions.model import GROUPS
 
-_LANGUAGES = {"en": "English", "ko": "한국어"}
 GROUP_BLOCKS = 9  # a header and eight inputs per group
 
 # block_ids of the inputs (view.state.values[block_id][action_id]); "{group}" is a group's
@@ -58,8 +56,6 @@ REMIND_BLOCK = "remind_{group}"  # number_input "number", hours (decimals allowe
 CLOSE_BLOCK = "close_{group}"  # number_input "number", hours (decimals allowed)
 CAP_BLOCK = "cap_{group}"  # number_input "number", whole
 DIGEST_CHANNEL_BLOCK = "digest_channel"  # conversations_select "channel"
-LOCALE_BLOCK = "locale"  # static_select "locale", values "en" / "ko"
-HOLIDAYS_BLOCK = "holidays"  # plain_text_input "text"
 _SCHEDULE_BLOCKS = {
     "channels": CHANNELS_BLOCK,
     "days": DAYS_BLOCK,
@@ -70,11 +66,7 @@ _SCHEDULE_BLOCKS = {
     "close": CLOSE_BLOCK,
     "cap": CAP_BLOCK,
 }
-_OTHER_BLOCKS = {
-    FormField(DIGEST, "channel"): DIGEST_CHANNEL_BLOCK,
-    FormField(WORKSPACE, "locale"): LOCALE_BLOCK,
-    FormField(WORKSPACE, "holidays"): HOLIDAYS_BLOCK,
-}
+_OTHER_BLOCKS = {FormField(DIGEST, "channel"): DIGEST_CHANNEL_BLOCK, **FIELD_BLOCKS}
 
 
 def setup_modal(
@@ -87,11 +79,12 @@ def setup_modal(
     holidays: str | None,
     timezone: str,
     locale: str,
+    retention_days: int | None = None,
 ) -> Block:
     """The admin setup modal: per group its channels and schedule (days, time, timezone,
     questions per round, reminder, close, weekly cap), then the digest's channel, days, time
-    and timezone, the workspace language and the holiday country. ``timezone`` is the
-    default zone."""
+    and timezone, the workspace language, the holiday country and how many days answer text
+    is kept (``retention_days``; None: forever). ``timezone`` is the default zone."""
     blocks = [section(word(locale, "setup_intro"))]
     for group in setup_groups(groups_channels, schedules):
         blocks += _group_inputs(
@@ -102,7 +95,7 @@ def setup_modal(
             locale,
         )
     blocks += _digest_inputs(digest_channel, digest, timezone, locale)
-    blocks += _workspace_inputs(locale_value, holidays, locale)
+    blocks += workspace_inputs(locale_value, holidays, retention_days, locale)
     return modal(
         callback_id=SETUP_MODAL,
         title=word(locale, "setup_title"),
@@ -133,6 +126,7 @@ def read_setup(view: dict[str, Any]) -> SetupForm:
         )
 
     groups = _shown_groups(view)
+    locale, holidays, retention = read_workspace(view)
     return SetupForm(
         channels={
             g: list(state(CHANNELS_BLOCK, g).get("selected_conversations") or []) for g in groups
@@ -140,8 +134,9 @@ def read_setup(view: dict[str, Any]) -> SetupForm:
         schedules={g: fields(g) for g in groups if g in GROUPS},
         digest_channel=input_state(view, DIGEST_CHANNEL_BLOCK).get("selected_conversation"),
         digest=fields(DIGEST),
-        locale=input_selected(view, LOCALE_BLOCK) or "en",
-        holidays=input_text(view, HOLIDAYS_BLOCK),
+        locale=locale,
+        holidays=holidays,
+        retention_days=retention,
     )
 
 
@@ -168,7 +163,7 @@ def error_blocks(errors: Mapping[FormField, str]) -> dict[str, str]:
 def setup_groups(channels: Mapping[str, object], schedules: Mapping[str, object]) -> list[str]:
     """The default groups, then any others the caller knows, as many as fit a modal."""
     extra = sorted((set(channels) | set(schedules)) - set(GROUPS))
-    room = (MODAL_BLOCKS - 8) // GROUP_BLOCKS  # the intro, five digest and two workspace blocks
+    room = (MODAL_BLOCKS - 6 - WORKSPACE_BLOCKS) // GROUP_BLOCKS  # the intro, five digest blocks
     return [*GROUPS, *extra][:room]
 
 
@@ -299,18 +294,6 @@ def _number(
     return input_block(block_id=block_id, label=label, element=element, optional=True, hint=hint)
 
 
-def _text(block_id: str, label: str, placeholder: str, initial: str | None) -> Block:
-    element: Block = {
-        "type": "plain_text_input",
-        "action_id": TEXT,
-        "max_length": 300,
-        "placeholder": plain(placeholder, PLACEHOLDER_TEXT),
-    }
-    if initial and initial.strip():
-        element["initial_value"] = initial[:300]
-    return input_block(block_id=block_id, label=label, element=element, optional=True)
-
-
 def _digest_inputs(
     channel: str | None, fields: ScheduleFields, default_zone: str, locale: str
 ) -> list[Block]:
@@ -333,21 +316,4 @@ def _digest_inputs(
         _days(DIGEST, fields, locale),
         _time(DIGEST, fields, locale),
         _zone(DIGEST, fields.timezone or default_zone, default_zone, locale),
-    ]
-
-
-def _workspace_inputs(locale_value: str, holidays: str | None, locale: str) -> list[Block]:
-    languages = [option(label, code) for code, label in _LANGUAGES.items()]
-    current = option(_LANGUAGES[locale_of(locale_value)], locale_of(locale_value))
-    language = static_select(
-        action_id=LOCALE_BLOCK,
-        placeholder=word(locale, "locale"),
-        options=languages,
-        initial=current,
-    )
-    holidays_input = _text(HOLIDAYS_BLOCK, word(locale, "holidays"), "KR", holidays)
-    holidays_input["hint"] = plain(word(locale, "holidays_hint"))
-    return [
-        input_block(block_id=LOCALE_BLOCK, label=word(locale, "locale"), element=language),
-        holidays_input,
     ]

@@ -253,7 +253,7 @@ def test_the_csv_export_opens_in_excel_with_korean_text_and_names_authors(
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert list(rows[0]) == [
         *("answer_id", "persona", "field", "group", "author", "answered_at"),
-        *("themes", "jobs", "text", "link", "author_id"),
+        *("themes", "jobs", "text", "link", "author_id", "user_team", "expired_at"),
     ]
     by_id = {r["author_id"]: r for r in rows}
     assert by_id["UKO"]["author"] == "minji"

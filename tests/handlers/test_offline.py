@@ -130,7 +130,7 @@ def test_export_csv_neutralises_formulas_and_json_has_everything(
     rows = list(reader)
     assert reader.fieldnames == [
         *("answer_id", "persona", "field", "group", "author", "answered_at"),
-        *("themes", "jobs", "text", "link", "author_id"),
+        *("themes", "jobs", "text", "link", "author_id", "user_team", "expired_at"),
     ]
     assert {r["author_id"] for r in rows} == {""}  # imported authors are names, not Slack ids
     assert len(rows) == 7

@@ -116,11 +116,15 @@ class SlackDriver:
         retry_reason: str = "http_timeout",
         timestamp: int | None = None,
         signing_secret: str | None = None,
+        team_id: str | None = None,
     ) -> Sent:
-        """Deliver ``event`` in an ``event_callback`` envelope (Events API over HTTP)."""
+        """Deliver ``event`` in an ``event_callback`` envelope (Events API over HTTP).
+        ``team_id`` is the envelope's when it is not the installing workspace's (in a shared
+        channel Slack may name the workspace that created it; ``authorizations`` still
+        names the installing one)."""
         envelope = {
             "token": self.verification_token,
-            "team_id": self.team_id,
+            "team_id": team_id or self.team_id,
             "api_app_id": self.api_app_id,
             "event": event,
             "type": "event_callback",
@@ -135,7 +139,8 @@ class SlackDriver:
                     "is_enterprise_install": False,
                 }
             ],
-            "is_ext_shared_channel": False,
+            # a message from a person of another workspace: a Slack Connect channel
+            "is_ext_shared_channel": event.get("user_team", self.team_id) != self.team_id,
         }
         extra = {}
         if retry_num is not None:
@@ -219,7 +224,11 @@ class SlackDriver:
         subtype: str | None = None,
         bot_id: str | None = None,
         channel_type: str = "channel",
+        user_team: str | None = None,
     ) -> dict[str, Any]:
+        """A ``message`` event; ``user_team`` is the author's own workspace when it is
+        another one (Slack Connect: Slack then names it in ``team``, ``user_team``,
+        ``source_team`` and ``user_profile.team``)."""
         event: dict[str, Any] = {
             "type": "message",
             "channel": channel,
@@ -230,6 +239,9 @@ class SlackDriver:
             "team": self.team_id,
             "channel_type": self._channel_type(channel, channel_type),
         }
+        if user_team is not None:
+            event.update(team=user_team, user_team=user_team, source_team=user_team)
+            event["user_profile"] = {"name": user.lower(), "team": user_team}
         if subtype is not None:
             event["subtype"] = subtype
         if bot_id is not None:
@@ -325,13 +337,25 @@ class SlackDriver:
     # -- conveniences that need the fake -------------------------------------------------
 
     def user_says(
-        self, channel: str, user: str, text: str, *, thread_ts: str | None = None
+        self,
+        channel: str,
+        user: str,
+        text: str,
+        *,
+        thread_ts: str | None = None,
+        user_team: str | None = None,
     ) -> tuple[dict[str, Any], Sent]:
-        """Store a human message in the fake and deliver its ``message`` event."""
+        """Store a human message in the fake and deliver its ``message`` event (from another
+        workspace's person when ``user_team`` says so)."""
         fake = self._need_fake()
         msg = fake.post_as_user(channel, user, text, thread_ts=thread_ts)
         event = self.message_event(
-            channel=channel, user=user, text=text, ts=msg["ts"], thread_ts=thread_ts
+            channel=channel,
+            user=user,
+            text=text,
+            ts=msg["ts"],
+            thread_ts=thread_ts,
+            user_team=user_team,
         )
         return msg, self.event(event)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.setup.fields import DIGEST, WORKSPACE, FormField, ScheduleFields, SetupForm
-from bot.setup.form import check
+from bot.setup.form import check, retention_days
+from bot.slack.words import word
 
 
 def test_check_names_each_wrong_field_by_part_and_name() -> None:
@@ -30,3 +31,26 @@ def test_check_names_each_wrong_field_by_part_and_name() -> None:
         holidays="KR",
     )
     assert check(fine) == {}
+
+
+def test_retention_days_are_empty_for_forever_or_a_whole_number_from_1_to_3650() -> None:
+    def form(days: str) -> SetupForm:
+        return SetupForm(
+            channels={},
+            schedules={},
+            digest_channel=None,
+            digest=ScheduleFields(),
+            locale="en",
+            holidays="",
+            retention_days=days,
+        )
+
+    for fine, days in (("", None), ("  ", None), ("1", 1), (" 90 ", 90), ("3650", 3650)):
+        assert check(form(fine)) == {}
+        assert retention_days(form(fine)) == days
+    for bad in ("0", "3651", "-5", "1.5", "ninety", "1e3", "99999"):
+        errors = check(form(bad), locale="en")
+        assert errors == {FormField(WORKSPACE, "retention"): "Enter a whole number from 1 to 3650."}
+        korean = check(form(bad), locale="ko")[FormField(WORKSPACE, "retention")]
+        assert korean == word("ko", "error_whole", low=1, high=3650)
+        assert korean != errors[FormField(WORKSPACE, "retention")]

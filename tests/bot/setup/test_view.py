@@ -35,6 +35,7 @@ def setup(locale: str) -> Json:
         holidays="KR",
         timezone="Asia/Seoul",
         locale=locale,
+        retention_days=90,
     )
 
 
@@ -58,7 +59,7 @@ def test_setup_modal_inputs() -> None:
     ids = [b["block_id"] for b in view["blocks"] if b["type"] == "input"]
     per_group = [f"{kind}_{g}" for g in GROUPS for kind in ("channels", *SCHEDULE_KINDS)]
     digest = ["digest_channel", "days_digest", "time_digest", "timezone_digest"]
-    assert ids == [*per_group, *digest, "locale", "holidays"]
+    assert ids == [*per_group, *digest, "locale", "holidays", "retention"]
     blocks = {b["block_id"]: b for b in view["blocks"] if "block_id" in b}
     assert blocks["channels_sales"]["element"]["initial_conversations"] == ["C1", "C2"]
     assert "initial_conversations" not in blocks["channels_marketing"]["element"]
@@ -109,7 +110,7 @@ def test_setup_modal_inputs() -> None:
     assert blocks["holidays"]["element"]["initial_value"] == "KR"
     assert [o["value"] for o in blocks["days_digest"]["element"]["initial_options"]] == ["mon"]
     assert blocks["timezone_digest"]["element"]["initial_option"]["value"] == "Asia/Seoul"
-    assert len(view["blocks"]) == 1 + 9 * len(GROUPS) + 5 + 2
+    assert len(view["blocks"]) == 1 + 9 * len(GROUPS) + 5 + 3
     many = {f"group{i:02}": ["C1"] for i in range(80)}
     crowded = setup_modal(
         groups_channels=many,
@@ -122,7 +123,7 @@ def test_setup_modal_inputs() -> None:
         locale="en",
     )
     check_view(crowded)
-    assert crowded["blocks"][-1]["block_id"] == "holidays"  # groups trimmed, not the workspace
+    assert crowded["blocks"][-1]["block_id"] == "retention"  # groups trimmed, not the workspace
 
 
 def test_setup_modal_in_korean() -> None:
@@ -156,6 +157,34 @@ def test_a_submitted_modal_reads_back_as_the_form_it_showed() -> None:
     assert form.schedules["leadership"].days == (KEEP,)
     assert (form.digest_channel, form.digest.days, form.digest.time) == ("C9", ("mon",), "09:00")
     assert (form.locale, form.holidays) == ("ko", "KR")
+    assert form.retention_days == "90"
+
+
+def test_retention_is_an_optional_whole_number_of_days_empty_when_unset() -> None:
+    view = setup("en")
+    [days] = [b for b in view["blocks"] if b.get("block_id") == "retention"]
+    assert days["optional"] is True
+    assert days["label"]["text"] == "Keep answer text for (days)"
+    assert "forever" in days["hint"]["text"]
+    element = days["element"]
+    assert element["type"] == "number_input"
+    assert (element["min_value"], element["max_value"]) == ("1", "3650")
+    assert element["is_decimal_allowed"] is False
+    assert element["initial_value"] == "90"
+    unset = setup_modal(
+        groups_channels={},
+        schedules={},
+        digest_channel=None,
+        digest=ScheduleFields(),
+        locale_value="en",
+        holidays=None,
+        timezone="UTC",
+        locale="ko",
+    )
+    [days] = [b for b in unset["blocks"] if b.get("block_id") == "retention"]
+    assert "initial_value" not in days["element"]
+    assert days["label"]["text"] == "답변 원문 보관 기간(일)"
+    assert read_setup({**unset, "state": {"values": as_sent(unset)}}).retention_days == ""
 
 
 def test_the_forms_errors_go_under_their_inputs() -> None:
@@ -165,6 +194,7 @@ def test_the_forms_errors_go_under_their_inputs() -> None:
         FormField(DIGEST, "channel"): "pick a channel",
         FormField(WORKSPACE, "locale"): "en or ko",
         FormField(WORKSPACE, "holidays"): "h" * 400,
+        FormField(WORKSPACE, "retention"): "1 to 3650",
     }
     assert error_blocks(errors) == {
         "cap_sales": "too many",
@@ -172,4 +202,5 @@ def test_the_forms_errors_go_under_their_inputs() -> None:
         "digest_channel": "pick a channel",
         "locale": "en or ko",
         "holidays": "h" * 300,
+        "retention": "1 to 3650",
     }
