@@ -23,8 +23,9 @@ from bot.rounds.failures import record_failure
 from bot.rounds.picking import Draft
 from bot.slack import calls
 from bot.slack.dates import slack_date
+from bot.slack.installs import Clients, clients_of
 from bot.slack.once import Unclear, post_once
-from storage import Database, Prompt, Round
+from storage import Database, Prompt, Round, Workspace
 from storage.models import now as utc_now
 
 PER_CHANNEL_INTERVAL = 1.0  # seconds between two posts to one channel
@@ -33,12 +34,15 @@ PER_CHANNEL_INTERVAL = 1.0  # seconds between two posts to one channel
 def post_rounds(
     *,
     db: Database,
-    client: WebClient,
+    client: WebClient | Clients,
     drafts: dict[int, list[Draft]],
     clock: Callable[[], datetime] = utc_now,
     workers: int = 8,
 ) -> None:
-    """Post every round's drafts in waves; mark each round posted, retry or failed."""
+    """Post every round's drafts in waves, each with its workspace's client; mark each
+    round posted, retry or failed (missed when the workspace has no client any more)."""
+    clients = _clients(db, clients_of(client), drafts=drafts)
+    drafts = {rid: d for rid, d in drafts.items() if rid in clients}
     failed: set[int] = set()
     wave = 0
     last_wave = 0.0
@@ -49,7 +53,7 @@ def post_rounds(
             time.sleep(max(0.0, last_wave + PER_CHANNEL_INTERVAL - time.monotonic()))
             last_wave = time.monotonic()
             outcomes = pool.map(
-                lambda d: _post_one(db=db, client=client, draft=d, clock=clock), batch
+                lambda d: _post_one(db=db, client=clients[d.round_id], draft=d, clock=clock), batch
             )
             failed |= {d.round_id for d, ok in zip(batch, outcomes, strict=True) if not ok}
             wave += 1
@@ -60,6 +64,28 @@ def post_rounds(
                 round_.status, round_.reason, round_.posted_at = "posted", None, clock()
                 round_.channel.failure_reason = None
                 round_.channel.failure_notified_at = None
+
+
+def _clients(
+    db: Database, clients: Clients, *, drafts: dict[int, list[Draft]]
+) -> dict[int, WebClient]:
+    """Each round's client, by round id; a round whose workspace has none is missed."""
+    found: dict[int, WebClient] = {}
+    by_team: dict[str, WebClient | None] = {}
+    with db.session() as session:
+        for round_id in drafts:
+            round_ = session.get(Round, round_id)
+            assert round_ is not None
+            team = session.get(Workspace, round_.schedule.workspace_id)
+            assert team is not None
+            if team.team_id not in by_team:
+                by_team[team.team_id] = clients.for_team(team.team_id)
+            chosen = by_team[team.team_id]
+            if chosen is not None:
+                found[round_id] = chosen
+            elif round_.status == "claimed":
+                round_.status, round_.reason = "missed", "personabot is not installed there"
+    return found
 
 
 def _post_one(
