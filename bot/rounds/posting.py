@@ -17,6 +17,7 @@ from datetime import datetime
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy import select
 
 from bot.rounds import prompts as messages
 from bot.rounds.failures import record_failure
@@ -25,7 +26,7 @@ from bot.slack import calls
 from bot.slack.dates import slack_date
 from bot.slack.installs import Clients, clients_of
 from bot.slack.once import Unclear, post_once
-from storage import Database, Prompt, Round, Workspace
+from storage import Database, Prompt, Round, Schedule, Workspace
 from storage.models import now as utc_now
 
 PER_CHANNEL_INTERVAL = 1.0  # seconds between two posts to one channel
@@ -70,21 +71,25 @@ def _clients(
     db: Database, clients: Clients, *, drafts: dict[int, list[Draft]]
 ) -> dict[int, WebClient]:
     """Each round's client, by round id; a round whose workspace has none is missed."""
-    found: dict[int, WebClient] = {}
-    by_team: dict[str, WebClient | None] = {}
-    with db.session() as session:
-        for round_id in drafts:
-            round_ = session.get(Round, round_id)
-            assert round_ is not None
-            team = session.get(Workspace, round_.schedule.workspace_id)
-            assert team is not None
-            if team.team_id not in by_team:
-                by_team[team.team_id] = clients.for_team(team.team_id)
-            chosen = by_team[team.team_id]
-            if chosen is not None:
-                found[round_id] = chosen
-            elif round_.status == "claimed":
-                round_.status, round_.reason = "missed", "personabot is not installed there"
+    with db.reading() as session:
+        teams = {
+            round_id: team
+            for round_id, team in session.execute(
+                select(Round.id, Workspace.team_id)
+                .join(Schedule, Schedule.id == Round.schedule_id)
+                .join(Workspace, Workspace.id == Schedule.workspace_id)
+                .where(Round.id.in_(list(drafts)))
+            )
+        }
+    # Asked outside any transaction: finding (and rotating) a token uses the database too.
+    by_team = {team: clients.for_team(team) for team in set(teams.values())}
+    found = {rid: c for rid, team in teams.items() if (c := by_team[team]) is not None}
+    if len(found) < len(teams):
+        with db.session() as session:
+            for round_id in teams.keys() - found.keys():
+                round_ = session.get(Round, round_id)
+                if round_ is not None and round_.status == "claimed":
+                    round_.status, round_.reason = "missed", "personabot is not installed there"
     return found
 
 
