@@ -85,6 +85,7 @@ class Call:
     token: str | None
     status: int
     response: dict[str, Any]  # the JSON answer; {"raw": text} for a plain-text answer
+    team: str | None = None  # the workspace the token speaks for (None: no valid token)
 
 
 @dataclass
@@ -408,6 +409,7 @@ class FakeSlack:
 
     @property
     def calls(self) -> list[Call]:
+        """Every call, whichever team's token made it (``Call.team`` says)."""
         with self._lock:
             return list(self._calls)
 
@@ -527,7 +529,9 @@ class FakeSlack:
                 method, http_method, params, token, parse_error, basic
             )
             recorded = body if isinstance(body, dict) else {"raw": body}
-            self._calls.append(Call(method, params, http_method, token, status, recorded))
+            known = self._tokens.tokens.get(token or "")
+            team = known.team_id if known is not None else None
+            self._calls.append(Call(method, params, http_method, token, status, recorded, team))
         if isinstance(body, dict):
             return Answer(status, json.dumps(body).encode(), headers=headers)
         return Answer(status, body.encode(), "text/plain; charset=utf-8", headers)
@@ -606,10 +610,13 @@ class FakeSlack:
             return (429, (("Retry-After", "1"),), {"ok": False, "error": "ratelimited"}), False
         return (503, (), "503 fake server error"), rng.random() < 1 / 3
 
-    def handle_upload(self, file_id: str, data: bytes) -> bool:
-        """Store the bytes POSTed to an upload URL; False if the URL is unknown."""
+    def handle_upload(self, path: str, data: bytes) -> bool:
+        """Store the bytes POSTed to an upload URL (``<team>/<file id>``); False if the URL
+        is unknown."""
+        team, _, file_id = path.rpartition("/")
         with self._lock:
-            pending = self._ws.files.get(file_id)
+            ws = self._teams.get(team)
+            pending = ws.files.get(file_id) if ws is not None else None
             if pending is None or pending["completed"]:
                 return False
             pending["bytes"] = data

@@ -1,6 +1,6 @@
 """HTTP front of the fake: parses requests and hands them to ``FakeSlack``.
 
-Routes: ``/api/<method>`` (Web API), ``POST /upload/<file_id>`` (upload URLs issued by
+Routes: ``/api/<method>`` (Web API), ``POST /upload/<team>/<file_id>`` (upload URLs issued by
 files.getUploadURLExternal) and ``POST /response/<key>`` (response_url for commands and
 interactions). Anything else is a plain 404.
 """
