@@ -103,7 +103,8 @@ def test_every_command_and_view_shows_only_its_own_workspace(
         assert side.persona in listing
         clean(listing, side, other)
         shown = side.say(f"show {side.persona}")
-        assert side.persona in shown and side.words[0] in shown.lower()
+        assert side.persona in shown
+        assert side.words[0] in shown.lower()
         clean(shown, side, other)
         missing = side.say(f"show {other.persona}")
         assert missing == f"No persona called {other.persona}. Personas: {side.persona}."
@@ -125,25 +126,28 @@ def test_every_command_and_view_shows_only_its_own_workspace(
     assert b.say("schedule").startswith("No schedules yet.")
 
 
+def export_and_home(side: Side, other: Side) -> None:
+    assert side.say("export json", user="UALICE").startswith("Sent personas-")
+    [upload] = wait_for(lambda: side.team.uploaded_files)
+    assert upload["channel"] == side.team.dm_channel("UALICE")
+    exported = upload["bytes"].decode()
+    assert side.persona in exported
+    clean(exported, side, other)
+
+    published = len(side.team.views)
+    side.slack.event({"type": "app_home_opened", "user": "UALICE", "channel": "DH", "tab": "home"})
+    home = wait_for(lambda: side.team.views[published:])
+    assert home[-1]["user_id"] == "UALICE"
+    assert side.persona in str(home[-1]["view"])
+    clean(str(home[-1]["view"]), side, other)
+
+
 def test_exports_homes_and_digests_stay_in_their_workspace(
     sides: tuple[Side, Side, Served], db: Database
 ) -> None:
     a, b, _ = sides
     for side, other in ((a, b), (b, a)):
-        assert side.say("export json", user="UALICE").startswith("Sent personas-")
-        [upload] = wait_for(lambda side=side: side.team.uploaded_files)  # type: ignore[misc]
-        assert upload["channel"] == side.team.dm_channel("UALICE")
-        exported = upload["bytes"].decode()
-        assert side.persona in exported
-        clean(exported, side, other)
-
-        published = len(side.team.views)
-        side.slack.event(
-            {"type": "app_home_opened", "user": "UALICE", "channel": "DH", "tab": "home"}
-        )
-        home = wait_for(lambda side=side: side.team.views[published:])  # type: ignore[misc]
-        assert home[-1]["user_id"] == "UALICE"
-        clean(str(home[-1]["view"]), side, other)
+        export_and_home(side, other)
 
     for side, other in ((a, b), (b, a)):
         side.say("digest schedule <#CDIGEST|persona-digest> mon 09:00 Asia/Seoul")
@@ -155,7 +159,8 @@ def test_exports_homes_and_digests_stay_in_their_workspace(
         assert len(reports) == 1
         clean(reports[0]["bytes"].decode(), side, other)
     # each workspace's digest went to its own CDIGEST only
-    assert len(a.team.messages("CDIGEST")) == 1 and len(b.team.messages("CDIGEST")) == 1
+    assert len(a.team.messages("CDIGEST")) == 1
+    assert len(b.team.messages("CDIGEST")) == 1
 
 
 def test_scheduled_digests_post_each_workspace_with_its_own_token(

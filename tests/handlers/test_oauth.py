@@ -91,21 +91,25 @@ def test_oauth_needs_all_three_settings_and_no_bot_token(
     with pytest.raises(SettingsError, match="SLACK_SCOPES"):
         Settings.from_env({**base, **full, "SLACK_SCOPES": "chat:write,Bad Scope"}, dotenv=None)
     settings = Settings.from_env({**base, **full}, dotenv=None)
-    assert settings.oauth is not None and settings.bot_token is None
+    assert settings.oauth is not None
+    assert settings.bot_token is None
     assert settings.oauth.scopes == DEFAULT_SCOPES
     narrowed = Settings.from_env(
         {**base, **full, "SLACK_SCOPES": "commands, chat:write"}, dotenv=None
     )
-    assert narrowed.oauth is not None and narrowed.oauth.scopes == ("commands", "chat:write")
+    assert narrowed.oauth is not None
+    assert narrowed.oauth.scopes == ("commands", "chat:write")
     single = Settings.from_env({**base, "SLACK_BOT_TOKEN": "xoxb-1"}, dotenv=None)
-    assert single.oauth is None and single.bot_token == "xoxb-1"
+    assert single.oauth is None
+    assert single.bot_token == "xoxb-1"
 
 
 def test_the_default_scopes_are_the_manifests_bot_scopes() -> None:
     manifest = yaml.safe_load((ROOT / "manifest.yml").read_text())
     assert list(DEFAULT_SCOPES) == manifest["oauth_config"]["scopes"]["bot"]
     [redirect] = manifest["oauth_config"]["redirect_urls"]
-    assert redirect.startswith("https://") and redirect.endswith("/slack/oauth_redirect")
+    assert redirect.startswith("https://")
+    assert redirect.endswith("/slack/oauth_redirect")
     events = manifest["settings"]["event_subscriptions"]["bot_events"]
     assert {"app_uninstalled", "tokens_revoked"} <= set(events)
 
@@ -121,7 +125,8 @@ def test_install_sends_the_browser_to_slack_with_a_signed_state_and_its_cookie(
     assert started.query["client_id"] == CLIENT_ID
     assert started.query["scope"] == ",".join(DEFAULT_SCOPES)
     raw, _, signature = started.query["state"].rpartition(".")
-    assert raw and len(signature) == 64
+    assert raw
+    assert len(signature) == 64
     assert started.cookie.endswith("=" + started.query["state"])
 
 
@@ -134,7 +139,8 @@ def test_two_workspaces_install_and_each_is_answered_with_its_own_token(
     assert "Thank you" in page.body
     install(served, other)
     assert set(bots(db)) == {TEAM, OTHER}
-    assert bots(db)[TEAM] == fake.bot_token and bots(db)[OTHER] == other.bot_token
+    assert bots(db)[TEAM] == fake.bot_token
+    assert bots(db)[OTHER] == other.bot_token
     assert fake.bot_token != other.bot_token
     assert workspaces(db) == {TEAM: (None, None), OTHER: (None, None)}
     with db.engine.connect() as conn:
@@ -196,7 +202,8 @@ def test_tokens_near_expiry_are_rotated_for_requests_and_for_the_clock(
         slack = served.driver(fake)
         assert "is now the" in say(slack, fake, "channel <#CSALES|sales-team> sales")
         refreshed = [c for c in fake.calls_to("oauth.v2.access") if c.params.get("grant_type")]
-        assert refreshed and refreshed[0].response["ok"]
+        assert refreshed
+        assert refreshed[0].response["ok"]
         second = bots(db)[TEAM]
         assert second != first
         assert {c.token for c in fake.calls_to("users.info")} <= {second}
@@ -205,7 +212,8 @@ def test_tokens_near_expiry_are_rotated_for_requests_and_for_the_clock(
         assert settings.oauth is not None
         clients = InstalledClients(oauth=settings.oauth, db=db, base=make_client(settings))
         client = clients.for_team(TEAM)
-        assert client is not None and client.token not in (first, second)
+        assert client is not None
+        assert client.token not in (first, second)
         assert bots(db)[TEAM] == client.token  # saved: the next process uses it too
         assert client.auth_test()["team_id"] == TEAM
 
