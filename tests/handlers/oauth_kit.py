@@ -43,9 +43,9 @@ def oauth_settings(fake: FakeSlack, database_url: str, **extra: str) -> Settings
     return Settings.from_env(env, dotenv=None)
 
 
-def add_other_team(fake: FakeSlack) -> FakeSlack:
+def add_other_team(fake: FakeSlack, *, bot_token: str | None = None) -> FakeSlack:
     """A second workspace with the same channel and user ids as the first."""
-    other = fake.add_team(OTHER, "Other Team")
+    other = fake.add_team(OTHER, "Other Team", bot_token=bot_token)
     other.add_channel("CSALES", "sales-team", is_member=True)
     other.add_channel("CDIGEST", "persona-digest", is_member=True)
     other.add_user("UADMIN", "admin-b", is_admin=True)
