@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from bot import clock
 from bot.settings import DEFAULT_SCOPES, Settings, SettingsError
 from bot.slack.client import make_client
 from bot.slack.installs import InstalledClients
+from handlers.edge import Edge
 from questions import load_bank
 from storage import Database, Prompt, Workspace
 from storage.installs import slack_bots, slack_installations
@@ -256,3 +258,30 @@ def test_uninstall_stops_rounds_and_refuses_requests_and_a_new_install_resumes(
     clock.tick(db=db, client=clients, bank=bank, settings=settings, now=tomorrow)
     assert len(other.messages("CSALES")) == 1  # resumed (nothing was claimed while away)
     assert len(fake.messages("CSALES")) == 1  # and A's round is not posted twice
+
+
+def test_an_install_in_an_enterprise_workspace_records_its_organisation(
+    served: Served, fake: FakeSlack, db: Database
+) -> None:
+    grid = fake.add_team("T0GRID", "Grid Team", enterprise_id="E0ORG")
+    install(served, grid)
+    assert workspaces(db)["T0GRID"] == (None, "E0ORG")
+    with db.engine.connect() as conn:
+        stored = conn.execute(select(slack_bots.c.enterprise_id, slack_bots.c.team_id)).one()
+    assert tuple(stored) == ("E0ORG", "T0GRID")
+
+
+def test_when_installations_cannot_be_read_slack_is_asked_to_retry() -> None:
+    def broken(team: str | None, enterprise: str | None) -> bool:
+        raise OperationalError("SELECT", {}, Exception("database is down"))
+
+    edge = Edge(signing_secret=None, installed_team=lambda: None, installed=broken)
+    refusal = edge.check_socket(
+        {
+            "type": "event_callback",
+            "team_id": TEAM,
+            "event": {"type": "app_home_opened", "user": "UALICE", "tab": "home"},
+        }
+    )
+    assert refusal is not None
+    assert refusal.status == 503  # not a 403: Slack delivers it again
