@@ -29,8 +29,9 @@ def send_reminders(*, db: Database, client: WebClient | Clients, now: datetime, 
     wanted (in workspaces still installed). Returns how many nudges were posted."""
     posted = 0
     clients = clients_of(client)
+    known: dict[str, WebClient | None] = {}
     for prompt_id, team in _due(db, clients, Prompt.remind_at <= now, Prompt.reminded_at.is_(None)):
-        slack = clients.for_team(team)
+        slack = _client(known, clients, team)
         if slack is None:
             continue
         with db.session() as session:
@@ -64,8 +65,9 @@ def close_expired(
     workspaces still installed: the others' prompts are closed once they are back)."""
     closed = 0
     clients = clients_of(client)
+    known: dict[str, WebClient | None] = {}
     for prompt_id, team in _due(db, clients, Prompt.close_at <= now):
-        slack = clients.for_team(team)
+        slack = _client(known, clients, team)
         if slack is None:
             continue
         with db.session() as session:
@@ -91,6 +93,13 @@ def close_expired(
         except SlackApiError as error:
             log.warning("could not mark %s/%s closed: %s", channel, ts, error.response.get("error"))
     return closed
+
+
+def _client(known: dict[str, WebClient | None], clients: Clients, team: str) -> WebClient | None:
+    """``team``'s client, asked for once per run (it may cost a token rotation)."""
+    if team not in known:
+        known[team] = clients.for_team(team)
+    return known[team]
 
 
 def _due(db: Database, clients: Clients, *conditions: object) -> list[tuple[int, str]]:

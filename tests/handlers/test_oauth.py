@@ -226,12 +226,16 @@ def test_tokens_near_expiry_are_rotated_for_requests_and_for_the_clock(
 def test_uninstall_stops_rounds_and_refuses_requests_and_a_new_install_resumes(
     served: Served, fake: FakeSlack, other: FakeSlack, db: Database
 ) -> None:
+    fake.add_channel("CDIGEST", "persona-digest", is_member=True)
     install(served, fake)
     install(served, other)
     a, b = served.driver(fake), served.driver(other)
     for slack, team in ((a, fake), (b, other)):
         say(slack, team, "channel <#CSALES|sales-team> sales")
         assert "Saved" in say(slack, team, "schedule sales cron 0 10 * * * UTC weekend=none")
+        say(slack, team, "ask <#CSALES|sales-team> What was hard this week?")
+        shown = say(slack, team, "digest schedule <#CDIGEST|persona-digest> cron 0 10 * * * UTC")
+        assert "The digest goes to <#CDIGEST>" in shown
     settings = served.settings
     assert settings.oauth is not None
     clients = InstalledClients(oauth=settings.oauth, db=db, base=make_client(settings))
@@ -245,19 +249,25 @@ def test_uninstall_stops_rounds_and_refuses_requests_and_a_new_install_resumes(
     assert b.command("status").status == 403  # no installation: refused at the edge
 
     tomorrow = datetime.now(UTC).replace(hour=10, minute=1) + timedelta(days=1)
+    fake.clear_calls()
     clock.tick(db=db, client=clients, bank=bank, settings=settings, now=tomorrow)
-    assert len(fake.messages("CSALES")) == 1  # team A's round
-    assert other.messages("CSALES") == []  # none for the uninstalled team
+    assert len(fake.messages("CSALES")) == 2  # team A: the question asked, then its round
+    assert len(fake.messages("CDIGEST")) == 1  # and its digest
+    assert len(other.messages("CSALES")) == 1  # only the question asked before
+    assert other.messages("CDIGEST") == []
+    assert [c.method for c in fake.calls if c.team == OTHER] == []  # not even tried
     with db.session() as session:
-        asked = {p.workspace_id for p in session.scalars(select(Prompt))}
-        assert len(asked) == 1
+        rounds = {p.workspace_id for p in session.scalars(select(Prompt)) if p.round_id}
+        assert len(rounds) == 1
 
     install(served, other)
     assert workspaces(db)[OTHER][0] is None
     assert b.command("help").status == 200
     clock.tick(db=db, client=clients, bank=bank, settings=settings, now=tomorrow)
-    assert len(other.messages("CSALES")) == 1  # resumed (nothing was claimed while away)
-    assert len(fake.messages("CSALES")) == 1  # and A's round is not posted twice
+    assert len(other.messages("CSALES")) == 2  # resumed (nothing was claimed while away)
+    assert len(other.messages("CDIGEST")) == 1
+    assert len(fake.messages("CSALES")) == 2  # and A's round is not posted twice
+    assert len(fake.messages("CDIGEST")) == 1
 
 
 def test_an_install_in_an_enterprise_workspace_records_its_organisation(
