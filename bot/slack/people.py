@@ -1,11 +1,11 @@
 """Who a Slack user is to personabot: whether they are an admin, and which language they read.
 
 One ``users.info`` call (with ``include_locale``) answers both; it is kept for ten minutes
-per workspace and user (user ids are unique only within a workspace, so the key is the API
-URL, the workspace (the client's default ``team_id``, which Bolt sets on each request's client;
-else its token, which belongs to one workspace) and the user id), so a burst of commands
-from one person costs one call. A failed
-lookup is not cached: the next request asks again. Slack's ``user_change`` event drops it.
+per workspace and user, so a burst of commands from one person costs one call. User ids are
+unique only within a workspace, so the key is the API URL, the workspace (the client's
+default ``team_id``, which Bolt sets on each request's client; else its token, which
+belongs to one workspace) and the user id. A failed lookup is not cached: the next request
+asks again. Slack's ``user_change`` event drops it.
 """
 
 from __future__ import annotations
