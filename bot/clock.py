@@ -4,7 +4,11 @@ A tick posts rounds, reminders and closings (``bot.rounds``) and digests
 (``bot.insights``): it composes the two, so it sits above both, at the top of ``bot``
 (no package of ``bot`` imports it; ``handlers.cli`` starts it).
 
-May import: bot.rounds, bot.insights, bot.settings, storage, questions.
+Each workspace is served with its own client (``bot.slack.installs.Clients``: the bot
+token's in single-token mode, each installation's in OAuth mode); workspaces uninstalled or
+without an installation get no rounds, reminders or digests.
+
+May import: bot.rounds, bot.insights, bot.slack, bot.settings, storage, questions.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from bot.rounds.followup import close_expired, send_reminders
 from bot.rounds.picking import Draft, prepare
 from bot.rounds.posting import post_rounds
 from bot.settings import Settings
+from bot.slack.installs import Clients, clients_of
 from questions import Bank
 from storage import Database
 
@@ -30,16 +35,24 @@ log = logging.getLogger(__name__)
 
 
 def tick(
-    *, db: Database, client: WebClient, bank: Bank, settings: Settings, now: datetime | None = None
+    *,
+    db: Database,
+    client: WebClient | Clients,
+    bank: Bank,
+    settings: Settings,
+    now: datetime | None = None,
 ) -> None:
     """Post due rounds (once, whatever the number of processes), retry failed ones, send
-    reminders, close expired prompts and post due digests. ``now`` is for tests; it
-    defaults to the clock."""
+    reminders, close expired prompts and post due digests. ``client``: one client for the
+    one workspace, or each workspace's (``Clients``). ``now`` is for tests; it defaults to
+    the clock."""
     now = now or datetime.now(UTC)
     grace = timedelta(minutes=settings.grace_minutes)
+    client = clients_of(client)
+    teams = client.installed()
     with db.session() as session:
-        ids = claim_due(session=session, now=now, grace=grace)
-        ids += claim_retries(session=session, now=now)
+        ids = claim_due(session=session, now=now, grace=grace, teams=teams)
+        ids += claim_retries(session=session, now=now, teams=teams)
     drafts: dict[int, list[Draft]] = {}
     with db.session() as session:
         for round_id in ids:
@@ -56,7 +69,7 @@ def tick(
 
 
 def start(
-    *, db: Database, client: WebClient, bank: Bank, settings: Settings
+    *, db: Database, client: WebClient | Clients, bank: Bank, settings: Settings
 ) -> BackgroundScheduler:
     """Tick now (rounds missed while the bot was down, within the grace window) and then
     every ``settings.tick_seconds``. The job store is in memory and never shared: the

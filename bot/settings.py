@@ -20,6 +20,23 @@ DEFAULT_API_URL = "https://slack.com/api/"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _REACTION = re.compile(r"^[a-z0-9_+'-]{1,100}$")
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+_SCOPE = re.compile(r"^[a-z]+(?:[.:][a-z_]+)*$")
+# The bot scopes of manifest.yml (tests/handlers/test_oauth.py keeps the two equal): what an
+# OAuth install asks for unless SLACK_SCOPES says otherwise.
+DEFAULT_SCOPES = (
+    "commands",
+    "chat:write",
+    "channels:join",
+    "channels:read",
+    "groups:read",
+    "channels:history",
+    "groups:history",
+    "reactions:write",
+    "users:read",
+    "files:write",
+    "im:write",
+)
+OAUTH_VARIABLES = ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET")
 
 
 class SettingsError(Exception):
@@ -31,8 +48,20 @@ class SettingsError(Exception):
 
 
 @dataclass(frozen=True, kw_only=True)
+class OAuth:
+    """The app's OAuth credentials: set, personabot installs in any number of workspaces."""
+
+    client_id: str
+    client_secret: str
+    state_secret: str
+    scopes: tuple[str, ...]
+    redirect_uri: str | None  # None: the one configured for the app at Slack
+
+
+@dataclass(frozen=True, kw_only=True)
 class Settings:
-    bot_token: str
+    # None in OAuth mode: each workspace's bot token comes from its installation.
+    bot_token: str | None
     app_token: str | None
     signing_secret: str | None
     database_url: str
@@ -47,6 +76,7 @@ class Settings:
     tick_seconds: float
     questions_dir: Path | None
     disabled_questions: frozenset[str]
+    oauth: OAuth | None = None
 
     @property
     def socket_mode(self) -> bool:
@@ -72,9 +102,22 @@ class Settings:
         values.update(os.environ if environ is None else environ)
         env = {k: v.strip() for k, v in values.items()}
 
-        bot_token = env.get("SLACK_BOT_TOKEN", "" if slack else "xoxb-offline")
-        if not bot_token.startswith("xoxb-"):
-            raise SettingsError("SLACK_BOT_TOKEN", "set it to the bot token (xoxb-...)")
+        oauth = _oauth(env) if slack else None
+        bot_token: str | None = env.get("SLACK_BOT_TOKEN", "" if slack else "xoxb-offline")
+        if oauth is not None:
+            if bot_token:
+                raise SettingsError(
+                    "SLACK_BOT_TOKEN",
+                    "unset it with SLACK_CLIENT_ID (OAuth: each workspace's token comes "
+                    "from its installation)",
+                )
+            bot_token = None
+        elif not (bot_token or "").startswith("xoxb-"):
+            raise SettingsError(
+                "SLACK_BOT_TOKEN",
+                "set it to the bot token (xoxb-...), or set SLACK_CLIENT_ID, "
+                "SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth installs",
+            )
         app_token = env.get("SLACK_APP_TOKEN") or None
         if app_token is not None and not app_token.startswith("xapp-"):
             raise SettingsError(
@@ -106,6 +149,7 @@ class Settings:
                 for k in env.get("PERSONABOT_DISABLED_QUESTIONS", "").split(",")
                 if k.strip()
             ),
+            oauth=oauth,
         )
 
     def configure_logging(self) -> None:
@@ -114,6 +158,38 @@ class Settings:
         )
         if self.log_level != "DEBUG":
             logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+def _oauth(env: Mapping[str, str]) -> OAuth | None:
+    """All three OAuth variables, or none of them (then the single bot token is used)."""
+    given = {name: env.get(name, "") for name in OAUTH_VARIABLES}
+    if not any(given.values()):
+        return None
+    for name, value in given.items():
+        if not value:
+            others = ", ".join(n for n in OAUTH_VARIABLES if n != name)
+            raise SettingsError(name, f"required for OAuth installs along with {others}")
+    if len(given["SLACK_STATE_SECRET"]) < 16:
+        raise SettingsError("SLACK_STATE_SECRET", "a random string of at least 16 characters")
+    raw_scopes = env.get("SLACK_SCOPES", "")
+    scopes = tuple(dict.fromkeys(s.strip() for s in raw_scopes.split(",") if s.strip()))
+    bad = [scope for scope in scopes if not _SCOPE.match(scope)]
+    if bad:
+        raise SettingsError("SLACK_SCOPES", f"comma-separated bot scopes (bad: {bad[0]})")
+    redirect = env.get("SLACK_REDIRECT_URI") or None
+    if redirect is not None:
+        parsed = urlparse(redirect)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise SettingsError(
+                "SLACK_REDIRECT_URI", "an http(s) URL ending /slack/oauth_redirect, or unset"
+            )
+    return OAuth(
+        client_id=given["SLACK_CLIENT_ID"],
+        client_secret=given["SLACK_CLIENT_SECRET"],
+        state_secret=given["SLACK_STATE_SECRET"],
+        scopes=scopes or DEFAULT_SCOPES,
+        redirect_uri=redirect,
+    )
 
 
 def _choice(

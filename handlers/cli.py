@@ -27,6 +27,7 @@ from bot.insights import indexing, worker
 from bot.rounds import schedules
 from bot.settings import Settings, SettingsError
 from bot.slack.client import Identity, make_client, verify, verify_app_token
+from bot.slack.installs import Clients, InstalledClients, OneClient, mark_installed
 from handlers import errors, offline, workspace_cli
 from handlers.app import build_app
 from handlers.web import health_app, make_http_server, wsgi_app
@@ -76,10 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from handlers.socket_mode import CheckedSocketModeHandler
 
         assert settings.app_token is not None
-        if args.port is not None:  # GET /healthz only, for a container's health check
-            health = _http_server(health_app(db), host=args.host, port=args.port)
+        # GET /healthz, for a container's health check; with OAuth, the install pages too
+        # (on port 3000 unless --port says otherwise: people must reach them)
+        port = args.port if args.port is not None or settings.oauth is None else 3000
+        if port is not None:
+            health = _http_server(health_app(db, app), host=args.host, port=port)
             threading.Thread(target=health.serve_forever, name="healthz", daemon=True).start()
-            log.info("health checks on %s:%s (GET /healthz)", args.host, health.server_port)
+            pages = "" if settings.oauth is None else ", GET /slack/install"
+            log.info("health checks on %s:%s (GET /healthz%s)", args.host, port, pages)
         log.info("starting in Socket Mode")
         handler = CheckedSocketModeHandler(app, settings.app_token, web_client=app.client)
         try:
@@ -89,8 +94,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     port = 3000 if args.port is None else args.port
     server = _http_server(wsgi_app(app, db), host=args.host, port=port)
+    pages = "" if settings.oauth is None else ", GET /slack/install"
     log.info(
-        "serving HTTP on %s:%s (POST /slack/events, GET /healthz)", args.host, server.server_port
+        "serving HTTP on %s:%s (POST /slack/events, GET /healthz%s)",
+        args.host,
+        server.server_port,
+        pages,
     )
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
@@ -105,16 +114,24 @@ def boot(*, start_clock: bool, socket_mode: bool = False) -> tuple[Settings, Dat
     settings = _settings()
     bank = _bank(settings)
     client = make_client(settings)
-    _verify(client)
+    identity = None if settings.oauth is not None else _verify(client)
     if socket_mode and settings.app_token is not None:
         _verify_app_token(client, settings.app_token)
     db = _database(settings, upgrade=True)
+    clients: Clients
+    if settings.oauth is not None:
+        clients = InstalledClients(oauth=settings.oauth, db=db, base=client)
+    else:  # the token works, so the app is installed there (again, after an uninstall)
+        assert identity is not None
+        if identity.team_id:
+            mark_installed(db=db, team_id=identity.team_id, enterprise_id=None)
+        clients = OneClient(client)
     app = build_app(settings=settings, db=db, bank=bank, client=client)
     worker.start()
     atexit.register(worker.stop)
     indexing.backfill_in_background(db=db, bank=bank)
     if start_clock:
-        clock.start(db=db, client=client, bank=bank, settings=settings)
+        clock.start(db=db, client=clients, bank=bank, settings=settings)
     return settings, db, app
 
 
@@ -208,12 +225,20 @@ def _check() -> int:
     mode = "Socket Mode" if settings.socket_mode else "HTTP"
     print(f"settings: ok ({mode}, Web API {settings.api_url})", flush=True)
     client = make_client(settings)
-    identity = _verify(client)
-    tokens = "bot token"
-    if settings.app_token is not None:
-        _verify_app_token(client, settings.app_token)
-        tokens = "bot and app tokens"
-    print(f"slack: ok ({tokens} accepted; workspace {identity.team}, bot @{identity.user})")
+    if settings.oauth is not None:
+        if settings.app_token is not None:
+            _verify_app_token(client, settings.app_token)
+        print(
+            f"slack: OAuth (client id {settings.oauth.client_id}; install at /slack/install, "
+            f"redirect to /slack/oauth_redirect; scopes {','.join(settings.oauth.scopes)})"
+        )
+    else:
+        identity = _verify(client)
+        tokens = "bot token"
+        if settings.app_token is not None:
+            _verify_app_token(client, settings.app_token)
+            tokens = "bot and app tokens"
+        print(f"slack: ok ({tokens} accepted; workspace {identity.team}, bot @{identity.user})")
     missing = _missing_sqlite_file(settings.database_url)
     revision: str | None = None
     if missing is not None:

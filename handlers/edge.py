@@ -4,8 +4,9 @@ A request that cannot be a Slack request for this app gets a short reason and ne
 listener: a body over ``MAX_BODY`` bytes is a 413; a missing, stale or wrong signature (a
 timestamp that is not a number included) a 401; a body that is not UTF-8, not JSON where JSON
 is due, or not shaped as Slack shapes that kind of request (``handlers.shapes``) a 400; a
-request for another workspace than the one the bot token belongs to a 403. Each refusal is
-logged once, with its reason and size, never with the body.
+request for another workspace than the one the bot token belongs to (OAuth mode: for a
+workspace, or organisation, with no installation) a 403. Each refusal is logged once, with
+its reason and size, never with the body.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from slack_bolt import App
-from slack_bolt.request.internals import parse_body
+from slack_bolt.request.internals import extract_enterprise_id, extract_team_id, parse_body
 
 from handlers import shapes
 
@@ -34,7 +35,7 @@ MAX_SKEW = 300  # seconds: Slack's replay window
 
 @dataclass(frozen=True)
 class Refusal:
-    status: int  # 400, 401, 403 or 413
+    status: int  # 400, 401, 403, 413 or 503
     reason: str
 
     @property
@@ -42,18 +43,34 @@ class Refusal:
         return f"{_TITLES[self.status]}: {self.reason}"
 
 
-_TITLES = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 413: "Payload Too Large"}
+_TITLES = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    413: "Payload Too Large",
+    503: "Service Unavailable",
+}
+
+
+Installed = Callable[[str | None, str | None], bool]  # (team id, enterprise id) -> installed?
 
 
 class Edge:
     """Checks requests for the workspace that ``installed_team()`` names (asked once, on the
-    first request that needs it; None while it cannot be told, which refuses)."""
+    first request that needs it; None while it cannot be told, which refuses); in OAuth
+    mode (``installed`` given), for any workspace with an installation (asked each time:
+    an uninstall takes effect at once)."""
 
     def __init__(
-        self, *, signing_secret: str | None, installed_team: Callable[[], str | None]
+        self,
+        *,
+        signing_secret: str | None,
+        installed_team: Callable[[], str | None],
+        installed: Installed | None = None,
     ) -> None:
         self._secret = signing_secret
         self._installed_team = installed_team
+        self._installed = installed
         self._team: str | None = None
 
     def check_http(self, body: bytes, headers: Mapping[str, str]) -> Refusal | None:
@@ -99,6 +116,8 @@ class Edge:
         assert isinstance(body, dict)  # shapes.problem says so
         if body.get("type") == "url_verification" or body.get("ssl_check") == "1":
             return None
+        if self._installed is not None:
+            return self._installation(body)
         teams = shapes.workspaces_of(body)
         installed = self._team or self._learn()
         if installed is None:
@@ -106,6 +125,16 @@ class Edge:
         if installed not in teams:
             return Refusal(403, "another workspace")
         return None
+
+    def _installation(self, body: dict[str, object]) -> Refusal | None:
+        team, enterprise = extract_team_id(body), extract_enterprise_id(body)
+        assert self._installed is not None
+        try:
+            found = self._installed(team, enterprise)
+        except Exception:
+            log.exception("could not look up the installation of %s", team or enterprise)
+            return Refusal(503, "cannot tell whether the app is installed there yet")
+        return None if found else Refusal(403, "a workspace without an installation")
 
     def _learn(self) -> str | None:
         try:

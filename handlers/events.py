@@ -1,4 +1,6 @@
-"""Message events (thread replies to prompts, their edits and deletions) and ``user_change``.
+"""Message events (thread replies to prompts, their edits and deletions), ``user_change``
+and, in single-token mode, ``app_uninstalled`` / ``tokens_revoked`` (in OAuth mode Bolt's
+own listeners take those: ``handlers.app``).
 
 A message event is stored before it is acknowledged: ``store_first`` runs as the listener's
 middleware, in the request's own thread, before Bolt answers Slack. When the database cannot
@@ -19,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.capture import replies
 from bot.settings import Settings
+from bot.slack.installs import mark_uninstalled
 from bot.slack.people import forget
 from handlers.payloads import guarded
 from questions import Bank
@@ -76,6 +79,19 @@ def handle_user_change(event: dict[str, Any], client: WebClient) -> None:
         forget(client=client, user_id=str(user_id))
 
 
+def handle_uninstalled(body: dict[str, Any], context: BoltContext, db: Database) -> None:
+    """The app was uninstalled: its rounds, reminders and digests stop; its data stays."""
+    mark_uninstalled(db=db, team_id=_team(body, context), enterprise_id=context.enterprise_id)
+
+
+def handle_tokens_revoked(
+    event: dict[str, Any], body: dict[str, Any], context: BoltContext, db: Database
+) -> None:
+    """The bot token was revoked (user tokens alone do not matter: personabot has none)."""
+    if (event.get("tokens") or {}).get("bot"):
+        handle_uninstalled(body, context, db)
+
+
 def _team(body: dict[str, Any], context: BoltContext) -> str:
     # Bolt reads the installing workspace from ``authorizations``: in a shared channel the
     # envelope's ``team_id`` can be the workspace that created the channel (Slack Connect).
@@ -85,3 +101,9 @@ def _team(body: dict[str, Any], context: BoltContext) -> str:
 def register(app: App) -> None:
     app.event("message", middleware=[store_first])(guarded(handle_message))
     app.event("user_change")(guarded(handle_user_change))
+
+
+def register_uninstall(app: App) -> None:
+    """Single-token mode's ``app_uninstalled`` and ``tokens_revoked`` listeners."""
+    app.event("app_uninstalled")(guarded(handle_uninstalled))
+    app.event("tokens_revoked")(guarded(handle_tokens_revoked))

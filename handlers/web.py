@@ -1,4 +1,5 @@
-"""HTTP transport: a WSGI app serving ``/slack/events`` and ``/healthz``."""
+"""HTTP transport: a WSGI app serving ``/slack/events`` and ``/healthz`` (and, in OAuth
+mode, Bolt's install pages ``GET /slack/install`` and ``GET /slack/oauth_redirect``)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ log = logging.getLogger(__name__)
 
 def wsgi_app(app: App, db: Database) -> WSGIApplication:
     """Health at ``HEALTH_PATH``; Slack's requests at ``EVENTS_PATH``, checked at the edge
-    (``handlers.edge``) before Bolt sees them."""
+    (``handlers.edge``) before Bolt sees them; the OAuth pages (a browser's GETs, not
+    signed: the state value and its cookie guard them) go to Bolt's OAuth flow as they are."""
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
     edge = edges.of(app)
 
@@ -110,13 +112,20 @@ def make_http_server(application: WSGIApplication, *, host: str, port: int) -> W
     )
 
 
-def health_app(db: Database) -> WSGIApplication:
-    """Only ``GET /healthz``: what ``personabot run --port N`` serves in Socket Mode, so a
-    container's health check reaches the process and its database in both modes."""
+def health_app(db: Database, app: App | None = None) -> WSGIApplication:
+    """Only ``GET /healthz`` (and, when ``app`` installs through OAuth, its install pages):
+    what ``personabot run --port N`` serves in Socket Mode, so a container's health check
+    reaches the process and its database in both modes, and people can install the app."""
+    flow = app.oauth_flow if app is not None else None
+    pages = set() if flow is None else {flow.install_path, flow.redirect_uri_path}
+    slack = SlackRequestHandler(app) if app is not None else None
 
     def application(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") == "GET":
             return _health(db, start_response)
+        if environ.get("PATH_INFO") in pages and environ.get("REQUEST_METHOD") == "GET":
+            assert slack is not None
+            return slack(environ, start_response)
         start_response("404 Not Found", [("Content-Type", "text/plain"), ("Content-Length", "0")])
         return [b""]
 

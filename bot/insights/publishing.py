@@ -4,6 +4,7 @@ report attached; scheduled digests are claimed in the database so they go out on
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
@@ -18,7 +19,9 @@ from bot.insights.render.report import report_html
 from bot.insights.worker import compose_committed
 from bot.rounds.cadence import parse_cadence
 from bot.rounds.calendar import Calendar
+from bot.rounds.claims import served
 from bot.rounds.timetable import due_times
+from bot.slack.installs import Clients, clients_of
 from bot.slack.once import Unclear, post_once
 from storage import Database, DigestRun, DigestSchedule, Workspace, queries
 
@@ -73,17 +76,24 @@ def post_digest(
 
 
 def post_due_digests(
-    *, db: Database, client: WebClient, now: datetime, grace: timedelta, locale: str
+    *, db: Database, client: WebClient | Clients, now: datetime, grace: timedelta, locale: str
 ) -> int:
-    """Post every scheduled digest that is due and not yet claimed; returns how many."""
+    """Post every scheduled digest that is due and not yet claimed, each with its
+    workspace's client (workspaces uninstalled, or without an installation, are passed
+    over unclaimed); returns how many."""
     posted = 0
+    clients = clients_of(client)
     with db.session() as session:
-        claims = _claim(session, now=now, grace=grace)
+        claims = _claim(session, now=now, grace=grace, teams=clients.installed())
     for run_id, team_id, channel in claims:
+        slack = clients.for_team(team_id)
+        if slack is None:  # its installation went between the claim and now
+            _failed(db, run_id, "not_installed")
+            continue
         try:
             post_digest(
                 db=db,
-                client=client,
+                client=slack,
                 team_id=team_id,
                 channel=channel,
                 now=now,
@@ -94,19 +104,25 @@ def post_due_digests(
         except (SlackApiError, Unclear) as error:
             code = Unclear.code if isinstance(error, Unclear) else str(error.response.get("error"))
             log.warning("digest for %s in %s failed: %s", team_id, channel, code)
-            with db.session() as session:
-                run = session.get(DigestRun, run_id)
-                if run is not None:
-                    run.status, run.reason = "failed", code
+            _failed(db, run_id, code)
     return posted
 
 
-def _claim(session: Session, *, now: datetime, grace: timedelta) -> list[tuple[int, str, str]]:
+def _failed(db: Database, run_id: int, code: str) -> None:
+    with db.session() as session:
+        run = session.get(DigestRun, run_id)
+        if run is not None:
+            run.status, run.reason = "failed", code
+
+
+def _claim(
+    session: Session, *, now: datetime, grace: timedelta, teams: Collection[str] | None
+) -> list[tuple[int, str, str]]:
     claims = []
     for schedule, team_id in session.execute(
-        select(DigestSchedule, Workspace.team_id).join(
-            Workspace, Workspace.id == DigestSchedule.workspace_id
-        )
+        select(DigestSchedule, Workspace.team_id)
+        .join(Workspace, Workspace.id == DigestSchedule.workspace_id)
+        .where(served(teams))
     ):
         last = session.scalar(
             select(func.max(DigestRun.due_at)).where(

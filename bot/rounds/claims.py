@@ -12,17 +12,17 @@ from __future__ import annotations
 import logging
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, and_, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.rounds.cadence import Cadence, parse_cadence
 from bot.rounds.calendar import CadenceError, Calendar
 from bot.rounds.timetable import due_times
-from storage import Channel, Round, Schedule, queries
+from storage import Channel, Round, Schedule, Workspace, queries
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +61,25 @@ class Planned:
     reason: str | None
 
 
-def claim_due(*, session: Session, now: datetime, grace: timedelta) -> list[int]:
+def served(teams: Collection[str] | None) -> ColumnElement[bool]:
+    """The workspaces the clock works for: not uninstalled and, when ``teams`` is given
+    (OAuth: those with an installation), among them. A condition on ``Workspace``."""
+    condition = Workspace.uninstalled_at.is_(None)
+    return condition if teams is None else and_(condition, Workspace.team_id.in_(list(teams)))
+
+
+def claim_due(
+    *,
+    session: Session,
+    now: datetime,
+    grace: timedelta,
+    teams: Collection[str] | None = None,
+) -> list[int]:
     """Record every round due up to ``now`` that no process has recorded yet; return the
-    ids of those this call claimed for posting. The caller commits."""
+    ids of those this call claimed for posting. The caller commits. Workspaces not
+    ``served(teams)`` are passed over: nothing of theirs is recorded, so nothing is lost."""
     claimed: list[int] = []
-    for planned in _plan(session, now=now, grace=grace):
+    for planned in _plan(session, now=now, grace=grace, teams=teams):
         round_ = Round(
             schedule_id=planned.schedule_id,
             channel_id=planned.channel_id,
@@ -82,10 +96,19 @@ def claim_due(*, session: Session, now: datetime, grace: timedelta) -> list[int]
     return claimed
 
 
-def claim_retries(*, session: Session, now: datetime) -> list[int]:
-    """Claim rounds whose retry time has come, and claims abandoned by a dead process."""
+def claim_retries(
+    *, session: Session, now: datetime, teams: Collection[str] | None = None
+) -> list[int]:
+    """Claim rounds whose retry time has come, and claims abandoned by a dead process (in
+    workspaces ``served(teams)``; the others wait)."""
+    ours = (
+        select(Round.id)
+        .join(Schedule, Schedule.id == Round.schedule_id)
+        .join(Workspace, Workspace.id == Schedule.workspace_id)
+        .where(served(teams))
+    )
     stale = session.scalars(
-        select(Round.id).where(Round.status == "claimed", Round.claimed_at < now - STALE_CLAIM)
+        ours.where(Round.status == "claimed", Round.claimed_at < now - STALE_CLAIM)
     ).all()
     for round_id in stale:
         session.execute(
@@ -95,7 +118,7 @@ def claim_retries(*, session: Session, now: datetime) -> list[int]:
         )
     claimed = []
     for round_id in session.scalars(
-        select(Round.id).where(Round.status == "retry", Round.next_attempt_at <= now)
+        ours.where(Round.status == "retry", Round.next_attempt_at <= now)
     ).all():
         result = session.execute(
             update(Round)
@@ -112,8 +135,16 @@ def retry_delay(attempts: int) -> timedelta | None:
     return RETRY_DELAYS[attempts - 1] if 0 < attempts <= len(RETRY_DELAYS) else None
 
 
-def _plan(session: Session, *, now: datetime, grace: timedelta) -> Iterator[Planned]:
-    for schedule in session.scalars(select(Schedule).order_by(Schedule.id)):
+def _plan(
+    session: Session, *, now: datetime, grace: timedelta, teams: Collection[str] | None
+) -> Iterator[Planned]:
+    schedules = (
+        select(Schedule)
+        .join(Workspace, Workspace.id == Schedule.workspace_id)
+        .where(served(teams))
+        .order_by(Schedule.id)
+    )
+    for schedule in session.scalars(schedules):
         try:
             cadence, calendar = cadence_of(schedule), calendar_of(schedule)
         except CadenceError as error:  # stored by an older version: report, don't crash

@@ -15,18 +15,25 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.rounds import prompts as messages
+from bot.rounds.claims import served
+from bot.slack.installs import Clients, clients_of
 from bot.slack.once import Unclear, post_once
 from questions import Bank
-from storage import Answer, Database, Prompt
+from storage import Answer, Database, Prompt, Workspace
 
 log = logging.getLogger(__name__)
 
 
-def send_reminders(*, db: Database, client: WebClient, now: datetime, locale: str) -> int:
+def send_reminders(*, db: Database, client: WebClient | Clients, now: datetime, locale: str) -> int:
     """Nudge, in its thread, each prompt past its reminder time with fewer answers than
-    wanted. Returns how many nudges were posted."""
+    wanted (in workspaces still installed). Returns how many nudges were posted."""
     posted = 0
-    for prompt_id in _due(db, Prompt.remind_at <= now, Prompt.reminded_at.is_(None)):
+    clients = clients_of(client)
+    known: dict[str, WebClient | None] = {}
+    for prompt_id, team in _due(db, clients, Prompt.remind_at <= now, Prompt.reminded_at.is_(None)):
+        slack = _client(known, clients, team)
+        if slack is None:
+            continue
         with db.session() as session:
             if not _claim(session, prompt_id, Prompt.reminded_at, now):
                 continue
@@ -39,7 +46,7 @@ def send_reminders(*, db: Database, client: WebClient, now: datetime, locale: st
             continue
         try:
             post_once(
-                client,
+                slack,
                 key=f"reminder:{prompt_id}",
                 channel=channel,
                 thread_ts=ts,
@@ -52,11 +59,17 @@ def send_reminders(*, db: Database, client: WebClient, now: datetime, locale: st
 
 
 def close_expired(
-    *, db: Database, client: WebClient, bank: Bank, now: datetime, locale: str
+    *, db: Database, client: WebClient | Clients, bank: Bank, now: datetime, locale: str
 ) -> int:
-    """Close each prompt past its close time and update its message to say so."""
+    """Close each prompt past its close time and update its message to say so (in
+    workspaces still installed: the others' prompts are closed once they are back)."""
     closed = 0
-    for prompt_id in _due(db, Prompt.close_at <= now):
+    clients = clients_of(client)
+    known: dict[str, WebClient | None] = {}
+    for prompt_id, team in _due(db, clients, Prompt.close_at <= now):
+        slack = _client(known, clients, team)
+        if slack is None:
+            continue
         with db.session() as session:
             if not _claim(session, prompt_id, Prompt.closed_at, now):
                 continue
@@ -75,17 +88,29 @@ def close_expired(
             text = original
             blocks = messages.plain_blocks(original, footer, locale=lang, closed=True)
         try:
-            client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
+            slack.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
             closed += 1
         except SlackApiError as error:
             log.warning("could not mark %s/%s closed: %s", channel, ts, error.response.get("error"))
     return closed
 
 
-def _due(db: Database, *conditions: object) -> list[int]:
+def _client(known: dict[str, WebClient | None], clients: Clients, team: str) -> WebClient | None:
+    """``team``'s client, asked for once per run (it may cost a token rotation)."""
+    if team not in known:
+        known[team] = clients.for_team(team)
+    return known[team]
+
+
+def _due(db: Database, clients: Clients, *conditions: object) -> list[tuple[int, str]]:
+    """Open prompts meeting ``conditions`` in served workspaces: (id, team id) pairs."""
     with db.session() as session:
-        query = select(Prompt.id).where(Prompt.closed_at.is_(None), *conditions)  # type: ignore[arg-type]
-        return list(session.scalars(query.order_by(Prompt.id)))
+        query = (
+            select(Prompt.id, Workspace.team_id)
+            .join(Workspace, Workspace.id == Prompt.workspace_id)
+            .where(Prompt.closed_at.is_(None), served(clients.installed()), *conditions)  # type: ignore[arg-type]
+        )
+        return [(row[0], row[1]) for row in session.execute(query.order_by(Prompt.id))]
 
 
 def _claim(session: Session, prompt_id: int, column: object, now: datetime) -> bool:

@@ -17,14 +17,16 @@ from datetime import datetime
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy import select
 
 from bot.rounds import prompts as messages
 from bot.rounds.failures import record_failure
 from bot.rounds.picking import Draft
 from bot.slack import calls
 from bot.slack.dates import slack_date
+from bot.slack.installs import Clients, clients_of
 from bot.slack.once import Unclear, post_once
-from storage import Database, Prompt, Round
+from storage import Database, Prompt, Round, Schedule, Workspace
 from storage.models import now as utc_now
 
 PER_CHANNEL_INTERVAL = 1.0  # seconds between two posts to one channel
@@ -33,12 +35,15 @@ PER_CHANNEL_INTERVAL = 1.0  # seconds between two posts to one channel
 def post_rounds(
     *,
     db: Database,
-    client: WebClient,
+    client: WebClient | Clients,
     drafts: dict[int, list[Draft]],
     clock: Callable[[], datetime] = utc_now,
     workers: int = 8,
 ) -> None:
-    """Post every round's drafts in waves; mark each round posted, retry or failed."""
+    """Post every round's drafts in waves, each with its workspace's client; mark each
+    round posted, retry or failed (missed when the workspace has no client any more)."""
+    clients = _clients(db, clients_of(client), drafts=drafts)
+    drafts = {rid: d for rid, d in drafts.items() if rid in clients}
     failed: set[int] = set()
     wave = 0
     last_wave = 0.0
@@ -49,7 +54,7 @@ def post_rounds(
             time.sleep(max(0.0, last_wave + PER_CHANNEL_INTERVAL - time.monotonic()))
             last_wave = time.monotonic()
             outcomes = pool.map(
-                lambda d: _post_one(db=db, client=client, draft=d, clock=clock), batch
+                lambda d: _post_one(db=db, client=clients[d.round_id], draft=d, clock=clock), batch
             )
             failed |= {d.round_id for d, ok in zip(batch, outcomes, strict=True) if not ok}
             wave += 1
@@ -60,6 +65,32 @@ def post_rounds(
                 round_.status, round_.reason, round_.posted_at = "posted", None, clock()
                 round_.channel.failure_reason = None
                 round_.channel.failure_notified_at = None
+
+
+def _clients(
+    db: Database, clients: Clients, *, drafts: dict[int, list[Draft]]
+) -> dict[int, WebClient]:
+    """Each round's client, by round id; a round whose workspace has none is missed."""
+    with db.reading() as session:
+        teams = {
+            round_id: team
+            for round_id, team in session.execute(
+                select(Round.id, Workspace.team_id)
+                .join(Schedule, Schedule.id == Round.schedule_id)
+                .join(Workspace, Workspace.id == Schedule.workspace_id)
+                .where(Round.id.in_(list(drafts)))
+            )
+        }
+    # Asked outside any transaction: finding (and rotating) a token uses the database too.
+    by_team = {team: clients.for_team(team) for team in set(teams.values())}
+    found = {rid: c for rid, team in teams.items() if (c := by_team[team]) is not None}
+    if len(found) < len(teams):
+        with db.session() as session:
+            for round_id in teams.keys() - found.keys():
+                round_ = session.get(Round, round_id)
+                if round_ is not None and round_.status == "claimed":
+                    round_.status, round_.reason = "missed", "personabot is not installed there"
+    return found
 
 
 def _post_one(

@@ -1,4 +1,5 @@
-"""The one Web API client: every Slack call personabot makes goes through it."""
+"""The Web API client: every Slack call personabot makes goes through one made here (in
+OAuth mode, each workspace's is a copy with its own token: ``bot.slack.installs``)."""
 
 from __future__ import annotations
 
@@ -42,13 +43,18 @@ class Identity:
 
     team: str
     user: str
+    team_id: str = ""
 
 
 def verify(client: WebClient) -> Identity:
     """``auth.test``: raises ``SlackApiError`` when Slack refuses the token, ``OSError`` when
     Slack cannot be reached (after ``client``'s retries, which are not logged)."""
     response = _quiet(client, client.token).auth_test()
-    return Identity(team=str(response.get("team", "")), user=str(response.get("user", "")))
+    return Identity(
+        team=str(response.get("team", "")),
+        user=str(response.get("user", "")),
+        team_id=str(response.get("team_id", "")),
+    )
 
 
 def verify_app_token(client: WebClient, app_token: str) -> None:

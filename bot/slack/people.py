@@ -1,9 +1,11 @@
 """Who a Slack user is to personabot: whether they are an admin, and which language they read.
 
 One ``users.info`` call (with ``include_locale``) answers both; it is kept for ten minutes
-per workspace (Bolt hands each request a new ``WebClient``, so the key is the API URL and
-token, not the client), so a burst of commands from one person costs one call. A failed
-lookup is not cached: the next request asks again. Slack's ``user_change`` event drops it.
+per workspace and user, so a burst of commands from one person costs one call. User ids are
+unique only within a workspace, so the key is the API URL, the workspace (the client's
+default ``team_id``, which Bolt sets on each request's client; else its token, which
+belongs to one workspace) and the user id. A failed lookup is not cached: the next request
+asks again. Slack's ``user_change`` event drops it.
 """
 
 from __future__ import annotations
@@ -33,13 +35,13 @@ class Person:
     locale: str | None  # Slack's, e.g. "ko-KR"; None when Slack did not say
 
 
-Key = tuple[str, str | None, str]  # API URL, token, user id
+Key = tuple[str, str | None, str]  # API URL, workspace (team id, else token), user id
 _PEOPLE: TTLCache[Key, Person] = TTLCache(maxsize=MAX_PEOPLE, ttl=TTL_SECONDS)
 _LOCK = threading.Lock()
 
 
 def _key(*, client: WebClient, user_id: str) -> Key:
-    return client.base_url, client.token, user_id
+    return client.base_url, client.default_params.get("team_id") or client.token, user_id
 
 
 @cached(_PEOPLE, key=_key, lock=_LOCK)  # a lookup that raises is not kept

@@ -26,6 +26,7 @@ def auth_test(ws: Workspace, p: Params) -> dict[str, Any]:
         "user_id": ws.bot_user_id,
         "bot_id": ws.bot_id,
         "is_enterprise_install": False,
+        **({} if ws.enterprise_id is None else {"enterprise_id": ws.enterprise_id}),
     }
 
 

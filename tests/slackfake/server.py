@@ -14,9 +14,10 @@ Requests go to ``/api/<method>`` as POST (``application/x-www-form-urlencoded`` 
    (POST is accepted for every method, as Slack does);
 3. an unparsable body -> ``invalid_json`` / ``invalid_form_data``;
 4. token (``Authorization: Bearer``, else a ``token`` parameter): none -> ``not_authed``,
-   unknown -> ``invalid_auth``; the app-level token (``xapp-``) is accepted only by
-   ``apps.connections.open`` and the bot token by everything else, otherwise
-   ``not_allowed_token_type``;
+   unknown -> ``invalid_auth``, revoked -> ``token_revoked``, expired -> ``token_expired``;
+   the app-level token (``xapp-``) is accepted only by ``apps.connections.open`` and bot
+   tokens by everything else, otherwise ``not_allowed_token_type``. The token chooses the
+   workspace the call acts in (``oauth.v2.access`` needs none: see ``oauth.py``);
 5. failures queued with ``fail_next``, then random ones if ``fail_randomly`` was called;
 6. required arguments from Slack's OpenAPI spec (see ``spec.py``) -> ``invalid_arguments``
    or the specific error Slack documents (``methods.MISSING_ARGUMENT_ERRORS``);
@@ -25,6 +26,13 @@ Requests go to ``/api/<method>`` as POST (``application/x-www-form-urlencoded`` 
    ``{"ok": true}`` with no state change.
 
 Errors other than 404/405/429/5xx are HTTP 200 with ``ok: false``, as on Slack.
+
+Several workspaces: ``add_team`` adds one (with its own channels, users and messages; ids
+may collide with another team's, as they can on Slack) and returns a view of the fake for
+it (``team`` gives it again): the same server, calls and fault injection, that team's data
+and tokens. ``enable_oauth`` sets up the app's OAuth credentials; ``authorize`` stands for a
+person approving the install on Slack's consent page (it returns the code Slack would send
+to the redirect URL); ``uninstall`` revokes every token of a team.
 
 Behaviour choices where Slack is vague:
 
@@ -51,6 +59,7 @@ from types import TracebackType
 from typing import Any
 
 from tests.slackfake.methods import HANDLERS, MISSING_ARGUMENT_ERRORS
+from tests.slackfake.oauth import OAuthApp, Tokens
 from tests.slackfake.params import Params
 from tests.slackfake.ratelimit import PostRateLimiter
 from tests.slackfake.spec import load_methods
@@ -76,6 +85,15 @@ class Call:
     token: str | None
     status: int
     response: dict[str, Any]  # the JSON answer; {"raw": text} for a plain-text answer
+    team: str | None = None  # the workspace the token speaks for (None: no valid token)
+
+
+@dataclass
+class _Knobs:
+    """Fault injection shared by a fake and its team views."""
+
+    flaky: tuple[float, random.Random] | None = None
+    limiter: PostRateLimiter | None = None
 
 
 @dataclass
@@ -101,18 +119,20 @@ class FakeSlack:
         app_id: str = "A0TEST",
         app_token: str = DEFAULT_APP_TOKEN,
     ) -> None:
-        self.bot_token = bot_token
         self.app_token = app_token
         self.team_id = team_id
         self.bot_user_id = bot_user_id
         self._methods = load_methods()
         self._lock = threading.Lock()
         self._ws = Workspace(team_id, team_name, bot_user_id, bot_id, app_id, TsClock())
+        self._teams: dict[str, Workspace] = {team_id: self._ws}
+        self._tokens = Tokens()
+        self._tokens.add(bot_token, team_id=team_id, kind="bot")
+        self._tokens.add(app_token, team_id=team_id, kind="app")
         self._calls: list[Call] = []
         self._responses: list[dict[str, Any]] = []
         self._failures: dict[str, list[_Failure]] = {}
-        self._flaky: tuple[float, random.Random] | None = None
-        self._limiter: PostRateLimiter | None = None
+        self._knobs = _Knobs()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -122,7 +142,8 @@ class FakeSlack:
         if self._server is not None:
             return self
         self._server = FakeSlackHTTPServer(("127.0.0.1", 0), self)
-        self._ws.base_url = self.base_url
+        for ws in self._teams.values():
+            ws.base_url = self.base_url
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.02},  # keeps stop() fast
@@ -163,6 +184,100 @@ class FakeSlack:
     @property
     def api_url(self) -> str:
         return self.base_url + "/api/"
+
+    # -- workspaces, tokens, OAuth ----------------------------------------------------
+
+    @property
+    def bot_token(self) -> str:
+        """This team's newest working bot token ("" before the app is installed there)."""
+        with self._lock:
+            return self._tokens.bot_of(self.team_id) or ""
+
+    def add_team(
+        self,
+        team_id: str,
+        team_name: str,
+        *,
+        bot_user_id: str | None = None,
+        bot_id: str | None = None,
+        enterprise_id: str | None = None,
+        bot_token: str | None = None,
+    ) -> FakeSlack:
+        """Another workspace (no bot token until the app is installed there through OAuth,
+        unless ``bot_token`` is given); returns the fake as that team sees it."""
+        with self._lock:
+            if team_id in self._teams:
+                raise ValueError(f"team {team_id} exists already")
+            ws = Workspace(
+                team_id,
+                team_name,
+                bot_user_id or "UB" + team_id[1:],
+                bot_id or "BB" + team_id[1:],
+                self._ws.app_id,
+                self._ws.clock,
+                domain=team_name.lower().replace(" ", "-"),
+                enterprise_id=enterprise_id,
+                base_url=self._ws.base_url,
+            )
+            self._teams[team_id] = ws
+            if bot_token is not None:
+                self._tokens.add(bot_token, team_id=team_id, kind="bot")
+        return self.team(team_id)
+
+    def team(self, team_id: str) -> FakeSlack:
+        """The fake as ``team_id`` sees it: its data and tokens; the same server, calls,
+        responses and fault injection. Start and stop the fake itself, not a view."""
+        with self._lock:
+            ws = self._teams.get(team_id)
+        if ws is None:
+            raise ValueError(f"unknown team {team_id!r}; add it with add_team()")
+        view = copy.copy(self)
+        view._ws, view.team_id, view.bot_user_id = ws, team_id, ws.bot_user_id
+        return view
+
+    def enable_oauth(
+        self,
+        client_id: str,
+        client_secret: str,
+        *,
+        redirect_uri: str | None = None,
+        token_expires_in: int | None = None,
+    ) -> None:
+        """The app's OAuth credentials (``token_expires_in``: token rotation on)."""
+        with self._lock:
+            self._tokens.app = OAuthApp(client_id, client_secret, redirect_uri, token_expires_in)
+
+    def authorize(
+        self,
+        *,
+        client_id: str,
+        scopes: str,
+        user_id: str,
+        redirect_uri: str | None = None,
+    ) -> str:
+        """A person (``user_id``) approves the install in this team on Slack's consent page
+        for the app ``client_id`` asked about with ``scopes``; returns the code Slack adds
+        to the redirect URL. ValueError when the app is not the one set up."""
+        with self._lock:
+            app = self._tokens.app
+            if app is None or app.client_id != client_id:
+                raise ValueError("Slack shows an error page: unknown client_id")
+            return self._tokens.grant(
+                team_id=self.team_id,
+                user_id=user_id,
+                scopes=tuple(s for s in scopes.split(",") if s),
+                redirect_uri=redirect_uri,
+            )
+
+    def uninstall(self) -> None:
+        """The app is uninstalled from this team: every token of it is revoked (send the
+        ``app_uninstalled`` event yourself, with a driver for this team)."""
+        with self._lock:
+            self._tokens.revoke_team(self.team_id)
+
+    def teams(self) -> list[str]:
+        with self._lock:
+            return list(self._teams)
 
     # -- workspace set-up -----------------------------------------------------------
 
@@ -294,6 +409,7 @@ class FakeSlack:
 
     @property
     def calls(self) -> list[Call]:
+        """Every call, whichever team's token made it (``Call.team`` says)."""
         with self._lock:
             return list(self._calls)
 
@@ -368,7 +484,7 @@ class FakeSlack:
         failure: half 429 with ``Retry-After: 1``, half 503, a third of those after having
         done what was asked. ``rate=0`` stops it. Seeded, so a run can be repeated."""
         with self._lock:
-            self._flaky = (rate, random.Random(seed)) if rate > 0 else None
+            self._knobs.flaky = (rate, random.Random(seed)) if rate > 0 else None
 
     def enforce_rate_limits(
         self,
@@ -384,9 +500,9 @@ class FakeSlack:
         """
         with self._lock:
             if post_per_channel_per_second is None and post_per_workspace_per_minute is None:
-                self._limiter = None
+                self._knobs.limiter = None
             else:
-                self._limiter = PostRateLimiter(
+                self._knobs.limiter = PostRateLimiter(
                     post_per_channel_per_second, post_per_workspace_per_minute
                 )
 
@@ -400,6 +516,7 @@ class FakeSlack:
         token: str | None,
         *,
         parse_error: str | None = None,
+        basic: tuple[str, str] | None = None,
     ) -> Answer:
         for name in JSON_FIELDS:
             value = params.get(name)
@@ -408,9 +525,13 @@ class FakeSlack:
                 with contextlib.suppress(ValueError):
                     params[name] = json.loads(value)
         with self._lock:
-            status, headers, body = self._answer(method, http_method, params, token, parse_error)
+            status, headers, body = self._answer(
+                method, http_method, params, token, parse_error, basic
+            )
             recorded = body if isinstance(body, dict) else {"raw": body}
-            self._calls.append(Call(method, params, http_method, token, status, recorded))
+            known = self._tokens.tokens.get(token or "")
+            team = known.team_id if known is not None else None
+            self._calls.append(Call(method, params, http_method, token, status, recorded, team))
         if isinstance(body, dict):
             return Answer(status, json.dumps(body).encode(), headers=headers)
         return Answer(status, body.encode(), "text/plain; charset=utf-8", headers)
@@ -422,6 +543,7 @@ class FakeSlack:
         params: dict[str, Any],
         token: str | None,
         parse_error: str | None,
+        basic: tuple[str, str] | None = None,
     ) -> _Reply:
         spec = self._methods.get(method)
         if spec is None:
@@ -430,9 +552,10 @@ class FakeSlack:
             return 405, (("Allow", "POST"),), {"ok": False, "error": "invalid_request"}
         if parse_error:
             return 200, (), {"ok": False, "error": parse_error}
-        auth_error = self._auth_error(method, token)
+        found, auth_error = self._tokens.check(token, method)
         if auth_error:
             return 200, (), {"ok": False, "error": auth_error}
+        ws = self._teams[found.team_id] if found is not None else self._ws
         failure, acting = self._take_failure(method)
         if failure is not None and not acting:
             return failure
@@ -440,32 +563,26 @@ class FakeSlack:
             if params.get(name) is None:
                 error = MISSING_ARGUMENT_ERRORS.get((method, name), "invalid_arguments")
                 return 200, (), {"ok": False, "error": error}
-        limited = method == "chat.postMessage" and self._limiter is not None
+        limiter = self._knobs.limiter
+        limited = method == "chat.postMessage" and limiter is not None
         channel_key = str(params.get("channel"))
-        if limited and self._limiter is not None:
-            wait = self._limiter.retry_after(channel_key)
+        if limited and limiter is not None:
+            wait = limiter.retry_after(channel_key)
             if wait is not None:
                 return 429, (("Retry-After", str(wait)),), {"ok": False, "error": "ratelimited"}
         handler = HANDLERS.get(method)
         try:
-            result = handler(self._ws, Params(params)) if handler else {}
+            if method == "oauth.v2.access":
+                result = self._tokens.access(params, basic, self._teams)
+            else:
+                result = handler(ws, Params(params)) if handler else {}
         except ApiError as exc:
             return exc.status, (), {"ok": False, "error": exc.error}
-        if limited and self._limiter is not None:
-            self._limiter.record(channel_key)
+        if limited and limiter is not None:
+            limiter.record(channel_key)
         if failure is not None:
             return failure
         return 200, (), {"ok": True, **result}
-
-    def _auth_error(self, method: str, token: str | None) -> str | None:
-        if not token:
-            return "not_authed"
-        if token not in (self.bot_token, self.app_token):
-            return "invalid_auth"
-        wants_app_token = method == "apps.connections.open"
-        if (token == self.app_token) != wants_app_token:
-            return "not_allowed_token_type"
-        return None
 
     def _take_failure(self, method: str) -> tuple[_Reply | None, bool]:
         queue = self._failures.get(method)
@@ -484,19 +601,22 @@ class FakeSlack:
         return (failure.status, (), body), failure.after_acting
 
     def _random_failure(self) -> tuple[_Reply | None, bool]:
-        if self._flaky is None:
+        if self._knobs.flaky is None:
             return None, False
-        rate, rng = self._flaky
+        rate, rng = self._knobs.flaky
         if rng.random() >= rate:
             return None, False
         if rng.random() < 0.5:
             return (429, (("Retry-After", "1"),), {"ok": False, "error": "ratelimited"}), False
         return (503, (), "503 fake server error"), rng.random() < 1 / 3
 
-    def handle_upload(self, file_id: str, data: bytes) -> bool:
-        """Store the bytes POSTed to an upload URL; False if the URL is unknown."""
+    def handle_upload(self, path: str, data: bytes) -> bool:
+        """Store the bytes POSTed to an upload URL (``<team>/<file id>``); False if the URL
+        is unknown."""
+        team, _, file_id = path.rpartition("/")
         with self._lock:
-            pending = self._ws.files.get(file_id)
+            ws = self._teams.get(team)
+            pending = ws.files.get(file_id) if ws is not None else None
             if pending is None or pending["completed"]:
                 return False
             pending["bytes"] = data

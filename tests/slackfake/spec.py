@@ -19,6 +19,8 @@ file):
   (channel, ts), ``conversations.history`` / ``conversations.info`` /
   ``conversations.join`` (channel), ``chat.delete`` (channel, ts), ``users.info`` (user),
   ``views.update`` (view).
+* ``oauth.v2.access`` requires ``code`` only without ``grant_type=refresh_token`` (token
+  rotation), so the fake's method checks it, not the spec.
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ _CORRECTIONS: dict[str, _Correction] = {
     "conversations.join": _Correction(None, ("channel",)),
     "chat.delete": _Correction(None, ("channel", "ts")),
     "users.info": _Correction(None, ("user",)),
+    # code only for the authorization code grant: a token refresh sends refresh_token instead
+    "oauth.v2.access": _Correction(None, ()),
 }
 
 

@@ -145,6 +145,7 @@ class Workspace:
     app_id: str
     clock: TsClock
     domain: str = "test"
+    enterprise_id: str | None = None
     base_url: str = ""  # set once the HTTP server is bound (upload URLs point at it)
     channels: dict[str, Channel] = field(default_factory=dict)
     users: dict[str, User] = field(default_factory=dict)

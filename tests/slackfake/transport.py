@@ -1,12 +1,14 @@
 """HTTP front of the fake: parses requests and hands them to ``FakeSlack``.
 
-Routes: ``/api/<method>`` (Web API), ``POST /upload/<file_id>`` (upload URLs issued by
+Routes: ``/api/<method>`` (Web API), ``POST /upload/<team>/<file_id>`` (upload URLs issued by
 files.getUploadURLExternal) and ``POST /response/<key>`` (response_url for commands and
 interactions). Anything else is a plain 404.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -36,6 +38,18 @@ class FakeSlackHTTPServer(ThreadingHTTPServer):
 
 def _form(text: str) -> dict[str, Any]:
     return {k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
+
+
+def _basic(auth: str) -> tuple[str, str] | None:
+    """HTTP Basic credentials (``oauth.v2.access``: client id and secret), if any."""
+    if not auth.startswith("Basic "):
+        return None
+    try:
+        decoded = base64.b64decode(auth[6:].strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    user, _, password = decoded.partition(":")
+    return user, password
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -102,7 +116,9 @@ class _Handler(BaseHTTPRequestHandler):
         form_token = params.pop("token", None)
         if token is None and isinstance(form_token, str):
             token = form_token
-        return fake.handle_api(method, http_method, params, token, parse_error=parse_error)
+        return fake.handle_api(
+            method, http_method, params, token, parse_error=parse_error, basic=_basic(auth)
+        )
 
     def _send(self, answer: Answer) -> None:
         self.send_response(answer.status)

@@ -92,7 +92,8 @@ def files_get_upload_url_external(ws: Workspace, p: Params) -> dict[str, Any]:
         "bytes": None,
         "completed": False,
     }
-    return {"upload_url": f"{ws.base_url}/upload/{file_id}", "file_id": file_id}
+    # the team in the URL: file ids are unique only within a workspace
+    return {"upload_url": f"{ws.base_url}/upload/{ws.team_id}/{file_id}", "file_id": file_id}
 
 
 def _file_object(ws: Workspace, f: dict[str, Any]) -> dict[str, Any]:
