@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
-from bot.insights import facts, regrouping
+from bot.insights import facts
 from bot.insights.synthesis.digest import build_digest
 from bot.insights.synthesis.model import Digest
 from storage import Answer, AnswerFeatures, DigestRun
@@ -41,7 +41,11 @@ def compose(
     persona (for the export) instead of the strongest few. Theme cells changed since they
     were last regrouped are regrouped first, in ``session``'s transaction."""
     workspace_id = facts.workspace_id(session, team_id=team_id)
-    regrouping.regroup_marked(session=session, workspace_id=workspace_id)
+    if facts.regroup_marked(session, workspace_id=workspace_id):
+        # imported here: a digest with nothing to regroup loads no scikit-learn
+        from bot.insights import regrouping
+
+        regrouping.regroup_marked(session=session, workspace_id=workspace_id)
     personas = facts.personas(session, workspace_id=workspace_id)
     answers = facts.answer_facts(
         session, workspace_id=workspace_id, persona_keys={p.key for p in personas}

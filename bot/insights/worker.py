@@ -20,7 +20,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.insights import facts, regrouping
+from bot.insights import facts
 from bot.insights.digests import compose
 from bot.insights.synthesis.model import Digest
 from storage import Database
@@ -131,7 +131,12 @@ def _compose_at(
         db = _databases[url] = Database(url)
     with db.reading() as session:
         workspace_id = facts.workspace_id(session, team_id=team_id)
-    # Here, not in the bot's process: the regroup is CPU work, and what it writes is kept.
-    regrouping.regroup_pending(db=db, workspace_id=workspace_id)
+        pending = facts.regroup_marked(session, workspace_id=workspace_id)
+    if pending:
+        # Here, not in the bot's process: the regroup is CPU work, and what it writes is
+        # kept. Imported here: a digest with nothing to regroup loads no scikit-learn.
+        from bot.insights import regrouping
+
+        regrouping.regroup_pending(db=db, workspace_id=workspace_id)
     with db.reading() as session:
         return compose(session=session, team_id=team_id, now=now, since=since, locale=locale)
