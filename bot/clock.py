@@ -16,7 +16,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
-from bot.insights import publishing, regrouping
+from bot.insights import publishing, worker
 from bot.rounds.claims import claim_due, claim_retries
 from bot.rounds.followup import close_expired, send_reminders
 from bot.rounds.picking import Draft, prepare
@@ -50,7 +50,7 @@ def tick(
     )
     send_reminders(db=db, client=client, now=now, locale=settings.locale)
     close_expired(db=db, client=client, bank=bank, now=now, locale=settings.locale)
-    regrouping.regroup_pending(db=db)  # theme cells changed since the last tick, off the ack path
+    worker.regroup_committed(db=db)  # theme cells changed since the last tick, off the ack path
     publishing.post_due_digests(db=db, client=client, now=now, grace=grace, locale=settings.locale)
 
 

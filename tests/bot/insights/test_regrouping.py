@@ -8,8 +8,12 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from bot.insights import regrouping
+from bot import clock
+from bot.insights import regrouping, worker
 from bot.insights.digests import compose
+from bot.settings import Settings
+from bot.slack.client import make_client
+from questions import load_bank
 from storage import AnswerFeatures, Database, RegroupMark, Theme
 from tests.conftest import TEAM, say
 from tests.handlers.test_digest import gather
@@ -75,3 +79,16 @@ def test_the_digest_after_the_deferred_regroup_equals_a_full_regroups(
         full = compose(session=session, team_id=TEAM, now=NOW, complete=True)
     assert deferred == full
     assert any(line.support.people == 2 for line in full.personas[0].themes)
+
+
+def test_the_clock_tick_regroups_the_marked_cells_in_the_worker(
+    slack: SlackDriver, fake: FakeSlack, db: Database, settings: Settings
+) -> None:
+    gather(slack, fake, db, PRICE)
+    assert worker._running is not None  # as in the server: the tick hands the regroup over
+    clock.tick(db=db, client=make_client(settings), bank=load_bank(), settings=settings, now=NOW)
+    regrouped, marks = _groups(db)
+    first, second, _ = sorted(regrouped)
+    assert marks == []
+    assert regrouped[first] == regrouped[second]
+    assert worker.regroup_committed(db=db) == 0  # nothing changed since
