@@ -102,6 +102,10 @@ def populate(url: str, size: int, seed: int = 7) -> None:
                 )
             )
         indexer.flush()
+    # As the clock's tick does after answers arrive (regrouping is off the ack path).
+    from bot.insights.regrouping import regroup_pending
+
+    regroup_pending(db=db)
     db.dispose()
 
 

@@ -8,7 +8,8 @@ Each workspace is served with its own client (``bot.slack.installs.Clients``: th
 token's in single-token mode, each installation's in OAuth mode); workspaces uninstalled or
 without an installation get no rounds, reminders or digests.
 
-May import: bot.rounds, bot.insights, bot.slack, bot.settings, storage, questions.
+May import: bot.rounds, bot.insights, bot.personal (retention), bot.slack, bot.settings, storage,
+questions.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
-from bot.insights import publishing
+from bot.insights import publishing, worker
 from bot.personal import retention
 from bot.rounds.claims import claim_due, claim_retries
 from bot.rounds.followup import close_expired, send_reminders
@@ -64,6 +65,7 @@ def tick(
     )
     send_reminders(db=db, client=client, now=now, locale=settings.locale)
     close_expired(db=db, client=client, bank=bank, now=now, locale=settings.locale)
+    worker.regroup_committed(db=db)  # theme cells changed since the last tick, off the ack path
     publishing.post_due_digests(db=db, client=client, now=now, grace=grace, locale=settings.locale)
     retention.sweep_due(db=db, now=now)
 

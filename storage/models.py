@@ -294,6 +294,20 @@ class Theme(Base):
     updated_at: Mapped[datetime] = mapped_column(default=now)
 
 
+class RegroupMark(Base):
+    """A (workspace, language) theme cell whose claims changed since it was last regrouped;
+    ``generation`` grows with every change, so a regroup of an older snapshot keeps it."""
+
+    __tablename__ = "regroup_marks"
+
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    generation: Mapped[int] = mapped_column(default=1)
+    marked_at: Mapped[datetime] = mapped_column(default=now)
+
+
 class AnswerFeatures(Base):
     """What synthesis needs of an answer, computed once when it is stored or edited, and
     deleted with the answer's text."""

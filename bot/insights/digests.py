@@ -38,8 +38,14 @@ def compose(
 ) -> Digest:
     """Everything known for the workspace, read with ``session``, with changes since the
     last posted digest (or since ``since``). ``complete`` keeps every theme and job of each
-    persona (for the export) instead of the strongest few."""
+    persona (for the export) instead of the strongest few. Theme cells changed since they
+    were last regrouped are regrouped first, in ``session``'s transaction."""
     workspace_id = facts.workspace_id(session, team_id=team_id)
+    if facts.regroup_marked(session, workspace_id=workspace_id):
+        # imported here: a digest with nothing to regroup loads no scikit-learn
+        from bot.insights import regrouping
+
+        regrouping.regroup_marked(session=session, workspace_id=workspace_id)
     personas = facts.personas(session, workspace_id=workspace_id)
     answers = facts.answer_facts(
         session, workspace_id=workspace_id, persona_keys={p.key for p in personas}

@@ -33,6 +33,7 @@ from storage import (
     Evidence,
     Persona,
     Prompt,
+    RegroupMark,
     Theme,
     Workspace,
 )
@@ -44,6 +45,14 @@ def workspace_id(session: Session, *, team_id: str) -> int:
     """The workspace's id, or ``UNKNOWN_WORKSPACE`` (nothing is created here)."""
     found = session.scalar(select(Workspace.id).where(Workspace.team_id == team_id))
     return UNKNOWN_WORKSPACE if found is None else found
+
+
+def regroup_marked(session: Session, *, workspace_id: int) -> bool:
+    """Whether a theme cell of the workspace changed since it was last regrouped."""
+    found = session.scalar(
+        select(RegroupMark.workspace_id).where(RegroupMark.workspace_id == workspace_id).limit(1)
+    )
+    return found is not None
 
 
 def previous_snapshot(session: Session, *, workspace_id: int) -> Snapshot | None:

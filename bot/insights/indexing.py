@@ -4,7 +4,9 @@ each joined) and the job statements in it.
 
 Claims are grouped per (workspace, language) cell: a claim joins the nearest theme of its
 cell or starts one (``bot.insights.synthesis.themes``); ``flush`` then relabels the themes
-that changed and regroups the cell (``grouping.merge``: near themes share a ``group_key``),
+that changed and marks the cell for regrouping. The regroup itself (``grouping.merge``:
+near themes share a ``group_key``) is not done here, on Slack's acknowledgement path, but
+later and coalesced (``bot.insights.regrouping``: the clock's tick, and before any digest),
 so the digest only reads what is stored. Which persona a claim speaks of is read at digest
 time from the answer's evidence, so linking an answer to a persona later needs no
 re-indexing.
@@ -20,22 +22,19 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
-import zlib
 from collections import Counter
 from collections.abc import Mapping
 
-from sqlalchemy import exists, select, text
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from bot.insights import regrouping
 from bot.insights.synthesis import claims, grouping, korean, themes
 from bot.insights.synthesis.model import UNSORTED
 from questions import Bank
 from storage import Answer, AnswerFeatures, Database, Evidence, Prompt, Theme
 from storage.models import now
 
-# Above this many themes in a cell, only the largest are regrouped (the rest keep their
-# own group), so a flush stays well under a second however large the workspace grows.
-REGROUP_LIMIT = 1500
 log = logging.getLogger("personabot")
 
 
@@ -95,8 +94,9 @@ class Indexer:
         self.session.flush()
 
     def flush(self) -> None:
-        """Write changed themes back with fresh labels, and regroup the cells they are in."""
-        for slots in self._cells.values():
+        """Write changed themes back with fresh labels, and mark their cells for the
+        regroup (``bot.insights.regrouping``), which runs later."""
+        for language, slots in self._cells.items():
             changed = [s for s in slots if s.dirty]
             if not changed:
                 continue
@@ -112,26 +112,12 @@ class Indexer:
                 )[:300]
                 slot.row.updated_at = now()
                 slot.dirty = False
-            self._regroup(slots)
+            regrouping.mark(self.session, workspace_id=self.workspace_id, language=language)
         self.session.flush()
-
-    def _regroup(self, slots: list[_Slot]) -> None:
-        live = [s for s in slots if s.state.size > 0]
-        largest = sorted(live, key=lambda s: (-s.state.size, s.row.id))[:REGROUP_LIMIT]
-        found = grouping.regroup({str(s.row.id): s.state.centroid for s in largest})
-        for slot in slots:
-            key = found.groups.get(str(slot.row.id), str(slot.row.id))
-            near = found.neighbours.get(key, [])
-            if slot.row.group_key != key:
-                slot.row.group_key = key
-            if slot.row.neighbours != near:
-                slot.row.neighbours = near
 
     def _cell(self, language: str) -> list[_Slot]:
         if language not in self._cells:
-            if self.session.get_bind().dialect.name == "postgresql":
-                key = zlib.crc32(f"{self.workspace_id}|{language}".encode())
-                self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+            regrouping.lock_cell(self.session, workspace_id=self.workspace_id, language=language)
             rows = self.session.scalars(
                 select(Theme)
                 .where(Theme.workspace_id == self.workspace_id, Theme.language == language)

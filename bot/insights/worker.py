@@ -20,6 +20,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.insights import facts
 from bot.insights.digests import compose
 from bot.insights.synthesis.model import Digest
 from storage import Database
@@ -46,6 +47,10 @@ class DigestWorker:
         ``url``. Raises ``BrokenProcessPool`` if the worker died, ``RuntimeError`` once it
         is stopping."""
         return self._pool.submit(_compose_at, url, team_id, now, since, locale).result()
+
+    def regroup(self, *, url: str) -> int:
+        """``regrouping.regroup_pending`` in the worker, for the database at ``url``."""
+        return self._pool.submit(_regroup_at, url).result()
 
     def stop(self) -> None:
         """Cancel digests not started, let the running one finish, end the process."""
@@ -99,6 +104,24 @@ def compose_committed(
     return compose(session=session, team_id=team_id, now=now, since=since, locale=locale)
 
 
+def regroup_committed(*, db: Database) -> int:
+    """Regroup every marked theme cell (``regrouping.regroup_pending``): in the worker
+    while it runs, so the bot's process (and Slack's acks) does not wait for the CPU work;
+    here otherwise. Returns how many cells were regrouped."""
+    url = None if db.url.database in (None, "", ":memory:") else db.url
+    worker = _running
+    if worker is not None and url is not None:
+        try:
+            return worker.regroup(url=url.render_as_string(hide_password=False))
+        except BrokenProcessPool:
+            log.exception("the digest worker died; regrouping here instead")
+        except RuntimeError:
+            log.info("the digest worker is stopping; regrouping here instead")
+    from bot.insights import regrouping
+
+    return regrouping.regroup_pending(db=db)
+
+
 def _shareable_url(session: Session) -> str | None:
     url = session.get_bind().engine.url
     if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
@@ -129,4 +152,22 @@ def _compose_at(
     if db is None:
         db = _databases[url] = Database(url)
     with db.reading() as session:
+        workspace_id = facts.workspace_id(session, team_id=team_id)
+        pending = facts.regroup_marked(session, workspace_id=workspace_id)
+    if pending:
+        # Here, not in the bot's process: the regroup is CPU work, and what it writes is
+        # kept. Imported here: a digest with nothing to regroup loads no scikit-learn.
+        from bot.insights import regrouping
+
+        regrouping.regroup_pending(db=db, workspace_id=workspace_id)
+    with db.reading() as session:
         return compose(session=session, team_id=team_id, now=now, since=since, locale=locale)
+
+
+def _regroup_at(url: str) -> int:
+    from bot.insights import regrouping
+
+    db = _databases.get(url)
+    if db is None:
+        db = _databases[url] = Database(url)
+    return regrouping.regroup_pending(db=db)

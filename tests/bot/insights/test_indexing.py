@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
+from bot.insights import regrouping
 from bot.insights.indexing import Indexer, backfill
 from questions import load_bank
-from storage import Answer, AnswerFeatures, Database, Theme, queries
+from storage import Answer, AnswerFeatures, Database, RegroupMark, Theme, queries
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 TEXTS = (
@@ -49,6 +50,10 @@ def _store(db: Database, texts: tuple[str, ...], *, index: bool) -> list[int]:
 def test_claims_join_themes_of_their_language_and_share_a_merged_key(db: Database) -> None:
     ids = _store(db, TEXTS, index=True)
     with db.session() as session:
+        assert {m.language for m in session.scalars(select(RegroupMark))} == {"en", "ko"}
+    assert regrouping.regroup_pending(db=db) == 2  # later, as the clock or a digest does
+    with db.session() as session:
+        assert session.scalars(select(RegroupMark)).all() == []
         features = {f.answer_id: f for f in session.scalars(select(AnswerFeatures))}
         themes = {t.id: t for t in session.scalars(select(Theme))}
         english = {themes[i].group_key for a in ids[:2] for i in features[a].theme_ids}
