@@ -21,6 +21,7 @@ from bot.rounds import schedules
 from storage import Database
 from storage.db import alembic_config
 from tests.conftest import SIGNING_SECRET
+from tests.processes import stop
 from tests.slackfake.server import FakeSlack
 
 EXE = [sys.executable, "-m", "handlers.cli"]
@@ -183,8 +184,7 @@ def test_serve_answers_health_checks(fake: FakeSlack, database_url: str, tmp_pat
                 assert time.monotonic() < deadline, "serve did not come up in 30 s"
                 time.sleep(0.2)
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop(proc)
 
 
 def test_run_uses_socket_mode_when_an_app_token_is_set(
@@ -204,5 +204,4 @@ def test_run_uses_socket_mode_when_an_app_token_is_set(
         assert call.token == fake.app_token
         assert call.status == 200
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)

@@ -20,6 +20,7 @@ from alembic.script import ScriptDirectory
 
 from storage.db import alembic_config
 from tests.handlers.test_cli import EXE, env_for, run
+from tests.processes import stop
 from tests.slackfake.server import FakeSlack
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -148,8 +149,7 @@ def test_socket_mode_answers_the_containers_health_check(
             urlopen(f"http://127.0.0.1:{port}/slack/events", timeout=2)
         assert refused.value.code == 404
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)
     gone = subprocess.run(check, check=False, timeout=30, capture_output=True)
     assert gone.returncode != 0  # no process, no health
 
