@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import subprocess
 
+# How long a test waits for a server process to come up: importing the synthesis libraries
+# and upgrading the database take seconds, and many more on a loaded machine; how fast it
+# starts is not what the tests check.
+STARTUP_SECONDS = 120
+
 
 def stop(proc: subprocess.Popen[bytes] | subprocess.Popen[str]) -> None:
     """SIGTERM, as docker stop sends it, then wait. A loaded machine may take a while to
