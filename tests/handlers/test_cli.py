@@ -21,6 +21,7 @@ from bot.rounds import schedules
 from storage import Database
 from storage.db import alembic_config
 from tests.conftest import SIGNING_SECRET
+from tests.processes import STARTUP_SECONDS, stop
 from tests.slackfake.server import FakeSlack
 
 EXE = [sys.executable, "-m", "handlers.cli"]
@@ -172,7 +173,7 @@ def test_serve_answers_health_checks(fake: FakeSlack, database_url: str, tmp_pat
         text=True,
     )
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + STARTUP_SECONDS
         while True:
             try:
                 with urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
@@ -180,11 +181,10 @@ def test_serve_answers_health_checks(fake: FakeSlack, database_url: str, tmp_pat
                     break
             except (URLError, ConnectionError, TimeoutError):  # a busy machine: ask again
                 assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-                assert time.monotonic() < deadline, "serve did not come up in 30 s"
+                assert time.monotonic() < deadline, "serve did not come up in time"
                 time.sleep(0.2)
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        stop(proc)
 
 
 def test_run_uses_socket_mode_when_an_app_token_is_set(
@@ -195,14 +195,13 @@ def test_run_uses_socket_mode_when_an_app_token_is_set(
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "PERSONABOT_"))}
     proc = subprocess.Popen([*EXE, "run"], env=clean | env, cwd=tmp_path, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + STARTUP_SECONDS
         while not fake.calls_to("apps.connections.open"):
             assert proc.poll() is None, "personabot run exited"
-            assert time.monotonic() < deadline, "no Socket Mode connection attempt in 30 s"
+            assert time.monotonic() < deadline, "no Socket Mode connection attempt in time"
             time.sleep(0.1)
         call = fake.calls_to("apps.connections.open")[0]
         assert call.token == fake.app_token
         assert call.status == 200
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from bot.rounds import schedules
 from storage import Database, Prompt, Round, Schedule, queries
 from tests.conftest import SIGNING_SECRET, wait_for
+from tests.processes import stop
 from tests.slackfake.server import FakeSlack
 
 CHANNELS = ("CS1", "CS2", "CS3")
@@ -91,13 +92,7 @@ def test_two_processes_post_each_round_once(
         assert all(p.poll() is None for p in procs)
     finally:
         for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:  # a loaded machine may take a while to stop a process; that is not the test
-                proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
 
     for slack_id in CHANNELS:
         assert len(fake.messages(slack_id)) == 2, slack_id
