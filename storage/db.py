@@ -62,8 +62,10 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for reading only: whatever it changes is rolled back at the end."""
+        """A session for reading only: whatever it changes is rolled back at the end.
+        ``session.info["reading"]`` says so to code that would otherwise write."""
         with self._readers() as session, session.begin():
+            session.info["reading"] = True
             yield session
             session.rollback()
 

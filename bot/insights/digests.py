@@ -39,9 +39,12 @@ def compose(
     """Everything known for the workspace, read with ``session``, with changes since the
     last posted digest (or since ``since``). ``complete`` keeps every theme and job of each
     persona (for the export) instead of the strongest few. Theme cells changed since they
-    were last regrouped are regrouped first, in ``session``'s transaction."""
+    were last regrouped are regrouped first, in ``session``'s transaction, unless it is a
+    reading session (``Database.reading``): that one shows the groups as the last regroup
+    left them (the clock's tick regroups every few seconds), and never writes."""
     workspace_id = facts.workspace_id(session, team_id=team_id)
-    if facts.regroup_marked(session, workspace_id=workspace_id):
+    reading = bool(session.info.get("reading"))
+    if not reading and facts.regroup_marked(session, workspace_id=workspace_id):
         # imported here: a digest with nothing to regroup loads no scikit-learn
         from bot.insights import regrouping
 
