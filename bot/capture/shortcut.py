@@ -137,6 +137,9 @@ def save_message(
         raise UserError("Pick a persona field.")
     workspace = queries.workspace(session, team_id=team_id)
     answer = queries.answer_by_ts(session, team_id=team_id, channel_id=channel, ts=ts)
+    if answer is not None and answer.deleted_at is not None:
+        # deleted in Slack, or erased at its author's request: it stays gone
+        raise UserError("That message was deleted or erased; it cannot be saved as evidence.")
     created = answer is None
     if answer is None:
         row = queries.channel(session, workspace=workspace, slack_id=channel)
