@@ -26,9 +26,11 @@ log = logging.getLogger("personabot")
 Work = Callable[[str], "str | Reply"]  # given the caller's locale, the reply (text or blocks)
 
 
-def reply_with(respond: Respond, work: Work, *, locale: Callable[[], str]) -> None:
+def reply_with(
+    respond: Respond, work: Work, *, locale: Callable[[], str], replace_original: bool = False
+) -> None:
     """Run ``work`` (after the ack) in the caller's ``locale()`` and send its text, or the
-    error's, to the caller only."""
+    error's, to the caller only; ``replace_original``: in place of the message acted on."""
     try:
         where = locale()
     except Exception:  # an unknown language must not cost the reply
@@ -43,7 +45,7 @@ def reply_with(respond: Respond, work: Work, *, locale: Callable[[], str]) -> No
         text=reply.text,
         blocks=reply.blocks or None,
         response_type="ephemeral",
-        replace_original=False,
+        replace_original=replace_original,
     )
 
 
@@ -53,9 +55,11 @@ def reply_with(respond: Respond, work: Work, *, locale: Callable[[], str]) -> No
 _WORK = ThreadPoolExecutor(max_workers=1, thread_name_prefix="personabot-work")
 
 
-def reply_later(respond: Respond, work: Work, *, locale: Callable[[], str]) -> None:
-    """Run ``reply_with(respond, work, locale=locale)`` on the worker pool; return at once."""
-    _WORK.submit(reply_with, respond, work, locale=locale)
+def reply_later(
+    respond: Respond, work: Work, *, locale: Callable[[], str], replace_original: bool = False
+) -> None:
+    """Run ``reply_with(respond, work, ...)`` on the worker pool; return at once."""
+    _WORK.submit(reply_with, respond, work, locale=locale, replace_original=replace_original)
 
 
 def drop_pending_work() -> None:

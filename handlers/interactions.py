@@ -12,6 +12,7 @@ The two buttons under a ``forget`` or ``workspace delete`` confirmation call
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
@@ -20,11 +21,11 @@ from slack_sdk import WebClient
 from bot.capture import linking, private, shortcut, stories
 from bot.capture.modals import read_answer, read_job_story
 from bot.capture.pickers import read_shortcut
-from bot.errors import message_for
 from bot.personal import confirm
 from bot.settings import Settings
 from bot.slack import blocks as views
 from bot.slack import people
+from handlers.errors import reply_later, reply_with
 from handlers.payloads import ack_submission, guarded, team_of, user_of
 from questions import Bank
 from storage import Database
@@ -184,26 +185,25 @@ def confirm_personal(
     bank: Bank,
 ) -> None:
     """ "Erase" / "Delete everything" under a ``forget`` or ``workspace delete``
-    confirmation: the work, then the outcome in place of the question."""
+    confirmation: the work (on the worker pool: erasing can be slow), then the outcome, or
+    its error, in place of the question."""
     ack()
     team_id, user_id = team_of(body), user_of(body)
-    locale = people.locale_for(
-        client=client, db=db, settings=settings, team_id=team_id, user_id=user_id
-    )
-    try:
-        said = confirm.press(
+    value = str(body["actions"][0].get("value") or "")
+
+    def work(locale: str) -> str:
+        return confirm.press(
             db=db,
             client=client,
             settings=settings,
             bank=bank,
             team_id=team_id,
             user_id=user_id,
-            value=str(body["actions"][0].get("value") or ""),
+            value=value,
             locale=locale,
         )
-    except Exception as error:  # said in place of the question; unexpected ones are logged
-        said = message_for(error, locale)
-    respond(text=said, response_type="ephemeral", replace_original=True)
+
+    reply_later(respond, work, locale=_locale(body, client, db, settings), replace_original=True)
 
 
 def cancel_personal(
@@ -215,10 +215,21 @@ def cancel_personal(
     settings: Settings,
 ) -> None:
     ack()
-    locale = people.locale_for(
+    reply_with(
+        respond,
+        confirm.cancelled,
+        locale=_locale(body, client, db, settings),
+        replace_original=True,
+    )
+
+
+def _locale(
+    body: dict[str, Any], client: WebClient, db: Database, settings: Settings
+) -> Callable[[], str]:
+    """The language of whoever acted, asked for when the reply is written."""
+    return lambda: people.locale_for(
         client=client, db=db, settings=settings, team_id=team_of(body), user_id=user_of(body)
     )
-    respond(text=confirm.cancelled(locale), response_type="ephemeral", replace_original=True)
 
 
 def _say(respond: Respond, text: str | None) -> None:
