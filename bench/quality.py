@@ -130,7 +130,7 @@ def _miss(answer: Labelled, predicted: Sequence[Parts], matched: list[tuple[int,
 def _files(names: Sequence[str], heldout: bool) -> list[Path]:
     if names:
         return [HERE / (n if n.endswith(".jsonl") else f"{n}.jsonl") for n in names]
-    return sorted(HERE.glob("heldout_*.jsonl" if heldout else "dev_*.jsonl"))
+    return sorted(HERE.glob("heldout*.jsonl" if heldout else "dev_*.jsonl"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
