@@ -8,10 +8,13 @@ one pass over small rows; themes, jobs and vectors were computed when answers we
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, and_, func, select, true
+from sqlalchemy import ColumnElement, Text, and_, cast, func, select, true
 from sqlalchemy.orm import Session
 
 from bot.insights.privacy import hidden_author, is_hidden_answer, shown_author
@@ -38,6 +41,7 @@ from storage import (
     Workspace,
 )
 
+T = TypeVar("T")
 UNKNOWN_WORKSPACE = -1  # matches no row: an unknown team gets an empty digest
 
 
@@ -100,8 +104,8 @@ def answer_facts(
             Answer.group,
             Answer.answered_at,
             AnswerFeatures.field,
-            AnswerFeatures.theme_ids,
-            AnswerFeatures.jobs,
+            cast(AnswerFeatures.theme_ids, Text),
+            cast(AnswerFeatures.jobs, Text),
             is_hidden_answer(),
         )
         .join(AnswerFeatures, AnswerFeatures.answer_id == Answer.id)
@@ -110,9 +114,10 @@ def answer_facts(
         .order_by(Answer.id)
     )
     facts: list[AnswerFact] = []
+    theme_keys = _Decoded(lambda ids: tuple(dict.fromkeys(group_of.get(i, str(i)) for i in ids)))
+    job_facts = _Decoded(lambda jobs: tuple(JobFact(**j) for j in jobs))
     for answer_id, author, group, at, field, theme_ids, jobs, hidden in rows:
-        job_facts = tuple(JobFact(**j) for j in jobs) if jobs else ()
-        keys = tuple(dict.fromkeys(group_of.get(i, str(i)) for i in theme_ids or ()))
+        keys = theme_keys(theme_ids)
         targets = links.get(answer_id) or [(NO_PERSONA, field)]
         for persona, linked_field in targets:
             facts.append(
@@ -124,10 +129,27 @@ def answer_facts(
                     author=hidden_author(author) if hidden else author,
                     answered_at=at,
                     themes=keys,
-                    jobs=job_facts,
+                    jobs=job_facts(jobs),
                 )
             )
     return facts
+
+
+class _Decoded(Generic[T]):
+    """A JSON column read as text, decoded and converted once per distinct value: most
+    answers share their few theme ids and have no job, and one ``json.loads`` per row was
+    the largest cost of a digest over 100,000 answers (the values are immutable tuples)."""
+
+    def __init__(self, convert: Callable[[Any], tuple[T, ...]]) -> None:
+        self.convert = convert
+        self.seen: dict[str | None, tuple[T, ...]] = {}
+
+    def __call__(self, raw: str | None) -> tuple[T, ...]:
+        found = self.seen.get(raw)
+        if found is None:
+            value = json.loads(raw) if raw else None
+            found = self.seen[raw] = self.convert(value) if value else ()
+        return found
 
 
 def theme_groups(session: Session, *, workspace_id: int) -> dict[int, str]:
