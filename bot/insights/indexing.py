@@ -63,9 +63,15 @@ class Indexer:
         self.unindex(answer)
         field = field or self.field_of(answer)
         found = claims.claims(answer.text)
-        themed = [(c, self._assign(c.language, c.terms, answer.id)) for c in found]
+        themed = [(c, self._assign(c.language, c.terms, answer.id, c.words)) for c in found]
         entries = [
-            {"text": c.text, "language": c.language, "terms": c.terms, "theme": theme}
+            {
+                "text": c.text,
+                "language": c.language,
+                "terms": c.terms,
+                "words": sorted(c.words),
+                "theme": theme,
+            }
             for c, theme in themed
         ]
         features = AnswerFeatures(
@@ -89,7 +95,9 @@ class Indexer:
             return
         for claim in features.claims or []:
             if claim.get("theme") is not None:
-                self._remove(str(claim["language"]), int(claim["theme"]), claim["terms"], answer.id)
+                language = str(claim["language"])
+                words = frozenset(claim.get("words") or ())  # none in features of old releases
+                self._remove(language, int(claim["theme"]), claim["terms"], answer.id, words)
         self.session.delete(features)
         self.session.flush()
 
@@ -101,14 +109,16 @@ class Indexer:
             if not changed:
                 continue
             background: dict[str, float] = {}
+            spread: Counter[str] = Counter()
             for slot in slots:
                 for term, weight in slot.state.centroid.items():
                     background[term] = background.get(term, 0.0) + weight
+                spread.update(slot.state.words.keys())
             for slot in changed:
                 slot.row.state = themes.state_to_json(slot.state)
                 slot.row.size = slot.state.size
-                slot.row.label = themes.label(
-                    slot.state, background=background, classes=len(slots)
+                slot.row.label = themes.label_of(
+                    slot.state, background=background, spread=spread, classes=len(slots)
                 )[:300]
                 slot.row.updated_at = now()
                 slot.dirty = False
@@ -129,7 +139,13 @@ class Indexer:
             )
         return self._cells[language]
 
-    def _assign(self, language: str, vector: Mapping[str, float], answer_id: int) -> int:
+    def _assign(
+        self,
+        language: str,
+        vector: Mapping[str, float],
+        answer_id: int,
+        words: frozenset[str],
+    ) -> int:
         slots = self._cell(language)
         spread = self._spread[language]
         query = grouping.rare_first(vector, spread, themes=len(slots))
@@ -137,7 +153,7 @@ class Indexer:
         if index is not None:
             slot = slots[index]
             before = slot.state.terms
-            slot.state = themes.add(slot.state, vector, answer_id=answer_id)
+            slot.state = themes.add(slot.state, vector, answer_id=answer_id, words=words)
             spread.update(slot.state.terms - before)
         else:
             row = Theme(
@@ -146,18 +162,24 @@ class Indexer:
             self.session.add(row)
             self.session.flush()
             row.group_key = str(row.id)
-            slot = _Slot(row, themes.new_theme(str(row.id), vector, answer_id=answer_id))
+            state = themes.new_theme(str(row.id), vector, answer_id=answer_id, words=words)
+            slot = _Slot(row, state)
             slots.append(slot)
             spread.update(slot.state.terms)
         slot.dirty = True
         return slot.row.id
 
     def _remove(
-        self, language: str, theme_id: int, vector: Mapping[str, float], answer_id: int
+        self,
+        language: str,
+        theme_id: int,
+        vector: Mapping[str, float],
+        answer_id: int,
+        words: frozenset[str],
     ) -> None:
         for slot in self._cell(language):
             if slot.row.id == theme_id:
-                slot.state = themes.remove(slot.state, vector, answer_id=answer_id)
+                slot.state = themes.remove(slot.state, vector, answer_id=answer_id, words=words)
                 slot.dirty = True
                 return
 

@@ -12,12 +12,13 @@ regrouped themes, and an acknowledgement never waits for a regroup.
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, load_only
 
-from bot.insights.synthesis import grouping, themes
+from bot.insights.synthesis import grouping, labels, themes
 from storage import Database, RegroupMark, Theme
 from storage.models import now
 
@@ -25,7 +26,8 @@ from storage.models import now
 # own group), so a regroup stays well under a second however large the workspace grows.
 REGROUP_LIMIT = 1500
 
-Grouped = dict[int, tuple[str, list[str]]]  # theme id -> (group key, neighbour group keys)
+# theme id -> (group key, neighbour group keys, the group's label or None to keep the theme's)
+Grouped = dict[int, tuple[str, list[str], str | None]]
 
 
 def lock_cell(session: Session, *, workspace_id: int, language: str) -> None:
@@ -52,11 +54,33 @@ def compute(cell: Iterable[tuple[int, themes.ThemeState]]) -> Grouped:
     live = [(i, s) for i, s in rows if s.size > 0]
     largest = sorted(live, key=lambda r: (-r[1].size, r[0]))[:REGROUP_LIMIT]
     found = grouping.regroup({str(i): s.centroid for i, s in largest})
+    members: dict[str, list[themes.ThemeState]] = {}
+    for theme_id, state in live:
+        members.setdefault(found.groups.get(str(theme_id), str(theme_id)), []).append(state)
+    named = _labels(members)
     out: Grouped = {}
     for theme_id, _ in rows:
         key = found.groups.get(str(theme_id), str(theme_id))
-        out[theme_id] = (key, found.neighbours.get(key, []))
+        out[theme_id] = (key, found.neighbours.get(key, []), named.get(key))
     return out
+
+
+def _labels(members: dict[str, list[themes.ThemeState]]) -> dict[str, str]:
+    """Each merged theme's label, from the label words of all its member themes (every
+    member theme then shows the merged theme's label). A group with no label word (its
+    claims name nothing, or were stored before themes kept label words) keeps its own."""
+    merged = {key: labels.merged(s.words for s in states) for key, states in members.items()}
+    words = {key: counted for key, counted in merged.items() if counted}
+    spread: Counter[str] = Counter(w for counted in words.values() for w in counted)
+    return {
+        key: labels.label(
+            counted,
+            size=sum(s.size for s in members[key]),
+            spread=spread,
+            themes=len(members),
+        )[:300]
+        for key, counted in words.items()
+    }
 
 
 def regroup_marked(*, session: Session, workspace_id: int | None = None) -> int:
@@ -131,14 +155,16 @@ def _write(session: Session, workspace_id: int, language: str, grouped: Grouped)
     not see (created since its snapshot) keep their own."""
     rows = session.scalars(
         select(Theme)
-        .options(load_only(Theme.id, Theme.group_key, Theme.neighbours))
+        .options(load_only(Theme.id, Theme.group_key, Theme.neighbours, Theme.label))
         .where(Theme.workspace_id == workspace_id, Theme.language == language)
     )
     for row in rows:
         if row.id not in grouped:
             continue
-        key, near = grouped[row.id]
+        key, near, named = grouped[row.id]
         if row.group_key != key:
             row.group_key = key
         if row.neighbours != near:
             row.neighbours = near
+        if named is not None and row.label != named:
+            row.label = named

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.insights.synthesis import korean
+from bot.insights.synthesis import korean, labels
 from bot.insights.synthesis.english import english_lemma, is_english_stop_word
 from bot.insights.synthesis.jobs_text import normalise
 from bot.insights.synthesis.languages import has_hangul, language_of
@@ -62,6 +62,7 @@ class Claim:
     text: str
     language: str
     terms: dict[str, float]
+    words: frozenset[str] = frozenset()  # label words (``labels.label_words``) of its units
 
 
 def claims(text: str) -> list[Claim]:
@@ -71,16 +72,18 @@ def claims(text: str) -> list[Claim]:
     sizes: list[int] = []
     for unit in split(text):
         weights = terms(unit)
+        words = labels.label_words(unit.text, unit.language)  # the same analysis, cached
         size = len(weights)
         if found and found[-1].language == unit.language and min(sizes[-1], size) < CLAIM_WORDS:
             last = found[-1]
             joined = dict(last.terms)
             for term, weight in weights.items():
                 joined[term] = joined.get(term, 0.0) + weight
-            found[-1] = Claim(f"{last.text} {unit.text}", last.language, joined)
+            joined_text = f"{last.text} {unit.text}"
+            found[-1] = Claim(joined_text, last.language, joined, last.words | words)
             sizes[-1] += size
         else:
-            found.append(Claim(unit.text, unit.language, weights))
+            found.append(Claim(unit.text, unit.language, weights, words))
             sizes.append(size)
     return found
 

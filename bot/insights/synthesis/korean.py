@@ -70,7 +70,7 @@ def content_words(text: str) -> list[str]:
         previous = ""
         for form, tag, _, _ in word:
             after_number, previous = previous == "SN", tag
-            if (form, tag) in _stopwords() or (after_number and len(form) == 1):
+            if (form, tag) in stop_words() or (after_number and len(form) == 1):
                 continue  # a stop word, or a counter after a number ("1인", "3개")
             if tag in NOUN_TAGS and not (tag == "NNG" and form in STOP_NOUNS):
                 found.append(form.lower() if tag == "SL" else form)
@@ -80,7 +80,7 @@ def content_words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> frozenset[tuple[str, str]]:
+def stop_words() -> frozenset[tuple[str, str]]:
     """kiwipiepy's list of Korean stop words, as (form, tag) pairs, with demonstratives
     and verbs that only point back ("그거", "그러다")."""
     from kiwipiepy.utils import Stopwords

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
-from bot.insights.synthesis import claims, jobs
+from bot.insights.synthesis import claims, jobs, labels
 from bot.insights.synthesis.model import JobFact
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "job_facts",
     "job_key",
     "label",
+    "label_of",
     "new_theme",
     "state_from_json",
     "state_to_json",
@@ -60,12 +61,15 @@ class ThemeState:
     size: int
     best_answer: int | None
     best_score: float
+    # label word -> how many member claims use it (``labels.label_words``), the most used
+    words: Mapping[str, int] = field(default_factory=dict)
     norm: float = field(init=False, repr=False, compare=False)  # derived, for assign
     terms: frozenset[str] = field(init=False, repr=False, compare=False)  # derived
 
     def __post_init__(self) -> None:
         centroid = _capped(self.centroid)
         object.__setattr__(self, "centroid", centroid)
+        object.__setattr__(self, "words", _kept_words(self.words))
         object.__setattr__(self, "norm", _norm(centroid))
         object.__setattr__(self, "terms", frozenset(centroid))
 
@@ -74,6 +78,18 @@ def _capped(weights: Mapping[str, float]) -> dict[str, float]:
     """The ``CENTROID_TERMS`` heaviest terms, ordered by weight descending, then term."""
     ordered = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
     return dict(ordered[:CENTROID_TERMS])
+
+
+def _kept_words(words: Mapping[str, int]) -> dict[str, int]:
+    ordered = sorted(((w, n) for w, n in words.items() if n > 0), key=lambda i: (-i[1], i[0]))
+    return dict(ordered[: labels.KEPT_WORDS])
+
+
+def _counted(words: Mapping[str, int], claim: Iterable[str], step: int) -> dict[str, int]:
+    counted = dict(words)
+    for word in claim:
+        counted[word] = counted.get(word, 0) + step
+    return counted
 
 
 def _dot(vector: Mapping[str, float], centroid: Mapping[str, float]) -> float:
@@ -113,29 +129,47 @@ def assign(
     return best if best is not None and best_score / size >= threshold else None
 
 
-def new_theme(key: str, vector: Mapping[str, float], *, answer_id: int) -> ThemeState:
-    """A theme with one member."""
+def new_theme(
+    key: str, vector: Mapping[str, float], *, answer_id: int, words: Iterable[str] = ()
+) -> ThemeState:
+    """A theme with one member (``words``: its label words)."""
     score = 1.0 if _norm(vector) else 0.0
-    return ThemeState(key, dict(vector), 1, answer_id, score)
+    return ThemeState(key, dict(vector), 1, answer_id, score, _counted({}, words, 1))
 
 
-def add(theme: ThemeState, vector: Mapping[str, float], *, answer_id: int) -> ThemeState:
+def add(
+    theme: ThemeState,
+    vector: Mapping[str, float],
+    *,
+    answer_id: int,
+    words: Iterable[str] = (),
+) -> ThemeState:
     """``theme`` with one more member; see the module docstring for ``best_answer``."""
     centroid = dict(theme.centroid)
     for term, weight in vector.items():
         centroid[term] = centroid.get(term, 0.0) + weight
-    grown = ThemeState(theme.key, centroid, theme.size + 1, theme.best_answer, 0.0)
+    counted = _counted(theme.words, words, 1)
+    grown = ThemeState(theme.key, centroid, theme.size + 1, theme.best_answer, 0.0, counted)
     size = _norm(vector)
     if not grown.norm or not size:
-        return ThemeState(theme.key, grown.centroid, grown.size, theme.best_answer, 0.0)
+        return grown
     score = _dot(vector, grown.centroid) / (grown.norm * size)
     previous = _previous_best(theme, vector, size, grown.norm)
-    if theme.best_answer is None or score > previous:
-        return ThemeState(theme.key, grown.centroid, grown.size, answer_id, score)
-    return ThemeState(theme.key, grown.centroid, grown.size, theme.best_answer, previous)
+    best, best_score = (
+        (answer_id, score)
+        if theme.best_answer is None or score > previous
+        else (theme.best_answer, previous)
+    )
+    return ThemeState(theme.key, grown.centroid, grown.size, best, best_score, grown.words)
 
 
-def remove(theme: ThemeState, vector: Mapping[str, float], *, answer_id: int) -> ThemeState:
+def remove(
+    theme: ThemeState,
+    vector: Mapping[str, float],
+    *,
+    answer_id: int,
+    words: Iterable[str] = (),
+) -> ThemeState:
     """``theme`` without one member, whose text was edited or deleted. Approximate where the
     member's terms fell outside the capped centroid; a removed best answer is forgotten (the
     digest then quotes another member)."""
@@ -145,7 +179,8 @@ def remove(theme: ThemeState, vector: Mapping[str, float], *, answer_id: int) ->
     kept = {t: w for t, w in centroid.items() if w > 1e-9} if size else {}
     best = None if theme.best_answer == answer_id else theme.best_answer
     score = theme.best_score if best is not None else 0.0
-    return ThemeState(theme.key, kept, size, best, score)
+    counted = _counted(theme.words, words, -1) if size else {}
+    return ThemeState(theme.key, kept, size, best, score, counted)
 
 
 def _previous_best(
@@ -166,6 +201,7 @@ def state_to_json(theme: ThemeState) -> dict[str, Any]:
         "size": theme.size,
         "best_answer": theme.best_answer,
         "best_score": theme.best_score,
+        "words": dict(theme.words),
     }
 
 
@@ -180,9 +216,24 @@ def state_from_json(data: Mapping[str, Any]) -> ThemeState:
             size=int(data["size"]),
             best_answer=None if best is None else int(best),
             best_score=float(data.get("best_score", 0.0)),
+            words={str(w): int(n) for w, n in dict(data.get("words") or {}).items()},
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"not a theme state: {error}") from error
+
+
+def label_of(
+    theme: ThemeState,
+    *,
+    background: Mapping[str, float],
+    spread: Mapping[str, int],
+    classes: int,
+) -> str:
+    """The theme's label: its key phrases (``labels.label``), or, for a state stored before
+    themes kept their label words, its key words (``label``)."""
+    if theme.words:
+        return labels.label(theme.words, size=theme.size, spread=spread, themes=classes)
+    return label(theme, background=background, classes=classes)
 
 
 def label(

@@ -58,6 +58,10 @@ def test_claims_join_themes_of_their_language_and_share_a_merged_key(db: Databas
         themes = {t.id: t for t in session.scalars(select(Theme))}
         english = {themes[i].group_key for a in ids[:2] for i in features[a].theme_ids}
         assert len(english) == 1  # the same claim in other words: one merged theme
+        # every member theme shows the merged theme's label: words both answers use
+        labels = {themes[i].label for a in ids[:2] for i in features[a].theme_ids}
+        assert len(labels) == 1
+        assert set(labels.pop().split(" · ")) <= {"price", "budget", "per-seat"}
         korean = [themes[i] for i in features[ids[2]].theme_ids]
         assert {t.language for t in korean} == {"ko"}
         assert features[ids[2]].claims[0]["language"] == "ko"
