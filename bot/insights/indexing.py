@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from bot.insights import regrouping
+from bot.insights import regrouping, upgrades
 from bot.insights.synthesis import claims, grouping, korean, themes
 from bot.insights.synthesis.model import UNSORTED
 from questions import Bank
@@ -226,16 +226,19 @@ def index_missing(*, session: Session, bank: Bank, limit: int = 5000) -> int:
 
 
 def backfill(*, db: Database, bank: Bank, batch: int = 500) -> int:
-    """``index_missing`` until nothing is missing, one transaction per batch; returns how
-    many answers were indexed. Safe beside a running bot: each batch is its own
-    transaction, and an answer indexed meanwhile is simply no longer missing."""
+    """``index_missing`` until nothing is missing, one transaction per batch, then the
+    one-time upgrades of stored features (``bot.insights.upgrades``); returns how many
+    answers were indexed. Safe beside a running bot: each batch is its own transaction,
+    and an answer indexed meanwhile is simply no longer missing."""
     total = 0
     while True:
         with db.session() as session:
             done = index_missing(session=session, bank=bank, limit=batch)
         total += done
         if done < batch:
-            return total
+            break
+    upgrades.upgrade(db=db)
+    return total
 
 
 def backfill_in_background(*, db: Database, bank: Bank) -> threading.Thread:

@@ -68,8 +68,13 @@ def compute(cell: Iterable[tuple[int, themes.ThemeState]]) -> Grouped:
 def _labels(members: dict[str, list[themes.ThemeState]]) -> dict[str, str]:
     """Each merged theme's label, from the label words of all its member themes (every
     member theme then shows the merged theme's label). A group with no label word (its
-    claims name nothing, or were stored before themes kept label words) keeps its own."""
-    merged = {key: labels.merged(s.words for s in states) for key, states in members.items()}
+    claims name nothing) or with a theme whose words are not counted yet (stored before
+    themes counted them: ``bot.insights.upgrades``) keeps its own."""
+    merged = {
+        key: labels.merged(s.words for s in states)
+        for key, states in members.items()
+        if all(s.counted for s in states)
+    }
     words = {key: counted for key, counted in merged.items() if counted}
     spread: Counter[str] = Counter(w for counted in words.values() for w in counted)
     return {

@@ -19,6 +19,7 @@ close while the best stays typical.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import operator
 from collections.abc import Iterable, Mapping, Sequence
@@ -61,15 +62,18 @@ class ThemeState:
     size: int
     best_answer: int | None
     best_score: float
-    # label word -> how many member claims use it (``labels.label_words``), the most used
+    # label word -> how many member claims use it (``labels.label_words``), the most used;
+    # ``counted`` is False for a state stored before themes counted them (until
+    # ``bot.insights.upgrades`` counts them all, its words stay empty)
     words: Mapping[str, int] = field(default_factory=dict)
+    counted: bool = True
     norm: float = field(init=False, repr=False, compare=False)  # derived, for assign
     terms: frozenset[str] = field(init=False, repr=False, compare=False)  # derived
 
     def __post_init__(self) -> None:
         centroid = _capped(self.centroid)
         object.__setattr__(self, "centroid", centroid)
-        object.__setattr__(self, "words", _kept_words(self.words))
+        object.__setattr__(self, "words", _kept_words(self.words) if self.counted else {})
         object.__setattr__(self, "norm", _norm(centroid))
         object.__setattr__(self, "terms", frozenset(centroid))
 
@@ -149,7 +153,9 @@ def add(
     for term, weight in vector.items():
         centroid[term] = centroid.get(term, 0.0) + weight
     counted = _counted(theme.words, words, 1)
-    grown = ThemeState(theme.key, centroid, theme.size + 1, theme.best_answer, 0.0, counted)
+    grown = ThemeState(
+        theme.key, centroid, theme.size + 1, theme.best_answer, 0.0, counted, theme.counted
+    )
     size = _norm(vector)
     if not grown.norm or not size:
         return grown
@@ -160,7 +166,7 @@ def add(
         if theme.best_answer is None or score > previous
         else (theme.best_answer, previous)
     )
-    return ThemeState(theme.key, grown.centroid, grown.size, best, best_score, grown.words)
+    return dataclasses.replace(grown, best_answer=best, best_score=best_score)
 
 
 def remove(
@@ -180,7 +186,7 @@ def remove(
     best = None if theme.best_answer == answer_id else theme.best_answer
     score = theme.best_score if best is not None else 0.0
     counted = _counted(theme.words, words, -1) if size else {}
-    return ThemeState(theme.key, kept, size, best, score, counted)
+    return ThemeState(theme.key, kept, size, best, score, counted, theme.counted)
 
 
 def _previous_best(
@@ -201,8 +207,7 @@ def state_to_json(theme: ThemeState) -> dict[str, Any]:
         "size": theme.size,
         "best_answer": theme.best_answer,
         "best_score": theme.best_score,
-        "words": dict(theme.words),
-    }
+    } | ({"words": dict(theme.words)} if theme.counted else {})
 
 
 def state_from_json(data: Mapping[str, Any]) -> ThemeState:
@@ -217,6 +222,7 @@ def state_from_json(data: Mapping[str, Any]) -> ThemeState:
             best_answer=None if best is None else int(best),
             best_score=float(data.get("best_score", 0.0)),
             words={str(w): int(n) for w, n in dict(data.get("words") or {}).items()},
+            counted="words" in data,
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"not a theme state: {error}") from error
