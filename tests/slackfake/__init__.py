@@ -1,8 +1,9 @@
 """Test doubles for Slack.
 
-``FakeSlack`` (server.py) is a fake Web API on a real local port for slack_sdk's own
-``WebClient``; ``SlackDriver`` (driver.py) sends the app signed events, slash commands and
-interactions over real HTTP, as Slack does::
+``FakeSlack`` (server.py, with its fault injection in faults.py and its read-back methods
+in inspection.py) is a fake Web API on a real local port for slack_sdk's own ``WebClient``;
+``SlackDriver`` (driver.py) sends the app signed events, slash commands and interactions
+over real HTTP, as Slack does::
 
     with FakeSlack() as fake:
         fake.add_channel("CGENERAL", "general", is_member=True)
@@ -13,6 +14,7 @@ interactions over real HTTP, as Slack does::
 """
 
 from tests.slackfake.driver import Sent, SlackDriver
-from tests.slackfake.server import Call, FakeSlack
+from tests.slackfake.inspection import Call
+from tests.slackfake.server import FakeSlack
 
 __all__ = ["Call", "FakeSlack", "Sent", "SlackDriver"]

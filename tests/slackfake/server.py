@@ -50,18 +50,17 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-import random
 import threading
 import uuid
-from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 
+from tests.slackfake.faults import RATELIMITED, Faults, Reply
+from tests.slackfake.inspection import Call, Inspection
 from tests.slackfake.methods import HANDLERS, MISSING_ARGUMENT_ERRORS
 from tests.slackfake.oauth import OAuthApp, Tokens
 from tests.slackfake.params import Params
-from tests.slackfake.ratelimit import PostRateLimiter
 from tests.slackfake.spec import load_methods
 from tests.slackfake.state import ApiError, Channel, Message, TsClock, User, Workspace
 from tests.slackfake.transport import Answer, FakeSlackHTTPServer
@@ -69,43 +68,10 @@ from tests.slackfake.transport import Answer, FakeSlackHTTPServer
 DEFAULT_BOT_TOKEN = "xoxb-test-token"
 DEFAULT_APP_TOKEN = "xapp-test-token"
 
-# (HTTP status, extra headers, JSON body or plain text)
-_Reply = tuple[int, tuple[tuple[str, str], ...], dict[str, Any] | str]
-
 JSON_FIELDS = ("blocks", "attachments", "view", "files", "metadata", "user_auth_blocks")
 
 
-@dataclass(frozen=True)
-class Call:
-    """One Web API request as received, and what the fake answered."""
-
-    method: str
-    params: dict[str, Any]
-    http_method: str
-    token: str | None
-    status: int
-    response: dict[str, Any]  # the JSON answer; {"raw": text} for a plain-text answer
-    team: str | None = None  # the workspace the token speaks for (None: no valid token)
-
-
-@dataclass
-class _Knobs:
-    """Fault injection shared by a fake and its team views."""
-
-    flaky: tuple[float, random.Random] | None = None
-    limiter: PostRateLimiter | None = None
-
-
-@dataclass
-class _Failure:
-    status: int
-    retry_after: int
-    error: str | None
-    times: int
-    after_acting: bool = False
-
-
-class FakeSlack:
+class FakeSlack(Inspection):
     """Fake Slack workspace + Web API server. See the module docstring for behaviour."""
 
     def __init__(
@@ -131,8 +97,7 @@ class FakeSlack:
         self._tokens.add(app_token, team_id=team_id, kind="app")
         self._calls: list[Call] = []
         self._responses: list[dict[str, Any]] = []
-        self._failures: dict[str, list[_Failure]] = {}
-        self._knobs = _Knobs()
+        self._faults = Faults()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -361,95 +326,6 @@ class FakeSlack:
             chan = self._known_channel(channel)
             self._ws.remove(chan, self._known_message(chan, ts))
 
-    def _known_channel(self, channel: str) -> Channel:
-        chan = self._ws.channels.get(channel)
-        if chan is None:
-            raise ValueError(f"unknown channel {channel!r}; add it with add_channel()")
-        return chan
-
-    @staticmethod
-    def _known_message(chan: Channel, ts: str) -> Message:
-        msg = chan.messages.get(ts)
-        if msg is None:
-            raise ValueError(f"no message {ts} in {chan.id}")
-        return msg
-
-    # -- inspection -----------------------------------------------------------------
-
-    def messages(self, channel: str) -> list[dict[str, Any]]:
-        """Messages shown in the channel (not thread replies), oldest first."""
-        with self._lock:
-            chan = self._known_channel(channel)
-            return [self._ws.render(chan, m) for m in self._ws.top_level(chan)]
-
-    def replies(self, channel: str, thread_ts: str) -> list[dict[str, Any]]:
-        """Parent then replies, as conversations.replies gives; [] if there is no such thread."""
-        with self._lock:
-            chan = self._known_channel(channel)
-            try:
-                thread = self._ws.thread(chan, thread_ts)
-            except ApiError:
-                return []
-            return [self._ws.render(chan, m) for m in thread]
-
-    def message(self, channel: str, ts: str) -> dict[str, Any]:
-        with self._lock:
-            chan = self._known_channel(channel)
-            return self._ws.render(chan, self._known_message(chan, ts))
-
-    def reactions(self, channel: str, ts: str) -> list[str]:
-        with self._lock:
-            msg = self._known_message(self._known_channel(channel), ts)
-            return [r["name"] for r in msg.get("reactions", [])]
-
-    def edit_history(self, channel: str, ts: str) -> list[dict[str, Any]]:
-        """Earlier versions of an edited message, oldest first."""
-        with self._lock:
-            return copy.deepcopy(self._ws.edit_history.get((channel, ts), []))
-
-    @property
-    def calls(self) -> list[Call]:
-        """Every call, whichever team's token made it (``Call.team`` says)."""
-        with self._lock:
-            return list(self._calls)
-
-    def calls_to(self, method: str) -> list[Call]:
-        with self._lock:
-            return [c for c in self._calls if c.method == method]
-
-    def clear_calls(self) -> None:
-        with self._lock:
-            self._calls.clear()
-
-    @property
-    def responses(self) -> list[dict[str, Any]]:
-        """Bodies POSTed to response URLs, each with its "key" added."""
-        with self._lock:
-            return copy.deepcopy(self._responses)
-
-    @property
-    def views(self) -> list[dict[str, Any]]:
-        """Each views.open/push/update/publish: {"method", "trigger_id"|"user_id"|..., "view"}."""
-        with self._lock:
-            return copy.deepcopy(self._ws.views_log)
-
-    @property
-    def ephemerals(self) -> list[dict[str, Any]]:
-        with self._lock:
-            return copy.deepcopy(self._ws.ephemerals)
-
-    @property
-    def uploaded_files(self) -> list[dict[str, Any]]:
-        """Shared files: {"id", "name", "title", "bytes", "channel", "thread_ts", ...}."""
-        with self._lock:
-            return copy.deepcopy(self._ws.uploaded_files)
-
-    @property
-    def orphaned_replies(self) -> list[dict[str, Any]]:
-        """Bot replies whose thread_ts named no top-level message (Slack drops them)."""
-        with self._lock:
-            return copy.deepcopy(self._ws.orphaned_replies)
-
     def response_url(self, key: str = "default") -> str:
         return f"{self.base_url}/response/{key}"
 
@@ -472,11 +348,14 @@ class FakeSlack:
         5xx: a plain-text body; 200 with ``error``: ``{"ok": false, "error": error}``;
         any other status: ``{"ok": false, "error": error or "fake_failure"}``.
         """
-        if status == 200 and not error:
-            raise ValueError("fail_next(status=200) needs an error code")
         with self._lock:
-            self._failures.setdefault(method, []).append(
-                _Failure(status, retry_after, error, times, after_acting)
+            self._faults.queue(
+                method,
+                status=status,
+                retry_after=retry_after,
+                times=times,
+                error=error,
+                after_acting=after_acting,
             )
 
     def fail_randomly(self, rate: float, *, seed: int = 7) -> None:
@@ -484,7 +363,7 @@ class FakeSlack:
         failure: half 429 with ``Retry-After: 1``, half 503, a third of those after having
         done what was asked. ``rate=0`` stops it. Seeded, so a run can be repeated."""
         with self._lock:
-            self._knobs.flaky = (rate, random.Random(seed)) if rate > 0 else None
+            self._faults.randomly(rate, seed=seed)
 
     def enforce_rate_limits(
         self,
@@ -499,12 +378,7 @@ class FakeSlack:
         (both None switches limits off). Refused posts do not count.
         """
         with self._lock:
-            if post_per_channel_per_second is None and post_per_workspace_per_minute is None:
-                self._knobs.limiter = None
-            else:
-                self._knobs.limiter = PostRateLimiter(
-                    post_per_channel_per_second, post_per_workspace_per_minute
-                )
+            self._faults.limit(post_per_channel_per_second, post_per_workspace_per_minute)
 
     # -- request handling (called from the HTTP server's threads) --------------------
 
@@ -544,7 +418,7 @@ class FakeSlack:
         token: str | None,
         parse_error: str | None,
         basic: tuple[str, str] | None = None,
-    ) -> _Reply:
+    ) -> Reply:
         spec = self._methods.get(method)
         if spec is None:
             return 404, (), {"ok": False, "error": "unknown_method"}
@@ -556,20 +430,20 @@ class FakeSlack:
         if auth_error:
             return 200, (), {"ok": False, "error": auth_error}
         ws = self._teams[found.team_id] if found is not None else self._ws
-        failure, acting = self._take_failure(method)
+        failure, acting = self._faults.take(method)
         if failure is not None and not acting:
             return failure
         for name in spec.required:
             if params.get(name) is None:
                 error = MISSING_ARGUMENT_ERRORS.get((method, name), "invalid_arguments")
                 return 200, (), {"ok": False, "error": error}
-        limiter = self._knobs.limiter
+        limiter = self._faults.limiter
         limited = method == "chat.postMessage" and limiter is not None
         channel_key = str(params.get("channel"))
         if limited and limiter is not None:
             wait = limiter.retry_after(channel_key)
             if wait is not None:
-                return 429, (("Retry-After", str(wait)),), {"ok": False, "error": "ratelimited"}
+                return 429, (("Retry-After", str(wait)),), RATELIMITED
         handler = HANDLERS.get(method)
         try:
             if method == "oauth.v2.access":
@@ -583,32 +457,6 @@ class FakeSlack:
         if failure is not None:
             return failure
         return 200, (), {"ok": True, **result}
-
-    def _take_failure(self, method: str) -> tuple[_Reply | None, bool]:
-        queue = self._failures.get(method)
-        if not queue:
-            return self._random_failure()
-        failure = queue[0]
-        failure.times -= 1
-        if failure.times <= 0:
-            queue.pop(0)
-        if failure.status == 429:
-            headers = (("Retry-After", str(failure.retry_after)),)
-            return (429, headers, {"ok": False, "error": "ratelimited"}), False
-        if failure.status >= 500:
-            return (failure.status, (), f"{failure.status} fake server error"), failure.after_acting
-        body = {"ok": False, "error": failure.error or "fake_failure"}
-        return (failure.status, (), body), failure.after_acting
-
-    def _random_failure(self) -> tuple[_Reply | None, bool]:
-        if self._knobs.flaky is None:
-            return None, False
-        rate, rng = self._knobs.flaky
-        if rng.random() >= rate:
-            return None, False
-        if rng.random() < 0.5:
-            return (429, (("Retry-After", "1"),), {"ok": False, "error": "ratelimited"}), False
-        return (503, (), "503 fake server error"), rng.random() < 1 / 3
 
     def handle_upload(self, path: str, data: bytes) -> bool:
         """Store the bytes POSTed to an upload URL (``<team>/<file id>``); False if the URL
