@@ -30,7 +30,6 @@ from bot.insights.synthesis.model import (
     Digest,
     FieldSummary,
     GroupRate,
-    JobFact,
     JobLine,
     PersonaInfo,
     PersonaSummary,
@@ -39,6 +38,14 @@ from bot.insights.synthesis.model import (
     ThemeInfo,
     ThemeLine,
     WeekCount,
+)
+from bot.insights.synthesis.support import (
+    FieldTally,
+    Person,
+    PersonaTally,
+    ThemeTally,
+    collect,
+    snapshot,
 )
 from bot.insights.synthesis.wording import no_persona
 from questions import CUSTOMER_GROUPS, INTERNAL_GROUPS
@@ -56,145 +63,6 @@ _INTERNAL = frozenset(INTERNAL_GROUPS)
 # picture of the customer (themes and jobs alike).
 MIN_PEOPLE = 2
 _CUSTOMER = frozenset(CUSTOMER_GROUPS)
-
-Person = str | int  # an author key, or the answer id of an answer whose author is unknown
-
-
-class _Theme:
-    __slots__ = ("customer", "fields", "groups", "internal", "last", "old", "people")
-
-    def __init__(self) -> None:
-        self.people: set[Person] = set()
-        self.internal: set[Person] = set()
-        self.customer: set[Person] = set()
-        self.groups: set[str | None] = set()
-        self.old: set[Person] = set()
-        self.fields: set[str] = set()
-        self.last: datetime | None = None
-
-
-class _Field:
-    __slots__ = ("group_people", "groups", "last", "old_last", "people", "themes")
-
-    def __init__(self, at: datetime) -> None:
-        self.people: set[Person] = set()
-        self.groups: set[str | None] = set()
-        self.group_people: dict[str, set[Person]] = {}  # "" = unknown group
-        self.last = at
-        self.old_last: datetime | None = None
-        self.themes: dict[str, _Theme] = {}  # the field's own support, for who says what
-
-
-class _Job:
-    __slots__ = ("best", "groups", "old", "people", "texts")
-
-    def __init__(self) -> None:
-        self.people: set[Person] = set()
-        self.groups: set[str | None] = set()
-        self.old: set[Person] = set()
-        self.texts: dict[str, int] = {}
-        self.best: dict[str, JobFact] = {}
-
-    def add_fact(self, fact: JobFact) -> None:
-        self.texts[fact.text] = self.texts.get(fact.text, 0) + 1
-        kept = self.best.get(fact.text)
-        if kept is None or _fact_order(fact) < _fact_order(kept):
-            self.best[fact.text] = fact
-
-    def representative(self) -> JobFact:
-        """The most frequent text, then the shortest (then the first in text order)."""
-        text = min(self.texts, key=lambda t: (-self.texts[t], len(t), t))
-        return self.best[text]
-
-
-class _Persona:
-    __slots__ = ("fields", "groups", "ids", "jobs", "themes")
-
-    def __init__(self) -> None:
-        self.ids: set[int] = set()
-        self.groups: set[str | None] = set()
-        self.fields: dict[str, _Field] = {}
-        self.jobs: dict[str, _Job] = {}
-        self.themes: dict[str, _Theme] = {}  # across fields
-
-
-def _fact_order(fact: JobFact) -> tuple[object, ...]:
-    return (fact.problems, fact.situation, fact.motivation, fact.outcome, fact.language)
-
-
-def _collect(
-    answers: Iterable[AnswerFact], known: set[str], cutoff: datetime | None
-) -> tuple[dict[str, _Persona], int]:
-    """One pass: per persona, field, theme and job, who supports what."""
-    personas: dict[str, _Persona] = {}
-    ids: set[int] = set()
-    for a in answers:
-        key = a.persona if a.persona in known else NO_PERSONA
-        p = personas.get(key) or personas.setdefault(key, _Persona())
-        ids.add(a.answer_id)
-        p.ids.add(a.answer_id)
-        p.groups.add(a.group)
-        who: Person = a.author or a.answer_id
-        old = cutoff is not None and a.answered_at <= cutoff
-        f = p.fields.get(a.field) or p.fields.setdefault(a.field, _Field(a.answered_at))
-        f.people.add(who)
-        f.groups.add(a.group)
-        f.group_people.setdefault(a.group or "", set()).add(who)
-        if a.answered_at > f.last:
-            f.last = a.answered_at
-        if old and (f.old_last is None or a.answered_at > f.old_last):
-            f.old_last = a.answered_at
-        for theme in a.themes:
-            _add_theme(f.themes, theme, who, a.group, old)
-            t = _add_theme(p.themes, theme, who, a.group, old)
-            t.fields.add(a.field)
-            if t.last is None or a.answered_at > t.last:
-                t.last = a.answered_at
-        for fact in a.jobs:
-            job = p.jobs.get(fact.key) or p.jobs.setdefault(fact.key, _Job())
-            job.people.add(who)
-            job.groups.add(a.group)
-            job.add_fact(fact)
-            if old:
-                job.old.add(who)
-    return personas, len(ids)
-
-
-def _add_theme(
-    themes: dict[str, _Theme], key: str, who: Person, group: str | None, old: bool
-) -> _Theme:
-    t = themes.get(key) or themes.setdefault(key, _Theme())
-    t.people.add(who)
-    t.groups.add(group)
-    if group in _INTERNAL:
-        t.internal.add(who)
-    elif group in _CUSTOMER:
-        t.customer.add(who)
-    if old:
-        t.old.add(who)
-    return t
-
-
-def _snapshot(personas: Mapping[str, _Persona], *, old: bool = False) -> Snapshot:
-    """What is known now, or (``old``) what was known at the cutoff."""
-    themes: dict[str, int] = {}
-    jobs: dict[str, int] = {}
-    fields: dict[str, str] = {}
-    for pkey in sorted(personas):
-        p = personas[pkey]
-        for fkey in sorted(p.fields):
-            f = p.fields[fkey]
-            last = f.old_last if old else f.last
-            if last is not None:
-                fields[f"{pkey}|{fkey}"] = last.isoformat()
-        for tkey in sorted(p.themes):
-            t = p.themes[tkey]
-            if n := len(t.old if old else t.people):
-                themes[f"{pkey}|{tkey}"] = n
-        for jkey in sorted(p.jobs):
-            if n := len(p.jobs[jkey].old if old else p.jobs[jkey].people):
-                jobs[f"{pkey}|{jkey}"] = n
-    return Snapshot(themes=dict(sorted(themes.items())), jobs=jobs, fields=fields)
 
 
 def _parse(value: str) -> datetime | None:
@@ -260,7 +128,7 @@ class _Builder:
     top_jobs: int
     locale: str
 
-    def persona(self, key: str, info: PersonaInfo | None, p: _Persona | None) -> PersonaSummary:
+    def persona(self, key: str, info: PersonaInfo | None, p: PersonaTally | None) -> PersonaSummary:
         if p is None:
             return PersonaSummary(persona=info, fields=(), jobs=(), answers=0)
         spoke = "customers" in p.groups
@@ -291,12 +159,12 @@ class _Builder:
             conflicts=tuple(f.conflict for f in fields if f.conflict is not None),
         )
 
-    def customer_themes(self, p: _Persona) -> set[str]:
+    def customer_themes(self, p: PersonaTally) -> set[str]:
         """The themes customers or focus groups of this persona raised."""
         return {k for k, t in p.themes.items() if t.customer}
 
     def field(
-        self, name: str, f: _Field, lines: Mapping[str, ThemeLine], p: _Persona
+        self, name: str, f: FieldTally, lines: Mapping[str, ThemeLine], p: PersonaTally
     ) -> FieldSummary:
         ranked = sorted(
             ((k, p.themes[k]) for k in f.themes if k in lines and lines[k].support.people >= 2),
@@ -316,7 +184,7 @@ class _Builder:
         )
 
     def theme_line(
-        self, pkey: str, key: str, t: _Theme, spoke: bool, echoes: set[str]
+        self, pkey: str, key: str, t: ThemeTally, spoke: bool, echoes: set[str]
     ) -> ThemeLine:
         before = None if self.baseline is None else self.baseline.themes.get(f"{pkey}|{key}")
         echoed = bool(self.themes[key].neighbours & echoes)
@@ -334,7 +202,7 @@ class _Builder:
             fields=tuple(sorted(t.fields, key=lambda n: (_FIELD_RANK.get(n, 99), n))),
         )
 
-    def by_group(self, ranked: Sequence[tuple[str, _Theme]]) -> dict[str, tuple[str, ...]]:
+    def by_group(self, ranked: Sequence[tuple[str, ThemeTally]]) -> dict[str, tuple[str, ...]]:
         """Group -> labels of the themes its people raise in this field (``ranked`` holds the
         field's own support, so a group that made the claim only elsewhere is not named)."""
         labels: dict[str, list[str]] = {}
@@ -347,9 +215,9 @@ class _Builder:
     def conflict(
         self,
         name: str,
-        ranked: Sequence[tuple[str, _Theme]],
+        ranked: Sequence[tuple[str, ThemeTally]],
         lines: Mapping[str, ThemeLine],
-        f: _Field,
+        f: FieldTally,
     ) -> Conflict | None:
         """Which side supports what is persona-wide; the groups named are those that raise
         the theme in this field."""
@@ -381,7 +249,7 @@ class _Builder:
             customer_label=self.themes[outside[1]].label,
         )
 
-    def jobs(self, pkey: str, p: _Persona) -> tuple[JobLine, ...]:
+    def jobs(self, pkey: str, p: PersonaTally) -> tuple[JobLine, ...]:
         spoke = "customers" in p.groups
         lines = []
         for key, job in p.jobs.items():
@@ -433,8 +301,8 @@ def build_digest(
     """
     known = {p.key for p in personas}
     cutoff = since if previous is None else None
-    collected, total = _collect(answers, known, cutoff)
-    baseline = previous if previous is not None or since is None else _snapshot(collected, old=True)
+    collected, total = collect(answers, known, cutoff)
+    baseline = previous if previous is not None or since is None else snapshot(collected, old=True)
     builder = _Builder(
         themes=themes,
         baseline=baseline,
@@ -456,7 +324,7 @@ def build_digest(
         rates=tuple(sorted(rates, key=lambda r: r.group)),
         unanswered=tuple(unanswered),
         stale_fields=_stale_fields(builder, summaries, ref),
-        snapshot=_snapshot(collected),
+        snapshot=snapshot(collected),
         answers=total,
         compared=baseline is not None,
         people=people,
