@@ -1,0 +1,254 @@
+"""English situations: the moment a want belongs to, found, in this order:
+
+1. a trigger clause before the want in its sentence (when, whenever, every time, each time,
+   any time, the moment, next time, as soon as, once, after, before, if), wherever it
+   starts ("procurement folks keep saying: when ...", "in june when ...");
+2. "After that ..." / "Then ...": the sentence before;
+3. a past narrative joined to the want: "a cook no-showed and she needed ...";
+4. a trigger clause in one of the two sentences before ("every time legal changes a
+   clause, half the team sends the old contract. I need ...");
+5. for a want told in the past ("I wanted", "needed"), the event told in the sentence
+   before ("our forecast said +40% at 8 stores. I wanted ...").
+A want inside a quotation takes its situation from inside the same quotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.insights.synthesis.jobs_en_text import (
+    TRIGGER,
+    WORD,
+    Piece,
+    quote_start,
+    tidy,
+    without_parentheses,
+)
+from bot.insights.synthesis.jobs_en_wants import WANT, Want, wants
+from bot.insights.synthesis.jobs_words import (
+    is_finite_form,
+    is_past,
+    parts_of_speech,
+    verb_tags,
+    words,
+)
+
+_I = re.IGNORECASE
+_COPULA_BEFORE = re.compile(r"\b(?:was|were|been)\s*$", _I)
+_NOT_TRIGGER_AFTER = re.compile(
+    r"^(?:needed|necessary|possible|in\s+doubt|any|ever|that|this|so|not|at\s+all|"
+    r"you\s+(?:can|could|get|have|find|want|need|like|ask)\b|"
+    r"(?:a|per|an)\s+(?:week|month|day|year|quarter)\b|again|more|then|it\s+(?:works|helps)|"
+    r"they'?re\s+not|that's)(?![\w'])",
+    _I,
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|mentioned|asked)\s+(?:me\s+|us\s+)?(?:that\s+)?$", _I
+)
+_SELF_OPENING_TRIGGER = re.compile(r"^(?:right\s+|just\s+|shortly\s+)?(before|after)$", _I)
+_ANAPHORA = re.compile(
+    r"^(?:(?:and|so|but)\s+)?(?:(?:right\s+|just\s+|shortly\s+)?after\s+(?:that|this|it)|"
+    r"since\s+then|then|that's\s+when|at\s+that\s+point)\b\s*,?\s*",
+    _I,
+)
+# Clause boundaries inside a situation found in an earlier sentence.
+_CLAUSE_CUT = re.compile(r",\s+|\s+-\s+|\s+(?:and\s+then|but|because|bc|so)\s+", _I)
+_MAIN_SUBJECT = re.compile(r"\s+(?P<subj>i|we|they|he|she|it|there|you)\s+(?P<next>[\w']+)", _I)
+_AUX = words(
+    """can could will would should must may might do does did don't doesn't didn't can't
+    won't is are was were am has have had 'm 're 's 'd 'll gotta just still always never
+    really also kept keep"""
+)
+_NARRATIVE_JOIN = re.compile(r"(?:,?\s+and|\s+-|,\s+so|\s+so)\s*$", _I)
+_CONNECTIVE_END = re.compile(
+    r"(?:,?\s+(?:and|so|but|then|or|because|bc|since|cause))+\s*$|[,;:\s-]+$", _I
+)
+
+_NOT_SITUATION = re.compile(
+    r"^(?:you\s+(?:get|have|find)\s+(?:a\s+)?(?:chance|minute|moment|sec|second|time)|"
+    r"you\s+can|you(?:'re|\s+are)\s+free|possible|needed|necessary)\b|"
+    r"\b(?:said|says|say|mentioned|told\s+\w+|asked|think|thinks|thought|feel|felt|guess)$",
+    _I,
+)
+_LEAD_FILLER = re.compile(
+    r"^(?:(?:and|so|but|also|then|honestly|basically|well|ok|okay|yeah|yes|like|plus|"
+    r"typical(?:\s+story)?|anyway)\b[\s,:]*)+",
+    _I,
+)
+_DATED = re.compile(
+    r"\b(?:last\s+(?:week|month|year|night|quarter|spring|summer|fall|winter|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)|yesterday|ago|this\s+morning|recently)\b",
+    _I,
+)
+_REACTION = re.compile(r"\s+and\s+(?=(?:i|we)\s+(?:had\s+to|have\s+to|ended|was|were|spent)\b)", _I)
+_TIME_LEAD = re.compile(r"^[^,]{1,25},\s+(?=\S)")
+
+
+def situation(
+    *,
+    sentence: str,
+    window_start: int,
+    want: Want,
+    earlier: list[Piece],
+    text: str,
+    piece: Piece,
+) -> str | None:
+    """The situation of ``want`` in ``sentence`` (the piece of ``text`` at ``piece``), looked
+    for after ``window_start`` and in the ``earlier`` pieces; None when there is none."""
+    window = sentence[window_start : want.subject_start]
+    found = _trigger_situation(window, same_sentence=True)
+    if found:
+        return found
+    if window_start == 0 and _ANAPHORA.match(sentence):
+        return _narrative(earlier[-1].text) if earlier else None
+    if want.subjectless and not want.past and not has_finite_verb(window):
+        return None
+    narrative = _joined_narrative(window, want)
+    if narrative:
+        return narrative
+    quote = quote_start(text, piece.start + want.subject_start)
+    before = [p for p in earlier if p.start >= quote and not p.text.endswith("?")][-2:]
+    for previous in reversed(before):
+        first_want = WANT.search(previous.text)
+        head = previous.text[: first_want.start()] if first_want else previous.text
+        earlier_wants = wants(previous.text)
+        if earlier_wants and earlier_wants[0].subject_start < len(head):
+            head = head[: earlier_wants[0].subject_start]
+        found = _trigger_situation(head, same_sentence=False)
+        if found and (not _SELF_OPENING_TRIGGER.match(found.split()[0]) or len(found.split()) > 3):
+            return found
+    recent = bool(before) and before[-1] is earlier[-1]
+    if recent and (want.past or _DATED.search(before[-1].text)):
+        return _narrative(before[-1].text)
+    return None
+
+
+def _trigger_situation(window: str, *, same_sentence: bool) -> str | None:
+    """The earliest real trigger clause in ``window``."""
+    for trigger in TRIGGER.finditer(window):
+        head = window[: trigger.start()]
+        if _COPULA_BEFORE.search(head):
+            continue
+        body = window[trigger.start("body") :]
+        if _NOT_TRIGGER_AFTER.match(body):
+            continue
+        if '"' in head and head.count('"') % 2 == 1 and '"' in body and not same_sentence:
+            continue
+        word = " ".join(trigger.group("trig").lower().split())
+        if same_sentence and _REPORTING.search(body):
+            continue  # "when we met you said you want ...": the want is reported later
+        body = _clause_end(body, cut_commas=not same_sentence)
+        body = _CONNECTIVE_END.sub("", without_parentheses(body))
+        situation = tidy(body)
+        opening = _SELF_OPENING_TRIGGER.match(word)
+        size = len(situation.split())
+        if opening is None and word.startswith("when") and size < 2:
+            continue
+        if size < 1 or _NOT_SITUATION.search(situation):
+            continue
+        if size < 2 and not opening:
+            continue
+        if opening is not None and not (
+            opening.group(1).lower() == "after" and has_finite_verb(f"x {situation}")
+        ):
+            # "after the second audit" keeps its word; "after a demo goes well" reads
+            # "when a demo goes well".
+            situation = f"{opening.group(1)} {situation}"
+        return situation
+    return None
+
+
+def _clause_end(body: str, *, cut_commas: bool) -> str:
+    """A trigger clause up to where the main clause starts: a comma or dash (in an earlier
+    sentence), or a pronoun subject followed by a verb ("... a class it takes 7 months")."""
+    end = len(body)
+    if cut_commas:
+        for cut in _CLAUSE_CUT.finditer(body):
+            if len(body[: cut.start()].split()) >= 2:
+                end = cut.start()
+                break
+    for subject in _MAIN_SUBJECT.finditer(body, 0, end):
+        nxt = subject.group("next").lower()
+        if len(body[: subject.start()].split()) < 2:
+            continue
+        if "'" in nxt[:1] or nxt.split("'")[0] in _AUX or is_finite_form(nxt) or is_past(nxt):
+            end = subject.start()
+            break
+    return body[:end]
+
+
+def _joined_narrative(window: str, want: Want) -> str | None:
+    """ "a cook no-showed and she needed ...": the event clause joined to the want."""
+    joint = _NARRATIVE_JOIN.search(window) if not want.subjectless else None
+    if joint is None and not want.subjectless:
+        return None
+    head = window[: joint.start()] if joint else window
+    if want.subjectless:
+        head = _CONNECTIVE_END.sub("", head)
+    if not head.strip():
+        return None
+    head = re.split(r"[:;]\s+|\s+-\s+|(?:^|\s)'(?=\w)|\"", head)[-1]
+    clause = head.split(", ")
+    situation = clause[-1]
+    if len(situation.split()) < 3 and len(clause) > 1:
+        situation = ", ".join(clause[-2:])
+    situation = _drop_time_lead(tidy(_LEAD_FILLER.sub("", without_parentheses(situation))))
+    if not (_is_event(situation) or (want.subjectless and has_finite_verb(situation))):
+        return None
+    return situation
+
+
+def _narrative(sentence: str) -> str | None:
+    """The event told in a whole earlier sentence, trimmed of lead-ins and asides."""
+    text = without_parentheses(sentence)
+    text = re.split(r":\s+", text)[-1]
+    text = re.split(r"\s+-\s+", text)[0]
+    conjuncts = re.split(r",\s+(?:and|but|so)\s+", text)
+    events = [c for c in conjuncts if _is_event(c)]
+    text = events[-1] if events else conjuncts[0]
+    # "... and I had to rebuild it": the narrator's reaction follows the event.
+    text = _LEAD_FILLER.sub("", _REACTION.split(text)[0])
+    lead = _TIME_LEAD.match(text)
+    if lead is not None and not any(_is_verb_form(w) for w in text[: lead.end()].split()):
+        text = text[lead.end() :]
+    situation = _drop_time_lead(tidy(text))
+    if "?" in situation or not _is_event(situation) or len(situation.split()) < 4:
+        return None
+    if is_past(situation.split()[0]) and not _lemmas_other_than_verb(situation.split()[0]):
+        return None  # a headline with no subject: "Lost a bank last quarter"
+    return situation
+
+
+_TIME_ADVERB = re.compile(
+    r"^(?:(?:last|this|next|that)\s+(?:week|month|year|night|quarter|spring|summer|fall|winter|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning)|yesterday|today)"
+    r"\s*,?\s+(?=(?:i|we|they|he|she|a|an|the|my|our|their|his|her|one|two|some)\b)",
+    _I,
+)
+
+
+def _drop_time_lead(situation: str) -> str:
+    """ "last month a server complained ..." -> "a server complained ..."."""
+    return _TIME_ADVERB.sub("", situation)
+
+
+def _lemmas_other_than_verb(word: str) -> bool:
+    return bool(parts_of_speech(word) - {"VERB", "AUX"})
+
+
+def _is_event(clause: str) -> bool:
+    """A clause that tells something that happened: it has a past-tense verb."""
+    tokens = [t.lower() for t in WORD.findall(clause)]
+    if len(tokens) < 2:
+        return False
+    return any(is_past(t.split("'")[0]) for t in tokens) or "just" in tokens
+
+
+def has_finite_verb(clause: str) -> bool:
+    tokens = [t.lower() for t in WORD.findall(clause)]
+    return any(is_finite_form(t) and t not in {"is", "was", "has"} for t in tokens[1:])
+
+
+def _is_verb_form(word: str) -> bool:
+    return bool(verb_tags(word.strip(",").lower()) - {"VB"})

@@ -1,0 +1,143 @@
+"""English wants: a subject and a want verb ("I need", "they want", "the ops VP wanted",
+"what I want is", a dropped subject in "... and wanted" or a sentence that opens with "Needed
+..."). Negated wants ("I don't need") and wants in relative clauses ("the thing I needed")
+are not wants."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.insights.synthesis.jobs_en_text import WORD
+from bot.insights.synthesis.jobs_words import (
+    DETERMINERS,
+    NEGATIVE_SUBJECTS,
+    PREPOSITIONS,
+    PRONOUNS,
+    is_finite_form,
+    parts_of_speech,
+    words,
+)
+
+_I = re.IGNORECASE
+WANT = re.compile(
+    r"\b(?:(?P<what>what|all)\s+(?:i|we|they|he|she)\s+(?:really\s+|just\s+)?"
+    r"(?:want|need)(?:ed|s)?\s+is\b|"
+    r"(?P<verb>wants?|wanted|needs?|needed|(?:would|'d)\s+(?:really\s+)?(?:like|love|prefer)|"
+    r"wish(?:es|ed)?)\b(?P<to>\s+to\b)?)",
+    _I,
+)
+_PAST_WANT = words("wanted needed wished")
+ADVERBS = words(
+    """just really also always basically honestly only actually still all both usually
+    typically mostly literally desperately then now simply badly definitely obviously
+    ideally seriously generally often kinda kind of sort"""
+)
+_NEGATION = re.compile(r"(?:n't|\bnot|\bnever|\bno\s+longer|\bnor)$", _I)
+_RELATIVE = words(
+    """that which who whom whose what thing things anything everything something stuff one
+    ones where why how if whether"""
+)
+_OTHER_SUBJECTS = words("everyone everybody someone somebody i'd we'd they'd he'd she'd you'd")
+_LEAD_WORDS = words("and so but also then plus or because bc cause since")
+
+
+@dataclass(frozen=True)
+class Want:
+    """One want found in a piece: where its subject starts, where its object starts."""
+
+    subject_start: int
+    verb_end: int
+    past: bool
+    subjectless: bool
+    what_is: bool
+    verbal: bool = False
+
+
+def wants(sentence: str) -> list[Want]:
+    """The wants of one sentence, in order."""
+    found = []
+    for match in WANT.finditer(sentence):
+        want = _want(sentence, match)
+        if want is not None:
+            found.append(replace(want, verbal=match.group("to") is not None))
+    return found
+
+
+def _want(sentence: str, match: re.Match[str]) -> Want | None:
+    left = sentence[: match.start()]
+    if match.group("what"):
+        if _NEGATION.search(left.rstrip()):
+            return None
+        return Want(match.start(), match.end(), past=False, subjectless=False, what_is=True)
+    verb = match.group("verb").lower()
+    if not sentence[match.end() :].strip(" .,!;:"):
+        return None
+    past = verb.split()[0] in _PAST_WANT
+    tokens = list(WORD.finditer(left))
+    # Adverbs between the subject and the verb ("I just want", "they also wanted").
+    while tokens and tokens[-1].group().lower() in ADVERBS:
+        tokens.pop()
+    if not tokens:
+        return Want(0, match.end(), past=past, subjectless=True, what_is=False) if past else None
+    before = left[: tokens[-1].end()]
+    if _NEGATION.search(before.rstrip()) or before.rstrip().endswith("n't"):
+        return None
+    last = tokens[-1].group().lower()
+    if last in _LEAD_WORDS:
+        # "... and wanted", "and need": a dropped subject shared with the clause before.
+        if last == "and" or (past and last in {"so", "then"}):
+            return Want(tokens[-1].start(), match.end(), past=past, subjectless=True, what_is=False)
+        return None
+    if left[tokens[-1].end() :].strip().startswith(","):
+        # "..., wanted auto-built schedules": past want after a comma, subject dropped.
+        if past:
+            return Want(tokens[-1].end(), match.end(), past=True, subjectless=True, what_is=False)
+        return None
+    start = _subject_start(tokens, left)
+    if start is None:
+        return None
+    return Want(start, match.end(), past=past, subjectless=False, what_is=False)
+
+
+def _subject_start(tokens: list[re.Match[str]], left: str) -> int | None:
+    """Where the subject before a want verb starts; None when there is none."""
+    last = tokens[-1].group().lower().rstrip(",")
+    previous = tokens[-2].group().lower() if len(tokens) > 1 else ""
+    if last in NEGATIVE_SUBJECTS or last in {"no-one", "noone"}:
+        return None
+    if last in PRONOUNS or last in _OTHER_SUBJECTS:
+        before_previous = tokens[-3].group().lower() if len(tokens) > 2 else ""
+        if previous in {"the", "a"}:
+            return None
+        if previous in _RELATIVE and before_previous not in PREPOSITIONS:
+            return None
+        return tokens[-1].start()
+    if last in DETERMINERS or last in _RELATIVE or last in PREPOSITIONS:
+        return None
+    if last in {"it", "this", "that", "me", "him", "her", "us", "them", "there", "here"}:
+        return None
+    start: int | None = None
+    for taken, token in enumerate(reversed(tokens)):
+        word = token.group().lower().rstrip(",")
+        if taken and left[token.end() : token.end() + 1] in {",", ":", ";"}:
+            break
+        if word in DETERMINERS:
+            if word in _RELATIVE:
+                return None
+            return token.start()
+        if word in PRONOUNS or word in PREPOSITIONS or word in _RELATIVE or word in _LEAD_WORDS:
+            break
+        if taken and (is_finite_form(word) or word in {"is", "are", "was", "were"}):
+            break
+        if not taken and _only_verb(word):
+            return None
+        start = token.start()
+        if taken == 3:
+            break
+    return start
+
+
+def _only_verb(word: str) -> bool:
+    pos = parts_of_speech(word)
+    return bool(pos) and pos <= {"VERB", "AUX", "ADV"}
