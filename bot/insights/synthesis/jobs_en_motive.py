@@ -9,15 +9,16 @@ import re
 
 from bot.insights.synthesis.jobs_en_text import TRIGGER, WORD, tidy
 from bot.insights.synthesis.jobs_en_wants import ADVERBS
-from bot.insights.synthesis.jobs_words import PREPOSITIONS, is_verb
+from bot.insights.synthesis.jobs_words import PREPOSITIONS, is_finite_form, is_verb, words
 
 _I = re.IGNORECASE
 _OUTCOME = re.compile(
     r"(?:,?\s+(?P<so>so\s+that|so(?!\s+(?:much|many|far|long|often|well|bad|badly|quickly|"
     r"fast|little|few|yeah|ok|okay|good|great|hard|easy|annoying|slow|i\s+guess)\b)|"
     r"in\s+order\s+to|so\s+as\s+to)|,?\s+(?P<else>otherwise|or\s+else)|"
-    r",?\s+(?P<or>or)(?=\s+(?:i|we|they|you|he|she|it|the|our|my|their|his|her|nobody|someone|"
-    r"everyone|people|reps|deals?)\s+\S+)|,\s+to(?=\s+[a-z]))\s+(?P<rest>.+)$",
+    r",?\s+(?P<or>or)(?=\s+(?:(?:i|we|they|you|he|she|it)(?:'[a-z]+)?|the|our|my|their|his|"
+    r"her|nobody|someone|everyone|people|reps|deals?)\s+\S+|\s+(?P<det>an?|this|that|every|"
+    r"some)\s)|,\s+to(?=\s+[a-z]))\s+(?P<rest>.+)$",
     _I,
 )
 _END_OF_CLAUSE = re.compile(
@@ -43,6 +44,8 @@ def motivation_outcome(rest: str, *, verbal: bool) -> tuple[str, str, int] | Non
     rest = _DASH_OUTCOME.sub(" ", rest.strip())
     outcome = ""
     match = _OUTCOME.search(rest)
+    while match is not None and match.group("det") and not _is_clause(match.group("rest")):
+        match = _OUTCOME.search(rest, match.end("or"))  # "or a dashboard": not a clause
     motivation = _end_clause(rest)
     used = len(motivation)
     if match is not None and match.start() < len(motivation):
@@ -66,6 +69,15 @@ def motivation_outcome(rest: str, *, verbal: bool) -> tuple[str, str, int] | Non
     return motivation, clean_outcome(outcome), lead + used
 
 
+_CLAUSE_VERB = words("is are was were will would won't can can't could may might must should")
+
+
+def _is_clause(text: str) -> bool:
+    """ "a move-in gets missed": a subject with a finite verb within its first words."""
+    tokens = [t.lower() for t in WORD.findall(text)[1:5]]
+    return any(t in _CLAUSE_VERB or is_finite_form(t) for t in tokens)
+
+
 def _end_clause(part: str) -> str:
     return _END_OF_CLAUSE.sub("", part)
 
@@ -76,7 +88,7 @@ CONTINUE = re.compile(
 )
 _DASH_OUTCOME = re.compile(r"\s+-\s+(?=(?:so|otherwise|or)\s)", _I)
 _AND_CLAUSE = re.compile(r"\s+and\s+(?:i|we|they|he|she)\s+\S.*$", _I)
-_INFINITIVE = re.compile(r"\s+to\s+(?P<verb>[a-z][\w-]*)", _I)
+_INFINITIVE = re.compile(r"\s+to\s+(?P<body>(?:(?:not|never)\s+)?(?P<verb>[a-z][\w-]*))", _I)
 _NEXT_TIME = re.compile(
     r"^(?:the\s+)?(?:next\s+time|when(?:ever)?|if|every\s+time)\b.*?\b(?:i|we|they|he|she|you)\s+"
     r"(?:can|could)\s+",
@@ -100,7 +112,7 @@ def _split_purpose(motivation: str) -> tuple[str, str]:
         long_or_pp = len(head) >= 4 or any(w in PREPOSITIONS for w in head[1:])
         if not (indefinite or long_or_pp) or len(head) == 0:
             return motivation, ""
-    return motivation[: cut.start()], motivation[cut.start("verb") :]
+    return motivation[: cut.start()], motivation[cut.start("body") :]
 
 
 def clean_outcome(outcome: str) -> str:

@@ -83,6 +83,7 @@ _LOWER_FIRST = PRONOUNS | DETERMINERS | words("last next every")
 
 
 _NEGATED_VERB = re.compile(r"^(?:don't|didn't|won't|never|no\s+longer|not)\b", _I)
+_NOT = re.compile(r"^not\s+", _I)
 _SELF_OPENING = ("before ", "after ", "during ", "as ", "while ")
 _DOWNER = ("otherwise ", "or ")
 
@@ -109,7 +110,8 @@ def render(situation: str, motivation: str, outcome: str) -> str:
         if outcome.lower().startswith(_DOWNER):
             parts.append(outcome)
         elif _NEGATED_VERB.match(outcome):
-            parts.append(f"so I {outcome}")
+            # "not lose the first month" (from "to not lose ...") reads "so I don't lose ...".
+            parts.append("so I " + _NOT.sub("don't ", outcome))
         elif outcome_is_clause(outcome):
             parts.append(f"so that {outcome}")
         else:

@@ -82,6 +82,19 @@ SHAPES: list[tuple[str, list[Triple]]] = [
             )
         ],
     ),
+    # "or" + a clause opened by "a"/"an" or a contracted subject; "or a <noun>" stays
+    (
+        "when two crews book the same van I need to see it on the board or a job gets dropped",
+        [("two crews book the same van", "see it on the board", "or a job gets dropped")],
+    ),
+    (
+        "if the scanner loses signal I want the counts cached or I'm recounting the aisle",
+        [("the scanner loses signal", "the counts cached", "or I'm recounting the aisle")],
+    ),
+    (
+        "when a quote goes out I want the pdf or a link in the CRM",
+        [("a quote goes out", "the pdf or a link in the CRM", "")],
+    ),
     # a purpose after ", to"
     (
         "when an auditor visits, the clinic manager wants a log of every fridge reading, to "
@@ -166,6 +179,18 @@ SHAPES: list[tuple[str, list[Triple]]] = [
                 "the board meets",
                 "revenue to come in above plan",
                 "keep the hiring budget",
+            )
+        ],
+    ),
+    # a purpose after "to not"
+    (
+        "when we open a new depot I need every route imported on day one to not lose a week "
+        "to setup",
+        [
+            (
+                "we open a new depot",
+                "every route imported on day one",
+                "not lose a week to setup",
             )
         ],
     ),
@@ -259,6 +284,10 @@ def test_korean_sentences_are_left_to_the_korean_extractor() -> None:
             ("We opened a second site", "plug in the new rota", "don't have to call anyone"),
             "When we opened a second site, I want to plug in the new rota, so I don't have to "
             "call anyone.",
+        ),
+        (
+            ("a depot opens", "every route imported", "not lose a week"),
+            "When a depot opens, I want every route imported, so I don't lose a week.",
         ),
     ],
 )
