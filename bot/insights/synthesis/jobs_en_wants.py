@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.insights.synthesis.jobs_en_text import WORD
+from bot.insights.synthesis.jobs_en_text import TRIGGER, WORD
 from bot.insights.synthesis.jobs_words import (
     DETERMINERS,
     NEGATIVE_SUBJECTS,
@@ -39,6 +39,8 @@ _RELATIVE = words(
     ones where why how if whether"""
 )
 _OTHER_SUBJECTS = words("everyone everybody someone somebody i'd we'd they'd he'd she'd you'd")
+_INDEFINITE = words("something anything everything stuff")
+_INDEFINITE_OBJECTS = words("someone somebody everyone everybody")
 _LEAD_WORDS = words("and so but also then plus or because bc cause since")
 
 
@@ -94,13 +96,23 @@ def _want(sentence: str, match: re.Match[str]) -> Want | None:
         if past:
             return Want(tokens[-1].end(), match.end(), past=True, subjectless=True, what_is=False)
         return None
-    start = _subject_start(tokens, left)
+    start = _subject_start(tokens, left, after_object=_object_after_trigger(sentence, match))
     if start is None:
         return None
     return Want(start, match.end(), past=past, subjectless=False, what_is=False)
 
 
-def _subject_start(tokens: list[re.Match[str]], left: str) -> int | None:
+def _object_after_trigger(sentence: str, match: re.Match[str]) -> bool:
+    """ "when a tenant reports something I need someone local ...": the want has its own
+    object and a trigger clause opens the sentence, so "something I need" is the trigger
+    clause's object followed by the want, not a relative clause ("something I need")."""
+    following = WORD.findall(sentence[match.end() :])[:1]
+    if not following or TRIGGER.search(sentence[: match.start()]) is None:
+        return False
+    return following[0].lower() in DETERMINERS | _INDEFINITE_OBJECTS
+
+
+def _subject_start(tokens: list[re.Match[str]], left: str, *, after_object: bool) -> int | None:
     """Where the subject before a want verb starts; None when there is none."""
     last = tokens[-1].group().lower().rstrip(",")
     previous = tokens[-2].group().lower() if len(tokens) > 1 else ""
@@ -110,7 +122,8 @@ def _subject_start(tokens: list[re.Match[str]], left: str) -> int | None:
         before_previous = tokens[-3].group().lower() if len(tokens) > 2 else ""
         if previous in {"the", "a"}:
             return None
-        if previous in _RELATIVE and before_previous not in PREPOSITIONS:
+        relative = previous in _RELATIVE and before_previous not in PREPOSITIONS
+        if relative and not (after_object and previous in _INDEFINITE):
             return None
         return tokens[-1].start()
     if last in DETERMINERS or last in _RELATIVE or last in PREPOSITIONS:

@@ -95,6 +95,11 @@ SHAPES: list[tuple[str, list[Triple]]] = [
         "when a quote goes out I want the pdf or a link in the CRM",
         [("a quote goes out", "the pdf or a link in the CRM", "")],
     ),
+    # "something"/"anything" as the trigger clause's object, then the want with its object
+    (
+        "when a driver flags something I need a photo in the ticket so the depot can check it",
+        [("a driver flags something", "a photo in the ticket", "the depot can check it")],
+    ),
     # a purpose after ", to"
     (
         "when an auditor visits, the clinic manager wants a log of every fridge reading, to "
@@ -217,6 +222,7 @@ NEGATIVES = [
     "When we met last week you said you want to see the roadmap",
     "When is the next release? I want to plan the launch",
     "the team runs on spreadsheets. we want fewer tools",
+    "when I find something I need I just order it myself",
 ]
 
 
