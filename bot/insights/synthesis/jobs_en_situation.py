@@ -28,6 +28,7 @@ from bot.insights.synthesis.jobs_en_wants import WANT, Want, wants
 from bot.insights.synthesis.jobs_words import (
     is_finite_form,
     is_past,
+    is_verb,
     parts_of_speech,
     verb_tags,
     words,
@@ -174,7 +175,31 @@ def _clause_end(body: str, *, cut_commas: bool) -> str:
         if "'" in nxt[:1] or nxt.split("'")[0] in _AUX or is_finite_form(nxt) or is_past(nxt):
             end = subject.start()
             break
+        if _present_main_clause(body[: subject.start()], subject):
+            end = subject.start()
+            break
     return body[:end]
+
+
+_NOMINATIVE = words("i we they he she")
+_CLAUSE_OPENERS = words(
+    """that what which who whom how why where when if whether because since as so and or but
+    than say says said tell tells told think thinks thought know knows knew hear heard mean
+    means feel feels guess hope wish realise realize notice noticed see sees saw"""
+)
+
+
+def _present_main_clause(head: str, subject: re.Match[str]) -> bool:
+    """ "every time it rains I get 15 tickets": a nominative pronoun and a present verb start
+    the main clause, unless a word that opens a clause stands before ("... see what we
+    ship")."""
+    if subject.group("subj").lower() not in _NOMINATIVE:
+        return False
+    before = WORD.findall(head)[-1:]
+    if before and before[0].lower() in _CLAUSE_OPENERS | _AUX:
+        return False
+    nxt = subject.group("next").lower()
+    return is_verb(nxt) and parts_of_speech(nxt) <= {"VERB", "AUX"}
 
 
 def _joined_narrative(window: str, want: Want) -> str | None:

@@ -100,6 +100,16 @@ SHAPES: list[tuple[str, list[Triple]]] = [
         "when a driver flags something I need a photo in the ticket so the depot can check it",
         [("a driver flags something", "a photo in the ticket", "the depot can check it")],
     ),
+    # the trigger clause ends where a pronoun and a present verb start the main clause,
+    # not after a word that opens a clause ("see what we ship")
+    (
+        "every time it snows we get 40 calls at once and I need the route list reprinted",
+        [("it snows", "the route list reprinted", "")],
+    ),
+    (
+        "when buyers see what we ship they want the tracking link in the same email",
+        [("buyers see what we ship", "the tracking link in the same email", "")],
+    ),
     # a purpose after ", to"
     (
         "when an auditor visits, the clinic manager wants a log of every fridge reading, to "
