@@ -87,7 +87,7 @@ CONTINUE = re.compile(
     _I,
 )
 _DASH_OUTCOME = re.compile(r"\s+-\s+(?=(?:so|otherwise|or)\s)", _I)
-_AND_CLAUSE = re.compile(r"\s+and\s+(?:i|we|they|he|she)\s+\S.*$", _I)
+_AND_CLAUSE = re.compile(r"\s+and\s+(?:i|we|they|he|she)(?:'[a-z]+)?\s+\S.*$", _I)
 _INFINITIVE = re.compile(r"\s+to\s+(?P<body>(?:(?:not|never)\s+)?(?P<verb>[a-z][\w-]*))", _I)
 _NEXT_TIME = re.compile(
     r"^(?:the\s+)?(?:next\s+time|when(?:ever)?|if|every\s+time)\b.*?\b(?:i|we|they|he|she|you)\s+"

@@ -39,6 +39,7 @@ _RELATIVE = words(
     ones where why how if whether"""
 )
 _OTHER_SUBJECTS = words("everyone everybody someone somebody i'd we'd they'd he'd she'd you'd")
+_FUTURE = re.compile(r"(?:'ll|\bwill|\bgonna|\bgoing\s+to)$", _I)
 _INDEFINITE = words("something anything everything stuff")
 _INDEFINITE_OBJECTS = words("someone somebody everyone everybody")
 _LEAD_WORDS = words("and so but also then plus or because bc cause since")
@@ -85,6 +86,8 @@ def _want(sentence: str, match: re.Match[str]) -> Want | None:
     before = left[: tokens[-1].end()]
     if _NEGATION.search(before.rstrip()) or before.rstrip().endswith("n't"):
         return None
+    if _FUTURE.search(before):
+        return None  # "they'll want to think about it": a forecast, not a want
     last = tokens[-1].group().lower()
     if last in _LEAD_WORDS:
         # "... and wanted", "and need": a dropped subject shared with the clause before.

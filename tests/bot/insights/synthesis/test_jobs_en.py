@@ -110,6 +110,11 @@ SHAPES: list[tuple[str, list[Triple]]] = [
         "when buyers see what we ship they want the tracking link in the same email",
         [("buyers see what we ship", "the tracking link in the same email", "")],
     ),
+    # the motivation ends before "and I'm ..." (a clause of its own)
+    (
+        "when the quarter closes I want the invoices in one folder and I'm done chasing them",
+        [("the quarter closes", "the invoices in one folder", "")],
+    ),
     # a purpose after ", to"
     (
         "when an auditor visits, the clinic manager wants a log of every fridge reading, to "
@@ -233,6 +238,8 @@ NEGATIVES = [
     "When is the next release? I want to plan the launch",
     "the team runs on spreadsheets. we want fewer tools",
     "when I find something I need I just order it myself",
+    "if we send the contract on friday they'll want to read it over the weekend",
+    "once the pilot ends the committee is going to want a second round of demos",
 ]
 
 
