@@ -96,7 +96,8 @@ def render(situation: str, motivation: str, outcome: str) -> str:
     parts: list[str] = []
     if situation:
         first = situation.split()[0]
-        if first.lower() in _LOWER_FIRST and first != "I" and first[1:].islower():
+        pronoun = first.split("'")[0]  # "They'd just missed ..."
+        if pronoun.lower() in _LOWER_FIRST and pronoun != "I" and first[1:].islower():
             situation = first.lower() + situation[len(first) :]
         opens = situation.lower().startswith(_SELF_OPENING)
         parts.append(situation if opens else f"When {situation}")

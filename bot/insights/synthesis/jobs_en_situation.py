@@ -7,8 +7,11 @@
 3. a past narrative joined to the want: "a cook no-showed and she needed ...";
 4. a trigger clause in one of the two sentences before ("every time legal changes a
    clause, half the team sends the old contract. I need ...");
-5. for a want told in the past ("I wanted", "needed"), the event told in the sentence
-   before ("our forecast said +40% at 8 stores. I wanted ...").
+5. for a want told in the past ("I wanted", "needed") or after a dated sentence, the
+   event told in the sentence before ("our forecast said +40% at 8 stores. I wanted ...",
+   "the lift broke down last month. 140 residents. I want ...": a fragment with no verb
+   in between is skipped); a recurring event ("the board changes every spring. I want
+   ...") may be told in the present.
 A want inside a quotation takes its situation from inside the same quotation.
 """
 
@@ -16,6 +19,14 @@ from __future__ import annotations
 
 import re
 
+from bot.insights.synthesis.jobs_en_narrative import (
+    CONNECTIVE_END,
+    NOMINATIVE,
+    has_finite_verb,
+    is_fragment,
+    joined_narrative,
+    narrative,
+)
 from bot.insights.synthesis.jobs_en_text import (
     TRIGGER,
     WORD,
@@ -30,7 +41,6 @@ from bot.insights.synthesis.jobs_words import (
     is_past,
     is_verb,
     parts_of_speech,
-    verb_tags,
     words,
 )
 
@@ -60,10 +70,6 @@ _AUX = words(
     won't is are was were am has have had 'm 're 's 'd 'll gotta just still always never
     really also kept keep"""
 )
-_NARRATIVE_JOIN = re.compile(r"(?:,?\s+and|\s+-|,\s+so|\s+so)\s*$", _I)
-_CONNECTIVE_END = re.compile(
-    r"(?:,?\s+(?:and|so|but|then|or|because|bc|since|cause))+\s*$|[,;:\s-]+$", _I
-)
 
 _NOT_SITUATION = re.compile(
     r"^(?:you\s+(?:get|have|find)\s+(?:a\s+)?(?:chance|minute|moment|sec|second|time)|"
@@ -71,18 +77,17 @@ _NOT_SITUATION = re.compile(
     r"\b(?:said|says|say|mentioned|told\s+\w+|asked|think|thinks|thought|feel|felt|guess)$",
     _I,
 )
-_LEAD_FILLER = re.compile(
-    r"^(?:(?:and|so|but|also|then|honestly|basically|well|ok|okay|yeah|yes|like|plus|"
-    r"typical(?:\s+story)?|anyway)\b[\s,:]*)+",
-    _I,
-)
 _DATED = re.compile(
     r"\b(?:last\s+(?:week|month|year|night|quarter|spring|summer|fall|winter|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)|yesterday|ago|this\s+morning|recently)\b",
     _I,
 )
-_REACTION = re.compile(r"\s+and\s+(?=(?:i|we)\s+(?:had\s+to|have\s+to|ended|was|were|spent)\b)", _I)
-_TIME_LEAD = re.compile(r"^[^,]{1,25},\s+(?=\S)")
+_RECURRING = re.compile(
+    r"\b(?:every|each)\s+(?:other\s+|single\s+)?(?:spring|summer|fall|autumn|winter|year|"
+    r"quarter|month|week|weekend|morning|night|evening|day|season|sprint|cycle|shift|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    _I,
+)
 
 
 def situation(
@@ -101,12 +106,12 @@ def situation(
     if found:
         return found
     if window_start == 0 and _ANAPHORA.match(sentence):
-        return _narrative(earlier[-1].text) if earlier else None
+        return narrative(earlier[-1].text) if earlier else None
     if want.subjectless and not want.past and not has_finite_verb(window):
         return None
-    narrative = _joined_narrative(window, want)
-    if narrative:
-        return narrative
+    joined = joined_narrative(window, want)
+    if joined:
+        return joined
     quote = quote_start(text, piece.start + want.subject_start)
     before = [p for p in earlier if p.start >= quote and not p.text.endswith("?")][-2:]
     for previous in reversed(before):
@@ -118,9 +123,18 @@ def situation(
         found = _trigger_situation(head, same_sentence=False)
         if found and (not _SELF_OPENING_TRIGGER.match(found.split()[0]) or len(found.split()) > 3):
             return found
-    recent = bool(before) and before[-1] is earlier[-1]
-    if recent and (want.past or _DATED.search(before[-1].text)):
-        return _narrative(before[-1].text)
+    if not before or before[-1] is not earlier[-1]:
+        return None
+    told = before[-1].text
+    if want.past or _DATED.search(told):
+        return narrative(told)
+    if _RECURRING.search(told):
+        return narrative(told, present=True)
+    if len(before) > 1 and before[-2] is earlier[-2] and is_fragment(told):
+        # "Elevator went down last month. 140 residents. I want ...": a dated event, then a
+        # detail with no verb.
+        dated = before[-2].text
+        return narrative(dated) if _DATED.search(dated) else None
     return None
 
 
@@ -139,7 +153,7 @@ def _trigger_situation(window: str, *, same_sentence: bool) -> str | None:
         if same_sentence and _REPORTING.search(body):
             continue  # "when we met you said you want ...": the want is reported later
         body = _clause_end(body, cut_commas=not same_sentence)
-        body = _CONNECTIVE_END.sub("", without_parentheses(body))
+        body = CONNECTIVE_END.sub("", without_parentheses(body))
         situation = tidy(body)
         opening = _SELF_OPENING_TRIGGER.match(word)
         size = len(situation.split())
@@ -181,7 +195,6 @@ def _clause_end(body: str, *, cut_commas: bool) -> str:
     return body[:end]
 
 
-_NOMINATIVE = words("i we they he she")
 _CLAUSE_OPENERS = words(
     """that what which who whom how why where when if whether because since as so and or but
     than say says said tell tells told think thinks thought know knows knew hear heard mean
@@ -193,87 +206,10 @@ def _present_main_clause(head: str, subject: re.Match[str]) -> bool:
     """ "every time it rains I get 15 tickets": a nominative pronoun and a present verb start
     the main clause, unless a word that opens a clause stands before ("... see what we
     ship")."""
-    if subject.group("subj").lower() not in _NOMINATIVE:
+    if subject.group("subj").lower() not in NOMINATIVE:
         return False
     before = WORD.findall(head)[-1:]
     if before and before[0].lower() in _CLAUSE_OPENERS | _AUX:
         return False
     nxt = subject.group("next").lower()
     return is_verb(nxt) and parts_of_speech(nxt) <= {"VERB", "AUX"}
-
-
-def _joined_narrative(window: str, want: Want) -> str | None:
-    """ "a cook no-showed and she needed ...": the event clause joined to the want."""
-    joint = _NARRATIVE_JOIN.search(window) if not want.subjectless else None
-    if joint is None and not want.subjectless:
-        return None
-    head = window[: joint.start()] if joint else window
-    if want.subjectless:
-        head = _CONNECTIVE_END.sub("", head)
-    if not head.strip():
-        return None
-    head = re.split(r"[:;]\s+|\s+-\s+|(?:^|\s)'(?=\w)|\"", head)[-1]
-    clause = head.split(", ")
-    situation = clause[-1]
-    if len(situation.split()) < 3 and len(clause) > 1:
-        situation = ", ".join(clause[-2:])
-    situation = _drop_time_lead(tidy(_LEAD_FILLER.sub("", without_parentheses(situation))))
-    if not (_is_event(situation) or (want.subjectless and has_finite_verb(situation))):
-        return None
-    return situation
-
-
-def _narrative(sentence: str) -> str | None:
-    """The event told in a whole earlier sentence, trimmed of lead-ins and asides."""
-    text = without_parentheses(sentence)
-    text = re.split(r":\s+", text)[-1]
-    text = re.split(r"\s+-\s+", text)[0]
-    conjuncts = re.split(r",\s+(?:and|but|so)\s+", text)
-    events = [c for c in conjuncts if _is_event(c)]
-    text = events[-1] if events else conjuncts[0]
-    # "... and I had to rebuild it": the narrator's reaction follows the event.
-    text = _LEAD_FILLER.sub("", _REACTION.split(text)[0])
-    lead = _TIME_LEAD.match(text)
-    if lead is not None and not any(_is_verb_form(w) for w in text[: lead.end()].split()):
-        text = text[lead.end() :]
-    situation = _drop_time_lead(tidy(text))
-    if "?" in situation or not _is_event(situation) or len(situation.split()) < 4:
-        return None
-    if is_past(situation.split()[0]) and not _lemmas_other_than_verb(situation.split()[0]):
-        return None  # a headline with no subject: "Lost a bank last quarter"
-    return situation
-
-
-_TIME_ADVERB = re.compile(
-    r"^(?:(?:last|this|next|that)\s+(?:week|month|year|night|quarter|spring|summer|fall|winter|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning)|yesterday|today)"
-    r"\s*,?\s+(?=(?:i|we|they|he|she|a|an|the|my|our|their|his|her|one|two|some)\b)",
-    _I,
-)
-
-
-def _drop_time_lead(situation: str) -> str:
-    """ "last month a server complained ..." -> "a server complained ..."."""
-    return _TIME_ADVERB.sub("", situation)
-
-
-def _lemmas_other_than_verb(word: str) -> bool:
-    return bool(parts_of_speech(word) - {"VERB", "AUX"})
-
-
-def _is_event(clause: str) -> bool:
-    """A clause that tells something that happened: it has a past-tense verb."""
-    tokens = [t.lower() for t in WORD.findall(clause)]
-    if len(tokens) < 2:
-        return False
-    return any(is_past(t.split("'")[0]) for t in tokens) or "just" in tokens
-
-
-def has_finite_verb(clause: str) -> bool:
-    tokens = [t.lower() for t in WORD.findall(clause)]
-    return any(is_finite_form(t) and t not in {"is", "was", "has"} for t in tokens[1:])
-
-
-def _is_verb_form(word: str) -> bool:
-    return bool(verb_tags(word.strip(",").lower()) - {"VB"})

@@ -162,6 +162,37 @@ SHAPES: list[tuple[str, list[Triple]]] = [
             )
         ],
     ),
+    # a dated event, a fragment with no verb, then the want
+    (
+        "Our walk-in freezer died last month. 300 kilos of stock. I want an alert on my phone "
+        "so I can get there before it thaws",
+        [
+            (
+                "Our walk-in freezer died last month",
+                "an alert on my phone",
+                "get there before it thaws",
+            )
+        ],
+    ),
+    # a recurring event told in the present in the sentence before
+    (
+        "the rota changes every week and I have to re-send it to everyone. I want one link "
+        "that always shows the current one",
+        [("the rota changes every week", "one link that always shows the current one", "")],
+    ),
+    # the event in the sentence before ends where a want told in it starts
+    (
+        "The clinic had just failed an inspection and the owner wanted a new checklist. I "
+        "wanted every fridge log in one place so I could show it next time",
+        [
+            ("The clinic had just failed an inspection", "a new checklist", ""),
+            (
+                "The clinic had just failed an inspection",
+                "every fridge log in one place",
+                "show it next time",
+            ),
+        ],
+    ),
     # two jobs in one answer
     (
         "when a rush order comes in I want it at the top of the pick list, and when it ships "
@@ -239,6 +270,7 @@ NEGATIVES = [
     "the team runs on spreadsheets. we want fewer tools",
     "when I find something I need I just order it myself",
     "if we send the contract on friday they'll want to read it over the weekend",
+    "We lost the Contoso renewal. Budget cuts, apparently. they wanted the premium tier for free",
     "once the pilot ends the committee is going to want a second round of demos",
 ]
 
@@ -311,6 +343,10 @@ def test_korean_sentences_are_left_to_the_korean_extractor() -> None:
         (
             ("a depot opens", "every route imported", "not lose a week"),
             "When a depot opens, I want every route imported, so I don't lose a week.",
+        ),
+        (
+            ("They'd just missed the quarter", "a ramp plan", ""),
+            "When they'd just missed the quarter, I want a ramp plan.",
         ),
     ],
 )
