@@ -23,6 +23,12 @@ _NARRATIVE_JOIN = re.compile(r"(?:,?\s+and|\s+-|,\s+so|\s+so)\s*$", _I)
 CONNECTIVE_END = re.compile(
     r"(?:,?\s+(?:and|so|but|then|or|because|bc|since|cause))+\s*$|[,;:\s-]+$", _I
 )
+# A sentence that tells when it happened.
+DATED = re.compile(
+    r"\b(?:last\s+(?:week|month|year|night|quarter|spring|summer|fall|winter|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)|yesterday|ago|this\s+morning|recently)\b",
+    _I,
+)
 _LEAD_FILLER = re.compile(
     r"^(?:(?:and|so|but|also|then|honestly|basically|well|ok|okay|yeah|yes|like|plus|"
     r"typical(?:\s+story)?|anyway)\b[\s,:]*)+",
@@ -56,9 +62,11 @@ def joined_narrative(window: str, want: Want) -> str | None:
     if len(situation.split()) < 3 and len(clause) > 1:
         situation = ", ".join(clause[-2:])
     situation = _drop_time_lead(tidy(_LEAD_FILLER.sub("", without_parentheses(situation))))
-    if not (_is_event(situation) or (want.subjectless and has_finite_verb(situation))):
-        return None
-    return situation
+    if _is_event(situation) or (want.subjectless and has_finite_verb(situation)):
+        return situation
+    if want.past and DATED.search(situation) and len(situation.split()) >= 3:
+        return situation  # "new launch last week so I needed ...": a dated event, no verb
+    return None
 
 
 def narrative(sentence: str, *, present: bool = False) -> str | None:

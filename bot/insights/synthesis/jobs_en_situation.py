@@ -21,6 +21,7 @@ import re
 
 from bot.insights.synthesis.jobs_en_narrative import (
     CONNECTIVE_END,
+    DATED,
     NOMINATIVE,
     has_finite_verb,
     is_fragment,
@@ -77,11 +78,6 @@ _NOT_SITUATION = re.compile(
     r"\b(?:said|says|say|mentioned|told\s+\w+|asked|think|thinks|thought|feel|felt|guess)$",
     _I,
 )
-_DATED = re.compile(
-    r"\b(?:last\s+(?:week|month|year|night|quarter|spring|summer|fall|winter|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday)|yesterday|ago|this\s+morning|recently)\b",
-    _I,
-)
 _RECURRING = re.compile(
     r"\b(?:every|each)\s+(?:other\s+|single\s+)?(?:spring|summer|fall|autumn|winter|year|"
     r"quarter|month|week|weekend|morning|night|evening|day|season|sprint|cycle|shift|monday|"
@@ -126,7 +122,7 @@ def situation(
     if not before or before[-1] is not earlier[-1]:
         return None
     told = before[-1].text
-    if want.past or _DATED.search(told):
+    if want.past or DATED.search(told):
         return narrative(told)
     if _RECURRING.search(told):
         return narrative(told, present=True)
@@ -134,7 +130,7 @@ def situation(
         # "Elevator went down last month. 140 residents. I want ...": a dated event, then a
         # detail with no verb.
         dated = before[-2].text
-        return narrative(dated) if _DATED.search(dated) else None
+        return narrative(dated) if DATED.search(dated) else None
     return None
 
 

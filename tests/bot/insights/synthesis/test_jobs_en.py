@@ -150,6 +150,11 @@ SHAPES: list[tuple[str, list[Triple]]] = [
             )
         ],
     ),
+    # a dated event with no verb joined to a past want
+    (
+        "a big recall last week so we needed every lot traced by lunch",
+        [("a big recall last week", "every lot traced by lunch", "")],
+    ),
     # a past event told in the sentence before a past want
     (
         "The freezer alarm failed over a long weekend. I wanted alerts on my phone so I "
@@ -270,6 +275,7 @@ NEGATIVES = [
     "the team runs on spreadsheets. we want fewer tools",
     "when I find something I need I just order it myself",
     "if we send the contract on friday they'll want to read it over the weekend",
+    "big recall so we needed every lot traced by lunch",
     "We lost the Contoso renewal. Budget cuts, apparently. they wanted the premium tier for free",
     "once the pilot ends the committee is going to want a second round of demos",
 ]
