@@ -34,6 +34,7 @@ from bot.insights.synthesis.jobs_en_render import (
     outcome_is_clause,
     render,
 )
+from bot.insights.synthesis.jobs_en_situation import postposed
 from bot.insights.synthesis.jobs_en_situation import situation as find_situation
 from bot.insights.synthesis.jobs_en_text import Piece, pieces, quote_start
 from bot.insights.synthesis.jobs_en_wants import wants
@@ -112,6 +113,10 @@ def _jobs_in(text: str, english: list[Piece], index: int, piece: Piece) -> list[
                 piece=piece,
             )
         window_start = span_end
+        motivation = mot_out[0]
+        if not situation:
+            # "I want a ping whenever a deal slips": the situation after the want.
+            situation, motivation = postposed(motivation) or (None, motivation)
         if situation:
-            jobs.append((situation, mot_out[0], mot_out[1]))
+            jobs.append((situation, motivation, mot_out[1]))
     return jobs

@@ -134,6 +134,37 @@ def situation(
     return None
 
 
+_POSTPOSED = re.compile(
+    r"[\s,]+(?:whenever|every\s+(?:single\s+)?time|each\s+time|any\s*time|as\s+soon\s+as|"
+    r"the\s+(?:moment|minute|second))\s+(?P<body>.+)$",
+    _I,
+)
+
+
+_WHIM = re.compile(r"\b(?:feel|feels|felt)\s+like\b|\b(?:can|could|like|please)$", _I)
+
+
+def postposed(motivation: str) -> tuple[str, str] | None:
+    """ "a ping whenever a deal slips": (situation, motivation) when the situation follows
+    the want; only after a connective that cannot open a complement ("know when ...", "see
+    if ...")."""
+    match = _POSTPOSED.search(motivation)
+    if match is None:
+        return None
+    body = tidy(match.group("body"))
+    if WANT.search(body) or _WHIM.search(body):
+        return None  # "any time I want", "whenever they feel like it"
+    tokens = [t.lower() for t in WORD.findall(body)]
+    pronoun_verb = len(tokens) > 1 and tokens[0] in NOMINATIVE | {"you"} and is_verb(tokens[1])
+    copula = any(t in {"is", "are", "was", "were", "has"} for t in tokens[1:])
+    if not (pronoun_verb or copula or has_finite_verb(f"x {body}")):
+        return None
+    head = tidy(motivation[: match.start()])
+    if not WORD.search(head) or head.lower() in {"it", "that", "this", "them"}:
+        return None
+    return body, head
+
+
 def _trigger_situation(window: str, *, same_sentence: bool) -> str | None:
     """The earliest real trigger clause in ``window``."""
     for trigger in TRIGGER.finditer(window):

@@ -115,6 +115,16 @@ SHAPES: list[tuple[str, list[Triple]]] = [
         "when the quarter closes I want the invoices in one folder and I'm done chasing them",
         [("the quarter closes", "the invoices in one folder", "")],
     ),
+    # the situation after the want, behind a connective that cannot open a complement
+    (
+        "honestly I want a slack ping whenever a pallet over 2 tons is rejected, so I can call "
+        "the carrier",
+        [("a pallet over 2 tons is rejected", "a slack ping", "call the carrier")],
+    ),
+    (
+        "the drivers need the new route on their phone as soon as dispatch changes it",
+        [("dispatch changes it", "the new route on their phone", "")],
+    ),
     # a purpose after ", to"
     (
         "when an auditor visits, the clinic manager wants a log of every fridge reading, to "
@@ -275,6 +285,9 @@ NEGATIVES = [
     "the team runs on spreadsheets. we want fewer tools",
     "when I find something I need I just order it myself",
     "if we send the contract on friday they'll want to read it over the weekend",
+    "I need everything in one place any time I want",
+    "they want answers whenever they feel like it",
+    "I want to know if my margin is good compared to other clinics",
     "big recall so we needed every lot traced by lunch",
     "We lost the Contoso renewal. Budget cuts, apparently. they wanted the premium tier for free",
     "once the pilot ends the committee is going to want a second round of demos",
