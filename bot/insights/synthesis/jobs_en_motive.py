@@ -15,7 +15,8 @@ _I = re.IGNORECASE
 _OUTCOME = re.compile(
     r"(?:,?\s+(?P<so>so\s+that|so(?!\s+(?:much|many|far|long|often|well|bad|badly|quickly|"
     r"fast|little|few|yeah|ok|okay|good|great|hard|easy|annoying|slow|i\s+guess)\b)|"
-    r"in\s+order\s+to|so\s+as\s+to)|,?\s+(?P<else>otherwise|or\s+else)|"
+    r"in\s+order\s+to|so\s+as\s+to)|(?:,|\s+-)\s+(?:that|this)\s+way,?|"
+    r",?\s+(?P<else>otherwise|or\s+else)|"
     r",?\s+(?P<or>or)(?=\s+(?:(?:i|we|they|you|he|she|it)(?:'[a-z]+)?|the|our|my|their|his|"
     r"her|nobody|someone|everyone|people|reps|deals?)\s+\S+|\s+(?P<det>an?|this|that|every|"
     r"some)\s)|,\s+to(?=\s+[a-z]))\s+(?P<rest>.+)$",
@@ -55,7 +56,7 @@ def motivation_outcome(rest: str, *, verbal: bool) -> tuple[str, str, int] | Non
         if match.group("else") or match.group("or"):
             word = "otherwise" if match.group("else") else "or"
             outcome = f"{word} {outcome}"
-    motivation = _AND_CLAUSE.sub("", motivation)
+    motivation = _WISH_SUBJECT.sub("", _AND_CLAUSE.sub("", motivation))
     if not outcome and not verbal:
         motivation, outcome = _split_purpose(motivation)
     words_ = motivation.split()
@@ -87,6 +88,8 @@ CONTINUE = re.compile(
     _I,
 )
 _DASH_OUTCOME = re.compile(r"\s+-\s+(?=(?:so|otherwise|or)\s)", _I)
+# "I wish I could give them one link", "wish we had one view": the wish's own subject.
+_WISH_SUBJECT = re.compile(r"^\s*(?:i|we|they|he|she|you)\s+(?:could|can|had)\s+(?=\S)", _I)
 _AND_CLAUSE = re.compile(r"\s+and\s+(?:i|we|they|he|she)(?:'[a-z]+)?\s+\S.*$", _I)
 _INFINITIVE = re.compile(r"\s+to\s+(?P<body>(?:(?:not|never)\s+)?(?P<verb>[a-z][\w-]*))", _I)
 _NEXT_TIME = re.compile(

@@ -74,8 +74,13 @@ def motivation_is_clause(motivation: str) -> bool:
 
 
 def _is_present_verb(word: str) -> bool:
-    """ "gets", "sees": a third-person verb that is not also a plural noun ("numbers")."""
-    return "VBZ" in verb_tags(word) and "NOUN" not in parts_of_speech(word)
+    """ "gets", "sees": a third-person verb that is not also a plural noun ("numbers"); or
+    an irregular past that is not a participle ("went", from "it'd be great if the invoice
+    went out"; "the invoice sent", "the crew onboarded" stay noun phrases)."""
+    tags = verb_tags(word)
+    if "NOUN" in parts_of_speech(word):
+        return False
+    return "VBZ" in tags or ("VBD" in tags and "VBN" not in tags and not word.endswith("ed"))
 
 
 _OBJECTS = words("it them him her us me everyone everything something anything this that")

@@ -41,7 +41,6 @@ from bot.insights.synthesis.jobs_words import (
     is_finite_form,
     is_past,
     is_verb,
-    parts_of_speech,
     words,
 )
 
@@ -69,7 +68,7 @@ _MAIN_SUBJECT = re.compile(r"\s+(?P<subj>i|we|they|he|she|it|there|you)\s+(?P<ne
 _AUX = words(
     """can could will would should must may might do does did don't doesn't didn't can't
     won't is are was were am has have had 'm 're 's 'd 'll gotta just still always never
-    really also kept keep"""
+    really also kept keep dont doesnt didnt cant wont isnt arent wasnt"""
 )
 
 _NOT_SITUATION = re.compile(
@@ -239,4 +238,4 @@ def _present_main_clause(head: str, subject: re.Match[str]) -> bool:
     if before and before[0].lower() in _CLAUSE_OPENERS | _AUX:
         return False
     nxt = subject.group("next").lower()
-    return is_verb(nxt) and parts_of_speech(nxt) <= {"VERB", "AUX"}
+    return is_verb(nxt)

@@ -24,7 +24,9 @@ WANT = re.compile(
     r"\b(?:(?P<what>what|all)\s+(?:i|we|they|he|she)\s+(?:really\s+|just\s+)?"
     r"(?:want|need)(?:ed|s)?\s+is\b|"
     r"(?P<verb>wants?|wanted|needs?|needed|(?:would|'d)\s+(?:really\s+)?(?:like|love|prefer)|"
-    r"wish(?:es|ed)?)\b(?P<to>\s+to\b)?)",
+    r"wish(?:es|ed)?)\b(?P<to>\s+to\b)?|"
+    r"(?P<great>\b(?:it'?d|it\s+would|would)\s+be\s+(?:so\s+|really\s+)?(?:great|nice|awesome|"
+    r"amazing|ideal|helpful|huge|good)\s+(?:to|if)\b))",
     _I,
 )
 _PAST_WANT = words("wanted needed wished")
@@ -33,7 +35,11 @@ ADVERBS = words(
     typically mostly literally desperately then now simply badly definitely obviously
     ideally seriously generally often kinda kind of sort"""
 )
-_NEGATION = re.compile(r"(?:n't|\bnot|\bnever|\bno\s+longer|\bnor)$", _I)
+_NEGATION = re.compile(
+    r"(?:n't|\bnot|\bnever|\bno\s+longer|\bnor|"
+    r"\b(?:dont|doesnt|didnt|cant|wont|wouldnt|isnt|arent|wasnt|werent|havent|hasnt))$",
+    _I,
+)
 _RELATIVE = words(
     """that which who whom whose what thing things anything everything something stuff one
     ones where why how if whether"""
@@ -63,7 +69,8 @@ def wants(sentence: str) -> list[Want]:
     for match in WANT.finditer(sentence):
         want = _want(sentence, match)
         if want is not None:
-            found.append(replace(want, verbal=match.group("to") is not None))
+            verbal = match.group("to") is not None or match.group().lower().endswith("to")
+            found.append(replace(want, verbal=verbal))
     return found
 
 
@@ -73,6 +80,9 @@ def _want(sentence: str, match: re.Match[str]) -> Want | None:
         if _NEGATION.search(left.rstrip()):
             return None
         return Want(match.start(), match.end(), past=False, subjectless=False, what_is=True)
+    if match.group("great"):
+        # "it'd be great to have ...": a want with its own dummy subject.
+        return Want(match.start(), match.end(), past=False, subjectless=False, what_is=False)
     verb = match.group("verb").lower()
     if not sentence[match.end() :].strip(" .,!;:"):
         return None

@@ -125,6 +125,25 @@ SHAPES: list[tuple[str, list[Triple]]] = [
         "the drivers need the new route on their phone as soon as dispatch changes it",
         [("dispatch changes it", "the new route on their phone", "")],
     ),
+    # typed without apostrophes: "dont want" is a negated want, not a subject
+    (
+        "whenever a parcel ships they dont want to log in, they just want the tracking link "
+        "so they dont have to call us",
+        [("a parcel ships", "the tracking link", "they dont have to call us")],
+    ),
+    # "wish I could", "it'd be great to", ", that way ..."
+    (
+        "when a new intern starts i wish i could give them one link with everything",
+        [("a new intern starts", "give them one link with everything", "")],
+    ),
+    (
+        "when a lease renews it'd be great to have the repair costs ready so we can argue the rent",
+        [("a lease renews", "have the repair costs ready", "argue the rent")],
+    ),
+    (
+        "when a lead goes cold i want a nudge in slack, that way nothing slips",
+        [("a lead goes cold", "a nudge in slack", "nothing slips")],
+    ),
     # a purpose after ", to"
     (
         "when an auditor visits, the clinic manager wants a log of every fridge reading, to "
@@ -286,6 +305,8 @@ NEGATIVES = [
     "when I find something I need I just order it myself",
     "if we send the contract on friday they'll want to read it over the weekend",
     "I need everything in one place any time I want",
+    "it would be nice if the export worked",
+    "when a client churns we dont want another survey",
     "they want answers whenever they feel like it",
     "I want to know if my margin is good compared to other clinics",
     "big recall so we needed every lot traced by lunch",
@@ -366,6 +387,10 @@ def test_korean_sentences_are_left_to_the_korean_extractor() -> None:
         (
             ("They'd just missed the quarter", "a ramp plan", ""),
             "When they'd just missed the quarter, I want a ramp plan.",
+        ),
+        (
+            ("a job closes", "the invoice went out the same day", ""),
+            "When a job closes, I want it so that the invoice went out the same day.",
         ),
     ],
 )
