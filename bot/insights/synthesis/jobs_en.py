@@ -91,6 +91,8 @@ def _jobs_in(text: str, english: list[Piece], index: int, piece: Piece) -> list[
             continue
         if "?" in sentence[: want.verb_end] or _QUESTION_START.match(sentence):
             break
+        if sentence.rstrip().endswith("?") and sentence.count('"') % 2 == 0:
+            break  # "when someone joins, what do they need first?": a question back
         rest = sentence[want.verb_end :]
         if quote_start(text, piece.start + want.verb_end) > 0:
             rest = rest.split('"')[0]  # a quoted want ends with its quotation

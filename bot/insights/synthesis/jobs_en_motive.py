@@ -47,7 +47,7 @@ def motivation_outcome(rest: str, *, verbal: bool) -> tuple[str, str, int] | Non
     match = _OUTCOME.search(rest)
     while match is not None and match.group("det") and not _is_clause(match.group("rest")):
         match = _OUTCOME.search(rest, match.end("or"))  # "or a dashboard": not a clause
-    motivation = _end_clause(rest)
+    motivation = _end_clause(_EXCLAMATION.sub("", rest))
     used = len(motivation)
     if match is not None and match.start() < len(motivation):
         motivation = _end_clause(rest[: match.start()])
@@ -88,6 +88,12 @@ CONTINUE = re.compile(
     _I,
 )
 _DASH_OUTCOME = re.compile(r"\s+-\s+(?=(?:so|otherwise|or)\s)", _I)
+# ", so annoying", "so frustrating lol": a one-word exclamation, not an outcome.
+_EXCLAMATION = re.compile(
+    r",?\s+so\s+(?!(?:i|we|they|you|he|she|it|nobody|everyone|people)\b)[\w-]+[\s!.]*"
+    r"(?:lol|lmao|haha|ugh)?[\s!.]*$",
+    _I,
+)
 # "I wish I could give them one link", "wish we had one view": the wish's own subject.
 _WISH_SUBJECT = re.compile(r"^\s*(?:i|we|they|he|she|you)\s+(?:could|can|had)\s+(?=\S)", _I)
 _AND_CLAUSE = re.compile(r"\s+and\s+(?:i|we|they|he|she)(?:'[a-z]+)?\s+\S.*$", _I)

@@ -50,6 +50,7 @@ _NOT_TRIGGER_AFTER = re.compile(
     r"^(?:needed|necessary|possible|in\s+doubt|any|ever|that|this|so|not|at\s+all|"
     r"you\s+(?:can|could|get|have|find|want|need|like|ask)\b|"
     r"(?:a|per|an)\s+(?:week|month|day|year|quarter)\b|again|more|then|it\s+(?:works|helps)|"
+    r"it\s+(?:comes|came)\s+to|"
     r"they'?re\s+not|that's)(?![\w'])",
     _I,
 )

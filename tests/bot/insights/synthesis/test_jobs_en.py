@@ -144,6 +144,11 @@ SHAPES: list[tuple[str, list[Triple]]] = [
         "when a lead goes cold i want a nudge in slack, that way nothing slips",
         [("a lead goes cold", "a nudge in slack", "nothing slips")],
     ),
+    # ", so annoying": an exclamation, not an outcome
+    (
+        "Whenever I switch shifts I need to re-enter my pin, so annoying lol",
+        [("I switch shifts", "re-enter my pin", "")],
+    ),
     # a purpose after ", to"
     (
         "when an auditor visits, the clinic manager wants a log of every fridge reading, to "
@@ -306,6 +311,8 @@ NEGATIVES = [
     "if we send the contract on friday they'll want to read it over the weekend",
     "I need everything in one place any time I want",
     "it would be nice if the export worked",
+    "when it comes to pricing they want the cheapest plan",
+    "When a new clinic opens, what do they need first? usually logins",
     "when a client churns we dont want another survey",
     "they want answers whenever they feel like it",
     "I want to know if my margin is good compared to other clinics",
