@@ -65,8 +65,9 @@ def motivation_outcome(rest: str, *, verbal: bool) -> tuple[str, str, int] | Non
     motivation = tidy(" ".join(words_))
     if not WORD.search(motivation) or motivation.lower() in {"it", "that", "this"}:
         return None
-    if TRIGGER.match(motivation):
-        return None
+    trigger = TRIGGER.match(motivation)
+    if trigger and not trigger.group("trig").lower().startswith("the "):
+        return None  # "I want when ...", not "I need the week off"
     return motivation, clean_outcome(outcome), lead + used
 
 

@@ -25,7 +25,7 @@ _ALNUM = re.compile(r"\w")
 # A trigger opens a situation clause ("when ...", "every time ...", "the moment ...").
 TRIGGER = re.compile(
     r"\b(?P<trig>when(?:ever)?|every\s+(?:single\s+)?time|each\s+time|any\s*time|"
-    r"the\s+(?:moment|minute|second|day)|(?:the\s+)?next\s+time|as\s+soon\s+as|once|"
+    r"the\s+(?:moment|minute|second|day|week|night)|(?:the\s+)?next\s+time|as\s+soon\s+as|once|"
     r"(?:right\s+|just\s+|shortly\s+)?(?:after|before)|if)\s+(?P<body>\S)",
     re.IGNORECASE,
 )

@@ -89,7 +89,7 @@ def _want(sentence: str, match: re.Match[str]) -> Want | None:
     past = verb.split()[0] in _PAST_WANT
     tokens = list(WORD.finditer(left))
     # Adverbs between the subject and the verb ("I just want", "they also wanted").
-    while tokens and tokens[-1].group().lower() in ADVERBS:
+    while tokens and _is_adverb(tokens[-1].group().lower()):
         tokens.pop()
     if not tokens:
         return Want(0, match.end(), past=past, subjectless=True, what_is=False) if past else None
@@ -123,6 +123,11 @@ def _object_after_trigger(sentence: str, match: re.Match[str]) -> bool:
     if not following or TRIGGER.search(sentence[: match.start()]) is None:
         return False
     return following[0].lower() in DETERMINERS | _INDEFINITE_OBJECTS
+
+
+def _is_adverb(word: str) -> bool:
+    """ "just", "really", "suddenly", "desperately": an adverb between subject and verb."""
+    return word in ADVERBS or (word.endswith("ly") and parts_of_speech(word) == {"ADV"})
 
 
 def _subject_start(tokens: list[re.Match[str]], left: str, *, after_object: bool) -> int | None:

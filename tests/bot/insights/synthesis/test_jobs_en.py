@@ -189,6 +189,19 @@ SHAPES: list[tuple[str, list[Triple]]] = [
         "a big recall last week so we needed every lot traced by lunch",
         [("a big recall last week", "every lot traced by lunch", "")],
     ),
+    # "the week ..." opens a situation; an "-ly" adverb before a subjectless want
+    (
+        "the week our freezer broke, we needed to move 300 kilos of stock to the other site",
+        [("our freezer broke", "move 300 kilos of stock to the other site", "")],
+    ),
+    (
+        "we got acquired last year and suddenly needed SOC2 in 3 months",
+        [("we got acquired last year", "SOC2 in 3 months", "")],
+    ),
+    (
+        "when school is out I need the week off",
+        [("school is out", "the week off", "")],
+    ),
     # a past event told in the sentence before a past want
     (
         "The freezer alarm failed over a long weekend. I wanted alerts on my phone so I "
