@@ -41,6 +41,8 @@ from bot.insights.synthesis.jobs_words import (
     is_finite_form,
     is_past,
     is_verb,
+    parts_of_speech,
+    verb_tags,
     words,
 )
 
@@ -219,7 +221,33 @@ def _clause_end(body: str, *, cut_commas: bool) -> str:
         if _present_main_clause(body[: subject.start()], subject):
             end = subject.start()
             break
+    for subject in _NOUN_SUBJECT.finditer(body, 0, end):
+        # "every time we get a new client the onboarding call gets booked by ...": a noun
+        # subject and an unambiguous finite verb with more words after it.
+        if len(body[: subject.start()].split()) < 3:
+            continue
+        following = [w.lower() for w in WORD.findall(body, subject.end(), end)[:4]]
+        for index, word in enumerate(following[1:3], start=1):
+            if word in _RELATIVE_WORDS or index + 1 == len(following):
+                break  # "the email that says ...": a relative clause, not the main one
+            if _clause_verb(word):
+                end = subject.start()
+                break
+        if end == subject.start():
+            break
     return body[:end]
+
+
+_RELATIVE_WORDS = words("that which who whom whose where when")
+_NOUN_SUBJECT = re.compile(r"\s+(?:the|our|my|their|his|her|your)\s+", _I)
+
+
+def _clause_verb(word: str) -> bool:
+    """ "gets", "went": a finite verb that cannot be a noun or a participle."""
+    tags = verb_tags(word)
+    if parts_of_speech(word) != {"VERB"}:
+        return False
+    return "VBZ" in tags or ("VBD" in tags and "VBN" not in tags)
 
 
 _CLAUSE_OPENERS = words(

@@ -149,10 +149,14 @@ def _subject_start(tokens: list[re.Match[str]], left: str, *, after_object: bool
     if last in {"it", "this", "that", "me", "him", "her", "us", "them", "there", "here"}:
         return None
     start: int | None = None
+    limit = 3
     for taken, token in enumerate(reversed(tokens)):
         word = token.group().lower().rstrip(",")
         if taken and left[token.end() : token.end() + 1] in {",", ":", ";"}:
             break
+        if word == "of" and taken and limit == 3:
+            limit = 5  # "the VP of support wants", "the head of customer success needs"
+            continue
         if word in DETERMINERS:
             if word in _RELATIVE:
                 return None
@@ -164,7 +168,7 @@ def _subject_start(tokens: list[re.Match[str]], left: str, *, after_object: bool
         if not taken and _only_verb(word):
             return None
         start = token.start()
-        if taken == 3:
+        if taken == limit:
             break
     return start
 

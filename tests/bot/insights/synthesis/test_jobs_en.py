@@ -149,6 +149,17 @@ SHAPES: list[tuple[str, list[Triple]]] = [
         "Whenever I switch shifts I need to re-enter my pin, so annoying lol",
         [("I switch shifts", "re-enter my pin", "")],
     ),
+    # no commas: the trigger clause ends where a noun subject and a finite verb start the
+    # main clause; a subject may hold "of"
+    (
+        "every time we sign a new clinic the kickoff call gets booked by whoever is free and "
+        "what I want is the contract summary attached to the invite",
+        [("we sign a new clinic", "the contract summary attached to the invite", "")],
+    ),
+    (
+        "whenever our biggest accounts log a P1 the head of support wants a personal ping",
+        [("our biggest accounts log a P1", "a personal ping", "")],
+    ),
     # a purpose after ", to"
     (
         "when an auditor visits, the clinic manager wants a log of every fridge reading, to "
