@@ -27,7 +27,8 @@ _END_OF_CLAUSE = re.compile(
     r"then|now|honestly|also)\b).*$|"
     r",?\s+(?:because|since|bc|cuz|cause|although|though|unless|whereas|lol|lmao|haha|"
     r"tbh|btw|imo|which\s+is|that's\s+(?:what|why|the|how|it|literally)|and\s+then|"
-    r"and\s+(?:also|honestly|plus)|then\s+(?:i|we|they|he|she))\b.*$|"
+    r"and\s+(?:also|honestly|plus|(?:right\s+)?now|currently|meanwhile)|"
+    r"then\s+(?:i|we|they|he|she))\b.*$|"
     r",\s+(?:and|then|that's|thats|it's|i'm|i|we|we're|they|they're|he|she|you|also|plus|"
     r"which|with|same|no|nothing|both|anyway|ended)\b.*$|\s+-\s+.*$",
     _I,

@@ -160,6 +160,11 @@ SHAPES: list[tuple[str, list[Triple]]] = [
         "whenever our biggest accounts log a P1 the head of support wants a personal ping",
         [("our biggest accounts log a P1", "a personal ping", "")],
     ),
+    (
+        "when a patient leaves a bad review we need to reply within a day or the rating drops "
+        "and right now nobody owns it",
+        [("a patient leaves a bad review", "reply within a day", "or the rating drops")],
+    ),
     # a purpose after ", to"
     (
         "when an auditor visits, the clinic manager wants a log of every fridge reading, to "
