@@ -36,6 +36,12 @@ _LEAD_FILLER = re.compile(
 )
 _REACTION = re.compile(r"\s+and\s+(?=(?:i|we)\s+(?:had\s+to|have\s+to|ended|was|were|spent)\b)", _I)
 _TRAILING_ADVERB = re.compile(r"(?:\s+(?:\w+ly|then|now|again))+\s*$", _I)
+_UPCOMING = re.compile(
+    r"\b[a-z]+ing\s+(?:(?:on|this|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|tomorrow|tonight|week|month|quarter)\b|"
+    r"\b[a-z]+ing\s+in\s+(?:\d+|a|two|three|four|a\s+few)\s+(?:days?|weeks?|months?)\b",
+    _I,
+)
 _TIME_LEAD = re.compile(r"^[^,]{1,25},\s+(?=\S)")
 NOMINATIVE = words("i we they he she")
 
@@ -84,6 +90,7 @@ def narrative(sentence: str, *, present: bool = False) -> str | None:
     conjuncts = re.split(r",\s+(?:and|but|so)\s+", text)
     events = [c for c in conjuncts if _is_event(c, present=present)]
     text = events[-1] if events else conjuncts[0]
+    text = _event_part(text, present=present)
     # "... and I had to rebuild it": the narrator's reaction follows the event.
     text = _LEAD_FILLER.sub("", _REACTION.split(text)[0])
     lead = _TIME_LEAD.match(text)
@@ -97,6 +104,20 @@ def narrative(sentence: str, *, present: bool = False) -> str | None:
     if is_past(situation.split()[0]) and not _lemmas_other_than_verb(situation.split()[0]):
         return None  # a headline with no subject: "Lost a bank last quarter"
     return situation
+
+
+def _event_part(text: str, *, present: bool) -> str:
+    """ "enablement lead at a 200-rep company, new hire class starting Monday": the last
+    comma part when only it tells an event and it opens with its own subject."""
+    parts = text.split(", ")
+    last = parts[-1]
+    if len(parts) < 2 or len(last.split()) < 3 or is_verb(last.split()[0]):
+        return text
+    if not _is_event(last, present=present):
+        return text
+    if any(_is_event(part, present=present) for part in parts[:-1]):
+        return text
+    return last
 
 
 _TIME_ADVERB = re.compile(
@@ -125,6 +146,8 @@ def _is_event(clause: str, *, present: bool = False) -> bool:
         return False
     if any(is_past(t.split("'")[0]) for t in tokens) or "just" in tokens:
         return True
+    if _UPCOMING.search(clause):
+        return True  # "new hire class starting Monday": an event about to happen
     if not present:
         return False
     pairs = itertools.pairwise(tokens)

@@ -261,6 +261,18 @@ SHAPES: list[tuple[str, list[Triple]]] = [
             ),
         ],
     ),
+    # an event about to happen ("starting Monday"), in its own comma part
+    (
+        "Busy week at the depot, 14 new drivers starting Monday. I needed every route loaded "
+        "on their scanners before they arrived",
+        [
+            (
+                "14 new drivers starting Monday",
+                "every route loaded on their scanners before they arrived",
+                "",
+            )
+        ],
+    ),
     # two jobs in one answer
     (
         "when a rush order comes in I want it at the top of the pick list, and when it ships "
