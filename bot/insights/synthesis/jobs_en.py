@@ -113,6 +113,7 @@ def _jobs_in(text: str, english: list[Piece], index: int, piece: Piece) -> list[
                 earlier=english[:index],
                 text=text,
                 piece=piece,
+                outcome=bool(mot_out[1]),
             )
         window_start = span_end
         motivation = mot_out[0]

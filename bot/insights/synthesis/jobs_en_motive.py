@@ -66,6 +66,8 @@ def motivation_outcome(rest: str, *, verbal: bool) -> tuple[str, str, int] | Non
     motivation = tidy(" ".join(words_))
     if not WORD.search(motivation) or motivation.lower() in {"it", "that", "this"}:
         return None
+    if _NOTHING.match(motivation):
+        return None  # "needed nothing else": no want
     trigger = TRIGGER.match(motivation)
     if trigger and not trigger.group("trig").lower().startswith("the "):
         return None  # "I want when ...", not "I need the week off"
@@ -90,6 +92,7 @@ CONTINUE = re.compile(
     _I,
 )
 _DASH_OUTCOME = re.compile(r"\s+-\s+(?=(?:so|otherwise|or)\s)", _I)
+_NOTHING = re.compile(r"^(?:nothing|none|nada)(?:\s+(?:else|more|at\s+all|really))?$", _I)
 # ", so annoying", "so frustrating lol": a one-word exclamation, not an outcome.
 _EXCLAMATION = re.compile(
     r",?\s+so\s+(?!(?:i|we|they|you|he|she|it|nobody|everyone|people)\b)[\w-]+[\s!.]*"

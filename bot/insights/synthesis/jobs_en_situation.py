@@ -96,9 +96,13 @@ def situation(
     earlier: list[Piece],
     text: str,
     piece: Piece,
+    outcome: bool,
 ) -> str | None:
     """The situation of ``want`` in ``sentence`` (the piece of ``text`` at ``piece``), looked
-    for after ``window_start`` and in the ``earlier`` pieces; None when there is none."""
+    for after ``window_start`` and in the ``earlier`` pieces; None when there is none.
+    ``outcome``: the want has an outcome (a recurring event in the present, or an event
+    before a fragment, is read only then: "we meet every monday. I want fewer meetings" is
+    an opinion)."""
     window = sentence[window_start : want.subject_start]
     found = _trigger_situation(window, same_sentence=True)
     if found:
@@ -126,6 +130,8 @@ def situation(
     told = before[-1].text
     if want.past or DATED.search(told):
         return narrative(told)
+    if not outcome:
+        return None  # the looser readings below need a whole job: want and outcome
     if _RECURRING.search(told):
         return narrative(told, present=True)
     if len(before) > 1 and before[-2] is earlier[-2] and is_fragment(told):

@@ -245,8 +245,14 @@ SHAPES: list[tuple[str, list[Triple]]] = [
     # a recurring event told in the present in the sentence before
     (
         "the rota changes every week and I have to re-send it to everyone. I want one link "
-        "that always shows the current one",
-        [("the rota changes every week", "one link that always shows the current one", "")],
+        "that always shows the current one so nobody works off an old copy",
+        [
+            (
+                "the rota changes every week",
+                "one link that always shows the current one",
+                "nobody works off an old copy",
+            )
+        ],
     ),
     # the event in the sentence before ends where a want told in it starts
     (
@@ -352,6 +358,9 @@ NEGATIVES = [
     "if we send the contract on friday they'll want to read it over the weekend",
     "I need everything in one place any time I want",
     "it would be nice if the export worked",
+    "We meet every monday. Honestly I want fewer meetings",
+    "I joined last year. 200 people. I want to grow the team",
+    "we switched payroll tools in 2021 and needed nothing else",
     "when it comes to pricing they want the cheapest plan",
     "When a new clinic opens, what do they need first? usually logins",
     "when a client churns we dont want another survey",
