@@ -1,20 +1,21 @@
 """English job statements: (situation, motivation, outcome) from an answer's clause structure.
 
 A job is anchored on a *want*: a subject and a want verb ("I need", "they want", "the ops
-VP wanted", "what I want is", a dropped subject in "... and wanted" or a sentence that
-opens with "Needed ..."). Negated wants ("I don't need"), wants in relative clauses ("the
-thing I needed"), wants inside the situation ("when I needed an app ...") and questions are
-not jobs.
+VP wanted", "what I want is", "it'd be great to", a dropped subject in "... and wanted" or
+a sentence that opens with "Needed ..."). Negated wants ("I don't need", "dont want"),
+forecasts ("they'll want"), wants in relative clauses ("the thing I needed"), wants inside
+the situation ("when I needed an app ...") and questions are not jobs.
 
 Modules: ``jobs_en_wants`` finds the wants, ``jobs_en_situation`` the situation (a trigger
-clause, an earlier sentence, a narrative; see there for the order), ``jobs_en_motive`` the
-motivation and outcome, ``jobs_en_render`` renders, ``jobs_en_text`` cuts the answer into
-English sentences.
+clause, an earlier sentence, a situation after the want: "a ping whenever a deal slips";
+see there for the order), ``jobs_en_narrative`` the events told without a trigger,
+``jobs_en_motive`` the motivation and outcome, ``jobs_en_render`` renders, ``jobs_en_text``
+cuts the answer into English sentences.
 
 The motivation runs from after the want verb (keeping its object: "them to find the deck")
-to the outcome connective (so, so that, otherwise, or + clause, in order to, ", to"), or
-the end of the clause. The outcome drops "I can"/"they could"; "otherwise"/"or" stay in
-front of the outcome so that it renders the right way round.
+to the outcome connective (so, so that, otherwise, or + clause, in order to, ", to", ",
+that way"), or the end of the clause. The outcome drops "I can"/"they could";
+"otherwise"/"or" stay in front of the outcome so that it renders the right way round.
 """
 
 from __future__ import annotations

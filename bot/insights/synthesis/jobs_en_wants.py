@@ -1,7 +1,8 @@
 """English wants: a subject and a want verb ("I need", "they want", "the ops VP wanted",
 "what I want is", a dropped subject in "... and wanted" or a sentence that opens with "Needed
-..."). Negated wants ("I don't need") and wants in relative clauses ("the thing I needed")
-are not wants."""
+..."), "it'd be great to/if". Negated wants ("I don't need", "dont want"), forecasts
+("they'll want", "is going to want") and wants in relative clauses ("the thing I needed";
+but "when a tenant reports something I need someone local ..." is a want) are not wants."""
 
 from __future__ import annotations
 
