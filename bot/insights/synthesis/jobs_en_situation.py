@@ -47,10 +47,12 @@ from bot.insights.synthesis.jobs_words import (
 )
 
 _I = re.IGNORECASE
+_CONCESSIVE = re.compile(r"\beven\s*$", _I)  # "even if it's cheaper ...": no moment
 _COPULA_BEFORE = re.compile(r"\b(?:was|were|been)\s*$", _I)
 _NOT_TRIGGER_AFTER = re.compile(
     r"^(?:needed|necessary|possible|in\s+doubt|any|ever|that|this|so|not|at\s+all|"
-    r"you\s+(?:can|could|get|have|find|want|need|like|ask)\b|"
+    r"you\s+(?:can|could|get|have|find|want|need|like|ask|think)\b|in\s+a\s+while|"
+    r"(?:i'?m|i\s+am)\s+(?:being\s+)?(?:honest|real|frank)|(?:i|we|they)\s+(?:can|could)(?=,)|"
     r"(?:a|per|an)\s+(?:week|month|day|year|quarter)\b|again|more|then|it\s+(?:works|helps)|"
     r"it\s+(?:comes|came)\s+to|"
     r"they'?re\s+not|that's)(?![\w'])",
@@ -177,7 +179,7 @@ def _trigger_situation(window: str, *, same_sentence: bool) -> str | None:
     """The earliest real trigger clause in ``window``."""
     for trigger in TRIGGER.finditer(window):
         head = window[: trigger.start()]
-        if _COPULA_BEFORE.search(head):
+        if _COPULA_BEFORE.search(head) or _CONCESSIVE.search(head):
             continue
         body = window[trigger.start("body") :]
         if _NOT_TRIGGER_AFTER.match(body):
