@@ -22,7 +22,8 @@ from bot.insights.synthesis.jobs_words import (
 
 _I = re.IGNORECASE
 WANT = re.compile(
-    r"\b(?:(?P<what>what|all)\s+(?:i|we|they|he|she)\s+(?:really\s+|just\s+)?"
+    r"\b(?:(?P<what>what|all|(?:the\s+)?(?:only|one|main|real|big)\s+thing)\s+"
+    r"(?:i|we|they|he|she)\s+(?:really\s+|just\s+)?"
     r"(?:want|need)(?:ed|s)?\s+is\b|"
     r"(?P<verb>wants?|wanted|needs?|needed|(?:would|'d)\s+(?:really\s+)?(?:like|love|prefer)|"
     r"wish(?:es|ed)?)\b(?P<to>\s+to\b)?|"

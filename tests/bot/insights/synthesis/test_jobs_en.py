@@ -299,6 +299,10 @@ SHAPES: list[tuple[str, list[Triple]]] = [
         "what I want is when a contract expires the owner gets a reminder, not me",
         [("a contract expires", "the owner gets a reminder, not me", "")],
     ),
+    (
+        "when a courier quits, the one thing I need is their routes reassigned",
+        [("a courier quits", "their routes reassigned", "")],
+    ),
     # a lead-in with a time before the trigger, and "after" + noun phrase
     (
         "in december when the holiday rush starts I need 5 extra packers",
@@ -358,6 +362,7 @@ NEGATIVES = [
     "if we send the contract on friday they'll want to read it over the weekend",
     "I need everything in one place any time I want",
     "it would be nice if the export worked",
+    "honestly the main thing they need is a person to call",
     "once in a while we need a custom export",
     "even if it's cheaper they want the big brand",
     "if I'm honest we need a cheaper plan",
