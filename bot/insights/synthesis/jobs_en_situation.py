@@ -111,22 +111,19 @@ def situation(
         return found
     if window_start == 0 and _ANAPHORA.match(sentence):
         return narrative(earlier[-1].text) if earlier else None
+    quote = quote_start(text, piece.start + want.subject_start)
+    before = [p for p in earlier if p.start >= quote and not p.text.endswith("?")][-2:]
     if want.subjectless and not want.past and not has_finite_verb(window):
-        return None
+        if window.strip() or not before or before[-1] is not earlier[-1]:
+            return None
+        # "When a new rep starts. Need the deck ...": the sentence just before.
+        return _earlier_trigger(before[-1:])
     joined = joined_narrative(window, want)
     if joined:
         return joined
-    quote = quote_start(text, piece.start + want.subject_start)
-    before = [p for p in earlier if p.start >= quote and not p.text.endswith("?")][-2:]
-    for previous in reversed(before):
-        first_want = WANT.search(previous.text)
-        head = previous.text[: first_want.start()] if first_want else previous.text
-        earlier_wants = wants(previous.text)
-        if earlier_wants and earlier_wants[0].subject_start < len(head):
-            head = head[: earlier_wants[0].subject_start]
-        found = _trigger_situation(head, same_sentence=False)
-        if found and (not _SELF_OPENING_TRIGGER.match(found.split()[0]) or len(found.split()) > 3):
-            return found
+    found = _earlier_trigger(before)
+    if found:
+        return found
     if not before or before[-1] is not earlier[-1]:
         return None
     told = before[-1].text
@@ -141,6 +138,20 @@ def situation(
         # detail with no verb.
         dated = before[-2].text
         return narrative(dated) if DATED.search(dated) else None
+    return None
+
+
+def _earlier_trigger(before: list[Piece]) -> str | None:
+    """A trigger clause in one of the sentences before the want's, nearest first."""
+    for previous in reversed(before):
+        first_want = WANT.search(previous.text)
+        head = previous.text[: first_want.start()] if first_want else previous.text
+        earlier_wants = wants(previous.text)
+        if earlier_wants and earlier_wants[0].subject_start < len(head):
+            head = head[: earlier_wants[0].subject_start]
+        found = _trigger_situation(head, same_sentence=False)
+        if found and (not _SELF_OPENING_TRIGGER.match(found.split()[0]) or len(found.split()) > 3):
+            return found
     return None
 
 

@@ -48,6 +48,7 @@ _RELATIVE = words(
 )
 _OTHER_SUBJECTS = words("everyone everybody someone somebody i'd we'd they'd he'd she'd you'd")
 _FUTURE = re.compile(r"(?:'ll|\bwill|\bgonna|\bgoing\s+to)$", _I)
+_NOTE_MARK = re.compile(r"^\s*(?::|->|=>|=|\u2192)\s*$")
 _INDEFINITE = words("something anything everything stuff")
 _INDEFINITE_OBJECTS = words("someone somebody everyone everybody")
 _LEAD_WORDS = words("and so but also then plus or because bc cause since")
@@ -93,8 +94,12 @@ def _want(sentence: str, match: re.Match[str]) -> Want | None:
     # Adverbs between the subject and the verb ("I just want", "they also wanted").
     while tokens and _is_adverb(tokens[-1].group().lower()):
         tokens.pop()
+    present = verb in {"need", "needs", "want", "wants"}
     if not tokens:
-        return Want(0, match.end(), past=past, subjectless=True, what_is=False) if past else None
+        # "Needed ...", or a note "Need the deck in their inbox" after a trigger sentence.
+        if past or present:
+            return Want(0, match.end(), past=past, subjectless=True, what_is=False)
+        return None
     before = left[: tokens[-1].end()]
     if _NEGATION.search(before.rstrip()) or before.rstrip().endswith("n't"):
         return None
@@ -106,6 +111,9 @@ def _want(sentence: str, match: re.Match[str]) -> Want | None:
         if last == "and" or (past and last in {"so", "then"}):
             return Want(tokens[-1].start(), match.end(), past=past, subjectless=True, what_is=False)
         return None
+    if present and _NOTE_MARK.match(left[tokens[-1].end() :]):
+        # "when a new rep starts: need the deck", "... -> need ...": a note, no subject.
+        return Want(tokens[-1].end(), match.end(), past=False, subjectless=True, what_is=False)
     if left[tokens[-1].end() :].strip().startswith(","):
         # "..., wanted auto-built schedules": past want after a comma, subject dropped.
         if past:

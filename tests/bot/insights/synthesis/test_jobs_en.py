@@ -165,6 +165,15 @@ SHAPES: list[tuple[str, list[Triple]]] = [
         "and right now nobody owns it",
         [("a patient leaves a bad review", "reply within a day", "or the rating drops")],
     ),
+    # notes with no subject: "when X: need Y", "When X. Need Y"
+    (
+        "when a new vet joins: need their rota and logins ready",
+        [("a new vet joins", "their rota and logins ready", "")],
+    ),
+    (
+        "When a load is delayed. Need the customer told before they call",
+        [("a load is delayed", "the customer told before they call", "")],
+    ),
     # a purpose after ", to"
     (
         "when an auditor visits, the clinic manager wants a log of every fridge reading, to "
@@ -362,6 +371,8 @@ NEGATIVES = [
     "if we send the contract on friday they'll want to read it over the weekend",
     "I need everything in one place any time I want",
     "it would be nice if the export worked",
+    "pricing: need a cheaper tier",
+    "we lost 3 deals last month. need better battlecards",
     "honestly the main thing they need is a person to call",
     "once in a while we need a custom export",
     "even if it's cheaper they want the big brand",
