@@ -38,6 +38,7 @@ from bot.insights.synthesis.jobs_en_text import (
 )
 from bot.insights.synthesis.jobs_en_wants import WANT, Want, wants
 from bot.insights.synthesis.jobs_words import (
+    PREPOSITIONS,
     is_finite_form,
     is_past,
     is_verb,
@@ -243,8 +244,9 @@ def _clause_end(body: str, *, cut_commas: bool) -> str:
     for subject in _NOUN_SUBJECT.finditer(body, 0, end):
         # "every time we get a new client the onboarding call gets booked by ...": a noun
         # subject and an unambiguous finite verb with more words after it.
-        if len(body[: subject.start()].split()) < 3:
-            continue
+        head_words = body[: subject.start()].split()
+        if len(head_words) < 3 or head_words[-1].lower() in PREPOSITIONS:
+            continue  # "one of the stores gets ...": the object of a preposition
         following = [w.lower() for w in WORD.findall(body, subject.end(), end)[:4]]
         for index, word in enumerate(following[1:3], start=1):
             if word in _RELATIVE_WORDS or index + 1 == len(following):

@@ -157,6 +157,10 @@ SHAPES: list[tuple[str, list[Triple]]] = [
         [("we sign a new clinic", "the contract summary attached to the invite", "")],
     ),
     (
+        "when someone at one of the depots gets a complaint I want the area manager told",
+        [("someone at one of the depots gets a complaint", "the area manager told", "")],
+    ),
+    (
         "whenever our biggest accounts log a P1 the head of support wants a personal ping",
         [("our biggest accounts log a P1", "a personal ping", "")],
     ),
