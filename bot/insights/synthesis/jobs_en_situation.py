@@ -17,6 +17,7 @@ A want inside a quotation takes its situation from inside the same quotation.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.insights.synthesis.jobs_en_narrative import (
@@ -38,6 +39,7 @@ from bot.insights.synthesis.jobs_en_text import (
 )
 from bot.insights.synthesis.jobs_en_wants import WANT, Want, wants
 from bot.insights.synthesis.jobs_words import (
+    DETERMINERS,
     PREPOSITIONS,
     is_finite_form,
     is_past,
@@ -247,6 +249,8 @@ def _clause_end(body: str, *, cut_commas: bool) -> str:
         head_words = body[: subject.start()].split()
         if len(head_words) < 3 or head_words[-1].lower() in PREPOSITIONS:
             continue  # "one of the stores gets ...": the object of a preposition
+        if not _has_verb(body[: subject.start()]):
+            continue
         following = [w.lower() for w in WORD.findall(body, subject.end(), end)[:4]]
         for index, word in enumerate(following[1:3], start=1):
             if word in _RELATIVE_WORDS or index + 1 == len(following):
@@ -278,12 +282,23 @@ _CLAUSE_OPENERS = words(
 )
 
 
+def _has_verb(clause: str) -> bool:
+    """The trigger clause has its own verb already ("it rains", "we get a new client")."""
+    tokens = [w.lower() for w in WORD.findall(clause)]
+    for a, b in itertools.pairwise(tokens):
+        if a in DETERMINERS:
+            continue  # "the stores": a noun
+        if is_finite_form(b) or is_past(b) or (a in NOMINATIVE | {"you"} and is_verb(b)):
+            return True
+    return False
+
+
 def _present_main_clause(head: str, subject: re.Match[str]) -> bool:
     """ "every time it rains I get 15 tickets": a nominative pronoun and a present verb start
     the main clause, unless a word that opens a clause stands before ("... see what we
     ship")."""
-    if subject.group("subj").lower() not in NOMINATIVE:
-        return False
+    if subject.group("subj").lower() not in NOMINATIVE or not _has_verb(head):
+        return False  # "when the tool we use breaks": a relative clause, no main clause yet
     before = WORD.findall(head)[-1:]
     if before and before[0].lower() in _CLAUSE_OPENERS | _AUX:
         return False

@@ -160,6 +160,11 @@ SHAPES: list[tuple[str, list[Triple]]] = [
         "when someone at one of the depots gets a complaint I want the area manager told",
         [("someone at one of the depots gets a complaint", "the area manager told", "")],
     ),
+    # a relative clause with no "that" is no main clause: the trigger clause has no verb yet
+    (
+        "when the scanner we use breaks I need a loaner the same day",
+        [("the scanner we use breaks", "a loaner the same day", "")],
+    ),
     (
         "whenever our biggest accounts log a P1 the head of support wants a personal ping",
         [("our biggest accounts log a P1", "a personal ping", "")],
