@@ -8,7 +8,9 @@
 4. a trigger clause in one of the two sentences before ("every time legal changes a
    clause, half the team sends the old contract. I need ...");
 5. for a want told in the past ("I wanted", "needed") or after a dated sentence, the
-   event told in the sentence before ("our forecast said +40% at 8 stores. I wanted ...",
+   event told in the sentence before (or the one before that when the nearer one only
+   describes a state: "onboarding was a 9-tab sheet") ("our forecast said +40% at 8
+   stores. I wanted ...",
    "the lift broke down last month. 140 residents. I want ...": a fragment with no verb
    in between is skipped); a recurring event ("the board changes every spring. I want
    ...") may be told in the present.
@@ -17,9 +19,9 @@ A want inside a quotation takes its situation from inside the same quotation.
 
 from __future__ import annotations
 
-import itertools
 import re
 
+from bot.insights.synthesis.jobs_en_clause import clause_end
 from bot.insights.synthesis.jobs_en_narrative import (
     CONNECTIVE_END,
     DATED,
@@ -39,14 +41,7 @@ from bot.insights.synthesis.jobs_en_text import (
 )
 from bot.insights.synthesis.jobs_en_wants import WANT, Want, wants
 from bot.insights.synthesis.jobs_words import (
-    DETERMINERS,
-    PREPOSITIONS,
-    is_finite_form,
-    is_past,
     is_verb,
-    parts_of_speech,
-    verb_tags,
-    words,
 )
 
 _I = re.IGNORECASE
@@ -70,15 +65,6 @@ _ANAPHORA = re.compile(
     r"since\s+then|then|that's\s+when|at\s+that\s+point)\b\s*,?\s*",
     _I,
 )
-# Clause boundaries inside a situation found in an earlier sentence.
-_CLAUSE_CUT = re.compile(r",\s+|\s+-\s+|\s+(?:and\s+then|but|because|bc|so)\s+", _I)
-_MAIN_SUBJECT = re.compile(r"\s+(?P<subj>i|we|they|he|she|it|there|you)\s+(?P<next>[\w']+)", _I)
-_AUX = words(
-    """can could will would should must may might do does did don't doesn't didn't can't
-    won't is are was were am has have had 'm 're 's 'd 'll gotta just still always never
-    really also kept keep dont doesnt didnt cant wont isnt arent wasnt"""
-)
-
 _NOT_SITUATION = re.compile(
     r"^(?:you\s+(?:get|have|find)\s+(?:a\s+)?(?:chance|minute|moment|sec|second|time)|"
     r"you\s+can|you(?:'re|\s+are)\s+free|possible|needed|necessary)\b|"
@@ -131,6 +117,10 @@ def situation(
         return None
     told = before[-1].text
     if want.past or DATED.search(told):
+        if _STATE.match(told) and len(before) > 1 and before[-2] is earlier[-2]:
+            # "We went from 40 to 110 reps. onboarding was a 9-tab sheet. I needed ...": the
+            # event, not the state it left behind.
+            return narrative(before[-2].text) or narrative(told)
         return narrative(told)
     if not outcome:
         return None  # the looser readings below need a whole job: want and outcome
@@ -158,6 +148,10 @@ def _earlier_trigger(before: list[Piece]) -> str | None:
     return None
 
 
+# A sentence that describes a state ("onboarding was a 9-tab google sheet"), not an event.
+_STATE = re.compile(
+    r"^(?:[\w'-]+\s+){1,3}(?:was|were)\s+(?:a|an|the|just|basically|still|all|like|\d)", _I
+)
 _POSTPOSED = re.compile(
     r"[\s,]+(?:whenever|every\s+(?:single\s+)?time|each\s+time|any\s*time|as\s+soon\s+as|"
     r"the\s+(?:moment|minute|second))\s+(?P<body>.+)$",
@@ -203,7 +197,7 @@ def _trigger_situation(window: str, *, same_sentence: bool) -> str | None:
         word = " ".join(trigger.group("trig").lower().split())
         if same_sentence and _REPORTING.search(body):
             continue  # "when we met you said you want ...": the want is reported later
-        body = _clause_end(body, cut_commas=not same_sentence)
+        body = clause_end(body, cut_commas=not same_sentence)
         body = CONNECTIVE_END.sub("", without_parentheses(body))
         situation = tidy(body)
         opening = _SELF_OPENING_TRIGGER.match(word)
@@ -222,85 +216,3 @@ def _trigger_situation(window: str, *, same_sentence: bool) -> str | None:
             situation = f"{opening.group(1)} {situation}"
         return situation
     return None
-
-
-def _clause_end(body: str, *, cut_commas: bool) -> str:
-    """A trigger clause up to where the main clause starts: a comma or dash (in an earlier
-    sentence), or a pronoun subject followed by a verb ("... a class it takes 7 months")."""
-    end = len(body)
-    if cut_commas:
-        for cut in _CLAUSE_CUT.finditer(body):
-            if len(body[: cut.start()].split()) >= 2:
-                end = cut.start()
-                break
-    for subject in _MAIN_SUBJECT.finditer(body, 0, end):
-        nxt = subject.group("next").lower()
-        if len(body[: subject.start()].split()) < 2:
-            continue
-        if "'" in nxt[:1] or nxt.split("'")[0] in _AUX or is_finite_form(nxt) or is_past(nxt):
-            end = subject.start()
-            break
-        if _present_main_clause(body[: subject.start()], subject):
-            end = subject.start()
-            break
-    for subject in _NOUN_SUBJECT.finditer(body, 0, end):
-        # "every time we get a new client the onboarding call gets booked by ...": a noun
-        # subject and an unambiguous finite verb with more words after it.
-        head_words = body[: subject.start()].split()
-        if len(head_words) < 3 or head_words[-1].lower() in PREPOSITIONS:
-            continue  # "one of the stores gets ...": the object of a preposition
-        if not _has_verb(body[: subject.start()]):
-            continue
-        following = [w.lower() for w in WORD.findall(body, subject.end(), end)[:4]]
-        for index, word in enumerate(following[1:3], start=1):
-            if word in _RELATIVE_WORDS or index + 1 == len(following):
-                break  # "the email that says ...": a relative clause, not the main one
-            if _clause_verb(word):
-                end = subject.start()
-                break
-        if end == subject.start():
-            break
-    return body[:end]
-
-
-_RELATIVE_WORDS = words("that which who whom whose where when")
-_NOUN_SUBJECT = re.compile(r"\s+(?:the|our|my|their|his|her|your)\s+", _I)
-
-
-def _clause_verb(word: str) -> bool:
-    """ "gets", "went": a finite verb that cannot be a noun or a participle."""
-    tags = verb_tags(word)
-    if parts_of_speech(word) != {"VERB"}:
-        return False
-    return "VBZ" in tags or ("VBD" in tags and "VBN" not in tags)
-
-
-_CLAUSE_OPENERS = words(
-    """that what which who whom how why where when if whether because since as so and or but
-    than say says said tell tells told think thinks thought know knows knew hear heard mean
-    means feel feels guess hope wish realise realize notice noticed see sees saw"""
-)
-
-
-def _has_verb(clause: str) -> bool:
-    """The trigger clause has its own verb already ("it rains", "we get a new client")."""
-    tokens = [w.lower() for w in WORD.findall(clause)]
-    for a, b in itertools.pairwise(tokens):
-        if a in DETERMINERS:
-            continue  # "the stores": a noun
-        if is_finite_form(b) or is_past(b) or (a in NOMINATIVE | {"you"} and is_verb(b)):
-            return True
-    return False
-
-
-def _present_main_clause(head: str, subject: re.Match[str]) -> bool:
-    """ "every time it rains I get 15 tickets": a nominative pronoun and a present verb start
-    the main clause, unless a word that opens a clause stands before ("... see what we
-    ship")."""
-    if subject.group("subj").lower() not in NOMINATIVE or not _has_verb(head):
-        return False  # "when the tool we use breaks": a relative clause, no main clause yet
-    before = WORD.findall(head)[-1:]
-    if before and before[0].lower() in _CLAUSE_OPENERS | _AUX:
-        return False
-    nxt = subject.group("next").lower()
-    return is_verb(nxt)

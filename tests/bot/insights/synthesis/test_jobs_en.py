@@ -248,6 +248,12 @@ SHAPES: list[tuple[str, list[Triple]]] = [
             )
         ],
     ),
+    # an event, then the state it left behind, then a past want: the event
+    (
+        "We went from 2 to 9 clinics in a year. scheduling was a shared excel file nobody "
+        "trusted. I needed every rota in one place",
+        [("We went from 2 to 9 clinics in a year", "every rota in one place", "")],
+    ),
     # a dated event, a fragment with no verb, then the want
     (
         "Our walk-in freezer died last month. 300 kilos of stock. I want an alert on my phone "
