@@ -22,6 +22,16 @@ _LEAD = re.compile(r"^[\s,;:\-\"'(]+")
 _MIN_WORDS = 3
 _ALNUM = re.compile(r"\w")
 
+# A trigger opens a situation clause ("when ...", "every time ...", "the moment ...").
+TRIGGER = re.compile(
+    r"\b(?P<trig>when(?:ever)?|every\s+(?:single\s+)?time|each\s+time|any\s*time|"
+    r"the\s+(?:moment|minute|second|day|week|night)|(?:the\s+)?next\s+time|as\s+soon\s+as|once|"
+    r"(?:right\s+|just\s+|shortly\s+)?(?:after|before)|if)\s+(?P<body>\S)",
+    re.IGNORECASE,
+)
+# One word of an answer, with the signs that stay inside it ("24/7", "p&l", "re-run").
+WORD = re.compile(r"[\w'&+%$#/.-]+")
+
 
 @dataclass(frozen=True)
 class Piece:
