@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from bot.insights import regrouping
-from bot.insights.indexing import Indexer, backfill
+from bot.insights.indexing import backfill
 from questions import load_bank
-from storage import Answer, AnswerFeatures, Database, RegroupMark, Theme, queries
+from storage import AnswerFeatures, Database, RegroupMark, Theme
+from tests.bot.insights.kit import store
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 TEXTS = (
@@ -20,35 +21,8 @@ TEXTS = (
 )
 
 
-def _store(db: Database, texts: tuple[str, ...], *, index: bool) -> list[int]:
-    bank = load_bank()
-    with db.session() as session:
-        workspace = queries.workspace(session, team_id="T1")
-        channel = queries.channel(session, workspace=workspace, slack_id="C1", name="c")
-        ids = []
-        indexer = Indexer(session=session, workspace_id=workspace.id, bank=bank)
-        for n, text in enumerate(texts):
-            answer = Answer(
-                workspace_id=workspace.id,
-                channel_id=channel.id,
-                ts=f"1.{n}",
-                user_id=f"U{n}",
-                group="sales",
-                source="import",
-                text=text,
-                answered_at=NOW,
-            )
-            session.add(answer)
-            session.flush()
-            ids.append(answer.id)
-            if index:
-                indexer.index(answer, field="pains")
-        indexer.flush()
-    return ids
-
-
 def test_claims_join_themes_of_their_language_and_share_a_merged_key(db: Database) -> None:
-    ids = _store(db, TEXTS, index=True)
+    ids = store(db, TEXTS, index=True)
     with db.session() as session:
         assert {m.language for m in session.scalars(select(RegroupMark))} == {"en", "ko"}
     assert regrouping.regroup_pending(db=db) == 2  # later, as the clock or a digest does
@@ -69,7 +43,7 @@ def test_claims_join_themes_of_their_language_and_share_a_merged_key(db: Databas
 
 
 def test_backfill_indexes_answers_without_features_once(db: Database) -> None:
-    _store(db, TEXTS, index=False)
+    store(db, TEXTS, index=False)
     bank = load_bank()
     assert backfill(db=db, bank=bank, batch=2) == 3
     assert backfill(db=db, bank=bank) == 0

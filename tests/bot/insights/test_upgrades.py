@@ -8,10 +8,11 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from bot.insights import regrouping
-from bot.insights.indexing import Indexer, backfill
+from bot.insights.indexing import backfill
 from bot.insights.upgrades import upgrade
 from questions import load_bank
-from storage import Answer, AnswerFeatures, Database, Theme, queries
+from storage import AnswerFeatures, Database, Theme
+from tests.bot.insights.kit import store
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 TEXTS = (
@@ -22,25 +23,7 @@ TEXTS = (
 
 
 def _store(db: Database, texts: tuple[str, ...], *, start: int = 0) -> None:
-    with db.session() as session:
-        workspace = queries.workspace(session, team_id="T1")
-        channel = queries.channel(session, workspace=workspace, slack_id="C1", name="c")
-        indexer = Indexer(session=session, workspace_id=workspace.id, bank=load_bank())
-        for n, text in enumerate(texts, start=start):
-            answer = Answer(
-                workspace_id=workspace.id,
-                channel_id=channel.id,
-                ts=f"1.{n}",
-                user_id=f"U{n}",
-                group="sales",
-                source="import",
-                text=text,
-                answered_at=NOW,
-            )
-            session.add(answer)
-            session.flush()
-            indexer.index(answer, field="objections")
-        indexer.flush()
+    store(db, texts, start=start)
     regrouping.regroup_pending(db=db)
 
 
