@@ -3,8 +3,6 @@ an upgrade (without features) get them from the backfill, once."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import func, select
 
 from bot.insights import regrouping
@@ -13,7 +11,6 @@ from questions import load_bank
 from storage import AnswerFeatures, Database, RegroupMark, Theme
 from tests.bot.insights.kit import store
 
-NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 TEXTS = (
     "The per-seat price is too high for a support team of forty agents on a tight budget.",
     "Price is the problem: the per-seat cost eats the whole tooling budget every renewal.",

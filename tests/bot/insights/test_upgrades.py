@@ -3,8 +3,6 @@ the counts (and then the labels) a fresh index gives them, once."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import select
 
 from bot.insights import regrouping
@@ -14,7 +12,6 @@ from questions import load_bank
 from storage import AnswerFeatures, Database, Theme
 from tests.bot.insights.kit import store
 
-NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 TEXTS = (
     "Security questionnaires stall every enterprise deal for weeks.",
     "Their security questionnaire took us a month, the deal nearly died.",
