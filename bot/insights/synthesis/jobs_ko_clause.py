@@ -1,0 +1,239 @@
+"""Korean clauses for job extraction: a sentence's morphemes, clause breaks and spans.
+
+A ``Sentence`` is one sentence of an answer as morphemes (``jobs_ko_morph.sentences``) with
+its quotes paired. Parts of a job are SURFACE spans of the line cut at morpheme boundaries:
+``clause_start`` walks back from a morpheme to the start of its clause (a quote inside the
+clause stays whole), ``strip_lead`` skips conjunctions, "그때", topic pronouns and the
+wanter, ``trim_end`` drops the endings after the last content morpheme.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.insights.synthesis.jobs_ko_morph import Morph
+
+VERB = frozenset({"VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN"})
+
+
+BREAK_TAGS = frozenset({"SF", "SSO", "SE", "EF"})
+
+
+_BREAK_EC = frozenset(
+    {
+        "는데",
+        "ᆫ데",
+        "은데",
+        "는데도",
+        "니까",
+        "으니까",
+        "니",
+        "으니",
+        "지만",
+        "던데",
+        "라",
+        "이라",
+        "라서",
+    }
+)
+
+
+_REASON_EC = frozenset({"어서", "아서", "서", "고"})
+
+
+PURPOSE_EC = frozenset({"게", "도록", "려고", "으려고", "게끔", "니까", "으니까"})
+
+
+_TRAIL_TAGS = frozenset({"SF", "SP", "SW", "SE", "SSC", "SSO", "W_EMOJI", "EF", "EC", "ETM", "JKQ"})
+
+
+PAST = frozenset({"었", "았", "였", "ᆻ"})
+
+
+TIME_NOUNS = frozenset({"때", "순간"})
+
+
+BEFORE_NOUNS = frozenset({"전", "직전", "전날"})
+
+
+PAST_TIME = re.compile(
+    r"^(?:(?:지난|저번|작년|재작년|어제|그저께|엊그제|지지난)(?:달|주|번|해)?(?:에|엔|에는)?"
+    r"(?:\s+(?:달|주|분기|해|번|봄|여름|가을|겨울|\d+월|말|초)(?:에|엔|에는)?)*\s+)+"
+)
+
+
+_LEAD_WORDS = frozenset(
+    {"그리고", "근데", "그런데", "그래서", "그때", "그때부터", "그러니까", "결국", "또"}
+)
+
+
+_JAMO = re.compile(r"^[\u3131-\u318e~.]+$")
+
+
+@dataclass
+class Sentence:
+    line: str
+    morphs: list[Morph]
+    opener: dict[int, int] = field(default_factory=dict)  # closing quote -> opening quote
+    depth: list[int] = field(default_factory=list)  # quote depth at each morpheme
+
+    def __post_init__(self) -> None:
+        stack: list[int] = []
+        for i, m in enumerate(self.morphs):
+            self.depth.append(len(stack))
+            if m.form in ("'", '"') and any(self.morphs[j].form == m.form for j in stack):
+                while stack:
+                    j = stack.pop()
+                    if self.morphs[j].form == m.form:
+                        self.opener[i] = j
+                        break
+            elif m.tag == "SSO" or m.form in ("'", '"'):
+                stack.append(i)
+            elif m.tag == "SSC" and stack:
+                self.opener[i] = stack.pop()
+
+    def span(self, first: int, end: int) -> str:
+        if first >= len(self.morphs):
+            return ""
+        text = " ".join(self.line[self.morphs[first].start : end].split())
+        return text.strip(" ,.:;")
+
+
+def at(morphs: list[Morph], i: int) -> Morph | None:
+    return morphs[i] if 0 <= i < len(morphs) else None
+
+
+def tagged(m: Morph | None, form: str | tuple[str, ...], tags: str | tuple[str, ...]) -> bool:
+    if m is None:
+        return False
+    forms = (form,) if isinstance(form, str) else form
+    tagset = (tags,) if isinstance(tags, str) else tags
+    return m.form in forms and m.tag in tagset
+
+
+def final_verb(morphs: list[Morph], i: int) -> bool:
+    """True when the verb ending at i-1 closes its clause (해요, 하고, 한다, 됨), not a
+    reason or condition (돼서, 하는데, 하면)."""
+    for m in morphs[i:]:
+        if m.tag == "EP":
+            continue
+        if m.tag in ("EF", "SF", "SP", "SW", "W_EMOJI", "SSC", "SE", "ETN"):
+            return True
+        return m.tag == "EC" and m.form in ("고", "다고", "지", "다", "ᆫ다", "는다", "ᆫ다고")
+    return True
+
+
+def is_break(s: Sentence, j: int) -> bool:
+    """True when morpheme j ends the clause before j+1."""
+    morphs = s.morphs
+    m = morphs[j]
+    prev = at(morphs, j - 1)
+    if m.tag in BREAK_TAGS or (m.tag == "SW" and _JAMO.match(m.form)):
+        return True
+    if m.tag == "SP" and m.form in (":", ";"):
+        return True
+    if m.tag == "EC" and m.form in _BREAK_EC:
+        return True
+    if purpose_end(morphs, j):
+        return True
+    if m.form == "데" and m.tag == "NNB" and prev is not None and prev.tag == "ETM":
+        return prev.end == m.start
+    if m.tag == "SP" and prev is not None and prev.tag in ("EC", "EF"):
+        return prev.form not in ("고", "어", "아")
+    if m.tag == "EC" and m.form in _REASON_EC and prev is not None:
+        if prev.form == "싫" or (prev.tag in ("VA", "VCP") and m.form != "고"):
+            return True
+        return prev.form in ("하", "되") and tagged(at(morphs, j - 2), ("어야", "아야", "야"), "EC")
+    return False
+
+
+def purpose_end(morphs: list[Morph], j: int) -> bool:
+    """True when morpheme j closes a purpose clause ("-도록", "-려고", "-기 위해")
+    that does not go on into "하다" ("올리도록 하고 싶다" stays whole)."""
+    m = morphs[j]
+    if m.tag == "EC" and m.form in ("도록", "려고", "으려고", "게끔"):
+        nxt = at(morphs, j + 1)
+        return nxt is None or not (nxt.form == "하" and nxt.tag in ("VX", "VV"))
+    if m.tag == "EC" and m.form in ("어", "아", "어서", "여") and j > 0:
+        return tagged(morphs[j - 1], "위하", "VV")
+    return False
+
+
+def clause_start(s: Sentence, last: int, lower: int) -> int:
+    j = last
+    while j > lower:
+        if j - 1 in s.opener and s.opener[j - 1] >= lower:
+            j = s.opener[j - 1]  # a quote inside the clause stays whole
+            continue
+        if is_break(s, j - 1):
+            break
+        j -= 1
+    return j
+
+
+def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> int:
+    """Skip conjunctions, "그때", topic pronouns, and (for a want) the wanter."""
+    i = start
+    while i < last:
+        m = morphs[i]
+        nxt = at(morphs, i + 1)
+        if m.tag in ("MAJ", "SP", "SSC", "IC", "SW", "W_EMOJI") or m.form in _LEAD_WORDS:
+            i += 1
+        elif (
+            (m.tag == "NP" and tagged(nxt, ("는", "은", "ᆫ"), "JX"))  # 저는, 본인은
+            or (m.form == "다" and tagged(nxt, "들", "XSN"))  # 다들
+            or (m.form == "그" and m.tag == "MM" and tagged(nxt, "때", "NNG"))  # 그 때
+        ):
+            i += 2
+        else:
+            break
+    if subject:
+        j = i
+        while j < last and morphs[j].tag in ("NNG", "NNP", "NP", "XSN", "SL", "NNB", "MM"):
+            j += 1
+        particle = at(morphs, j)
+        marked = particle is not None and (
+            particle.tag == "JKS" or tagged(particle, ("은", "는", "ᆫ"), "JX")
+        )
+        if i < j < last and marked:
+            causative = any(
+                m.tag == "EC" and m.form in ("게", "도록") for m in morphs[j + 1 : last + 1]
+            )
+            if not causative:
+                i = j + 1
+    return i
+
+
+def trim_end(morphs: list[Morph], first: int, last: int) -> int:
+    """Index of the last content morpheme of first..last (endings dropped)."""
+    j = last
+    while j >= first:
+        m = morphs[j]
+        ending = (
+            m.tag in _TRAIL_TAGS
+            or m.tag == "VCP"
+            or (m.tag == "JX" and m.form == "요")
+            or (m.tag == "EP" and m.form in ("시", "으시", "겠"))
+            or (m.form in ("거", "것") and m.tag == "NNB" and j < last)
+        )
+        if not ending:
+            break
+        j -= 1
+    return j
+
+
+def clause_text(s: Sentence, lower: int, last: int) -> str:
+    if last < lower:
+        return ""
+    start = clause_start(s, last, lower)
+    start = strip_lead(s.morphs, start, last, subject=False)
+    return PAST_TIME.sub("", s.span(start, s.morphs[last].end))
+
+
+def is_question(s: Sentence) -> bool:
+    return any(m.form == "?" and not s.depth[i] for i, m in enumerate(s.morphs))
+
+
+def usable(part: str) -> bool:
+    return len(part.replace(" ", "")) >= 2

@@ -1,0 +1,147 @@
+"""Korean situations: the moment a want belongs to (see ``jobs_ko_parse``).
+
+A clause closed by an adnominal before 때/순간 (때마다), by "-면" or "-자마자" (strong); by
+"-는데" / "-면서", a time noun before 전에, or a reported event "-대요" (weak); and
+"그때" / "그럴 때", which points back to the clause before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.insights.synthesis.jobs_ko_clause import (
+    BEFORE_NOUNS,
+    PAST_TIME,
+    TIME_NOUNS,
+    VERB,
+    Sentence,
+    at,
+    clause_start,
+    clause_text,
+    is_break,
+    strip_lead,
+    tagged,
+    trim_end,
+)
+from bot.insights.synthesis.jobs_ko_morph import Morph
+from bot.insights.synthesis.jobs_ko_outcome import outcome_marker
+
+
+@dataclass(frozen=True)
+class Situation:
+    first: int  # index of the connective's first morpheme (때, 면, 는데)
+    after: int  # index after the connective
+    end: int  # character end of the situation
+    strong: bool
+    noun: bool = False  # a time noun before 전에 ("임원회의 전에")
+
+
+def _is_conditional(morphs: list[Morph], i: int) -> bool:
+    m, prev = morphs[i], morphs[i - 1]
+    if m.form == "면" and m.tag == "NNG" and prev.end == m.start:
+        return True  # "오면" read as 오/NR + 면/NNG
+    if not (m.tag == "EC" and m.form in ("면", "으면", "자마자", "다면", "으면은")):
+        return False
+    if prev.form in ("그러", "그렇", "같") or (prev.form == "이" and prev.tag == "VCP"):
+        return False  # 그러면, 예전 같으면, N이면
+    return prev.tag in VERB or prev.tag == "EP"
+
+
+def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int | None]:
+    """Situation clauses of a sentence, and the index of a "그때" / "그럴 때" pointing back."""
+    morphs = s.morphs
+    found: list[Situation] = []
+    anaphor: int | None = None
+    for i, m in enumerate(morphs):
+        if i in taken or i == 0:
+            continue
+        prev = morphs[i - 1]
+        if m.form == "그때" or (
+            m.form in TIME_NOUNS
+            and prev.tag == "ETM"
+            and tagged(at(morphs, i - 2), ("그렇", "그러", "이렇"), ("VA", "VV"))
+        ):
+            anaphor = i if anaphor is None else anaphor
+        elif m.form in TIME_NOUNS and m.tag.startswith("NN") and prev.tag == "ETM":
+            found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
+        elif (
+            tagged(m, "마다", "JX")
+            and prev.tag == "NNG"
+            and tagged(at(morphs, i - 2), ("는", "ᆫ", "은", "ᆯ", "을"), "ETM")
+        ):
+            found.append(Situation(i, i + 1, prev.end, True))
+        elif _is_conditional(morphs, i):
+            found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
+        elif m.tag == "EC" and m.form in ("는데", "ᆫ데", "은데", "면서", "으면서"):
+            found.append(Situation(i, i + 1, prev.end, False))
+        elif m.form == "데" and prev.tag == "ETM" and prev.end == m.start:
+            found.append(Situation(i, i + 1, morphs[i - 2].end if i >= 2 else prev.end, False))
+        elif (
+            m.form in BEFORE_NOUNS
+            and prev.tag in ("NNG", "NNP", "SL")
+            and tagged(at(morphs, i + 1), "에", "JKB")
+        ):
+            found.append(Situation(i, _skip_connective(morphs, i + 1), m.end, False, True))
+    return found, anaphor
+
+
+def reported_event(s: Sentence) -> Situation | None:
+    """A sentence told as a reported event ("... 들어온대요"): its last clause."""
+    morphs = s.morphs
+    j = len(morphs) - 1
+    while j > 0 and morphs[j].tag in ("SF", "SW", "W_EMOJI", "SE"):
+        j -= 1
+    m = morphs[j]
+    if j > 0 and m.tag == "EF" and m.form in ("대요", "ᆫ대요", "는대요", "래요", "더라고요"):
+        return Situation(j, j + 1, morphs[j - 1].end, False)
+    if (
+        j > 1
+        and tagged(m, "요", "JX")
+        and morphs[j - 1].form in ("는데", "ᆫ데", "은데", "어서", "아서")
+    ):
+        return Situation(j - 1, j + 1, morphs[j - 2].end, False)
+    return None
+
+
+def _skip_connective(morphs: list[Morph], i: int) -> int:
+    while i < len(morphs) and (morphs[i].tag in ("JX", "JKB", "SP") or morphs[i].form == "마다"):
+        i += 1
+    return i
+
+
+def stands_alone(s: Sentence, sit: Situation) -> bool:
+    """True when nothing but particles, copula endings and punctuation follow it."""
+    return all(
+        m.tag in ("JX", "VCP", "EF", "EP", "SF", "SW", "W_EMOJI", "SE", "SP")
+        for m in s.morphs[sit.after :]
+    )
+
+
+def situation_text(s: Sentence, sit: Situation, lower: int) -> str:
+    last = sit.first - 1
+    start = clause_start(s, last, lower)
+    start = strip_lead(s.morphs, start, last, subject=False)
+    return PAST_TIME.sub("", s.span(start, sit.end))
+
+
+def clause_before(s: Sentence, index: int, lower: int) -> str:
+    """The clause ending before the anaphor at index ("..하는데, 그럴 때" -> "..하")."""
+    j = index - 1
+    while j >= lower and (s.morphs[j].tag == "ETM" or s.morphs[j].form in ("그렇", "그러", "이렇")):
+        j -= 1
+    last = trim_end(s.morphs, lower, j)
+    return clause_text(s, lower, last)
+
+
+def first_clause(s: Sentence) -> str:
+    """The first clause of a sentence ("직원이 5명 넘어가니까 ..." -> "직원이 5명 넘어가")."""
+    end = len(s.morphs) - 1
+    for j in range(len(s.morphs)):
+        if not s.depth[j] and is_break(s, j) and j > 0:
+            end = j
+            break
+    return clause_text(s, 0, trim_end(s.morphs, 0, end))
+
+
+def after_marker(s: Sentence, sit: Situation) -> bool:
+    return any(outcome_marker(s.morphs, i) is not None for i in range(sit.first))

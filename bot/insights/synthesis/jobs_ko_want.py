@@ -1,0 +1,124 @@
+"""Korean want expressions: where a motivation ends (see ``jobs_ko_parse``).
+
+"-고 싶다", a wish "-었으면 좋겠다 / 했으면 해요", "-면 좋겠다", "-면 돼요", "N이/가
+필요하다", "-어야 하다/되다", a request "-게 해 주세요 / -어 달라", an intention "-려고 하다".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.insights.synthesis.jobs_ko_clause import (
+    BREAK_TAGS,
+    PAST,
+    VERB,
+    Sentence,
+    at,
+    final_verb,
+    tagged,
+)
+from bot.insights.synthesis.jobs_ko_morph import Morph
+
+
+@dataclass(frozen=True)
+class Want:
+    first: int  # index of the first morpheme of the want expression
+    last: int  # index of the last morpheme kept in the motivation
+    after: int  # index after the want expression
+    end: int  # character end of the motivation
+    kind: str  # "want" (the wanter may stand before it), "wish", "need", "must", "request"
+
+
+def find_wants(morphs: list[Morph]) -> list[Want]:
+    found: list[Want] = []
+    for i, m in enumerate(morphs):
+        want = want_at(morphs, i, m)
+        if want is not None and (not found or want.first >= found[-1].after):
+            found.append(want)
+    return found
+
+
+def want_at(morphs: list[Morph], i: int, m: Morph) -> Want | None:
+    prev, nxt = at(morphs, i - 1), at(morphs, i + 1)
+    if prev is None:
+        return None
+    if tagged(m, "고", "EC") and tagged(nxt, "싶", "VX"):
+        return Want(i, i - 1, i + 2, prev.end, "want")
+    if m.tag == "EC" and m.form in ("면", "으면"):
+        return _wish(morphs, i)
+    if m.form == "필요" and tagged(nxt, "하", ("XSA", "XSV")):
+        return _need(morphs, i)
+    if m.tag == "EC" and m.form in ("어야", "아야", "야"):
+        verb = at(morphs, i + 1)
+        verb_ok = tagged(verb, "하", ("VX", "VV")) or tagged(verb, "되", "VV")
+        if verb_ok and final_verb(morphs, i + 2):
+            past = tagged(at(morphs, i + 2), tuple(PAST), "EP")
+            return Want(i, i - 1, i + 2, prev.end, "must_past" if past else "must")
+        return None
+    if tagged(m, "게", "EC") and tagged(nxt, "하", ("VX", "VV")):
+        j = i + 2
+        if tagged(at(morphs, j), ("어", "아"), "EC"):
+            j += 1
+        if tagged(at(morphs, j), ("주", "달"), "VX"):
+            return Want(i, i, j + 1, m.end, "request")
+        return None
+    if m.tag == "EC" and m.form in ("어", "아") and tagged(nxt, "달", "VX"):
+        return Want(i, i, i + 2, max(prev.end, m.end), "request")
+    if m.form in ("려고", "으려고") and tagged(nxt, "하", ("VX", "VV")):
+        return Want(i, i - 1, i + 2, prev.end, "intent")
+    return None
+
+
+def _wish(morphs: list[Morph], i: int) -> Want | None:
+    """ "-었으면 좋겠다 / 했으면 해요 / 갔으면..", "-면 좋겠다", "-면 돼요"."""
+    prev, nxt = morphs[i - 1], at(morphs, i + 1)
+    past = prev.tag == "EP" and prev.form in PAST
+    wish = tagged(nxt, "좋", "VA") or (
+        past
+        and (
+            nxt is None
+            or nxt.tag in ("SF", "SE", "SW", "W_EMOJI", "SSC")
+            or tagged(nxt, ("하", "싶"), ("VV", "VX"))
+        )
+    )
+    if not wish and tagged(nxt, "되", "VV") and final_verb(morphs, i + 2):
+        wish = prev.tag in VERB or prev.tag == "EP"
+    if not wish:
+        return None
+    last = i - 1
+    verb = i - 2 if past else i - 1
+    if verb >= 0 and morphs[verb].form in ("있", "없") and morphs[verb].tag in ("VV", "VA"):
+        j = verb - 1
+        if j >= 0 and morphs[j].tag in ("JKS", "JX"):
+            j -= 1
+        if j >= 0 and morphs[j].tag.startswith(("N", "S", "XSN")) and morphs[j].form != "수":
+            last = j  # "비교표가 있었으면" -> "비교표" (not "할 수 있었으면")
+    return Want(i, last, i + 2, morphs[last].end, "wish")
+
+
+def _need(morphs: list[Morph], i: int) -> Want | None:
+    """ "N이/가 필요하다": the noun phrase (a "-는 것" clause without 것)."""
+    j = i - 1
+    if j >= 0 and morphs[j].tag in ("JKS", "JX"):
+        j -= 1
+    if j >= 1 and morphs[j].form in ("것", "거") and morphs[j - 1].tag == "ETM":
+        j -= 1
+    if j < 0 or morphs[j].tag in BREAK_TAGS:
+        return None
+    after = at(morphs, i + 2)
+    if after is not None and after.tag == "ETM":
+        return None  # "필요한 건 ..."
+    return Want(i, j, i + 2, morphs[j].end, "need")
+
+
+def asked(s: Sentence, w: Want) -> bool:
+    """True when the want sits in a quoted question ("'뭐 고치면 돼요?'")."""
+    depth = s.depth[w.first]
+    if not depth:
+        return False
+    for i in range(w.after, len(s.morphs)):
+        if s.depth[i] < depth:
+            return False
+        if s.morphs[i].form == "?":
+            return True
+    return False
