@@ -178,8 +178,11 @@ def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> 
     while i < last:
         m = morphs[i]
         nxt = at(morphs, i + 1)
-        if m.tag in ("MAJ", "SP", "SSC", "IC", "SW", "W_EMOJI") or m.form in _LEAD_WORDS:
-            i += 1
+        if (
+            m.tag in ("MAJ", "SP", "SSC", "IC", "SW", "W_EMOJI", "EC", "EF")
+            or m.form in _LEAD_WORDS
+        ):
+            i += 1  # an ending left over from the clause before ("..보고 싶고, ") included
         elif (
             (m.tag == "NP" and tagged(nxt, ("는", "은", "ᆫ"), "JX"))  # 저는, 본인은
             or (m.form == "다" and tagged(nxt, "들", "XSN"))  # 다들
@@ -188,6 +191,8 @@ def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> 
             i += 2
         else:
             break
+    if not subject:
+        return _after_person_topic(morphs, i, last)
     if subject:
         j = i
         while j < last and morphs[j].tag in ("NNG", "NNP", "NP", "XSN", "SL", "NNB", "MM"):
@@ -202,6 +207,20 @@ def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> 
             )
             if not causative:
                 i = j + 1
+    return i
+
+
+def _after_person_topic(morphs: list[Morph], i: int, last: int) -> int:
+    """Skip a person named as the topic ("대표님들은", "현장 출신 팀장님들은"): the wanter
+    the whole sentence is about, not part of its moment ("규정 위반 건은" stays)."""
+    j = i
+    while j < last and morphs[j].tag in ("NNG", "NNP", "XSN", "SL", "NNB", "NP"):
+        j += 1
+    if not (i < j < last and tagged(morphs[j], ("은", "는", "ᆫ"), "JX")):
+        return i
+    person = morphs[j - 1]
+    if person.tag == "NP" or (person.form in ("님", "들", "분") and person.tag in ("XSN", "NNB")):
+        return j + 1
     return i
 
 

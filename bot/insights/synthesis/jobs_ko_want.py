@@ -43,7 +43,7 @@ def want_at(morphs: list[Morph], i: int, m: Morph) -> Want | None:
     if prev is None:
         return None
     if tagged(m, "고", "EC") and tagged(nxt, "싶", "VX"):
-        return Want(i, i - 1, i + 2, prev.end, "want")
+        return Want(i, i - 1, _past_say(morphs, i + 2), prev.end, "want")
     if m.tag == "EC" and m.form in ("면", "으면"):
         return _wish(morphs, i)
     if m.form == "필요" and tagged(nxt, "하", ("XSA", "XSV")):
@@ -67,6 +67,15 @@ def want_at(morphs: list[Morph], i: int, m: Morph) -> Want | None:
     if m.form in ("려고", "으려고") and tagged(nxt, "하", ("VX", "VV")):
         return Want(i, i - 1, i + 2, prev.end, "intent")
     return None
+
+
+def _past_say(morphs: list[Morph], i: int) -> int:
+    """Index after the "-어 하(시)" of "싶어 하세요" / "싶어하시고" that starts at i."""
+    if tagged(at(morphs, i), ("어", "아"), "EC") and tagged(at(morphs, i + 1), "하", "VX"):
+        i += 2
+        while tagged(at(morphs, i), ("시", "으시"), "EP"):
+            i += 1
+    return i
 
 
 def _wish(morphs: list[Morph], i: int) -> Want | None:

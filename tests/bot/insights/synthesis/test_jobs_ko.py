@@ -80,6 +80,21 @@ CASES: list[tuple[str, list[Triple]]] = [
         "알고 싶어요",
         [("계약이 끝나", "갱신 일정을 미리 알", "")],
     ),
+    # a person as the topic of the sentence is the wanter, not part of the moment; the
+    # second want after "싶어하시고" starts its own clause
+    (
+        "원장님들은 예약이 취소되면 대기자한테 바로 연락하고 싶어하시고, 진료가 끝나면 "
+        "처방전을 문자로 보내고 싶어하세요",
+        [
+            ("예약이 취소되", "대기자한테 바로 연락하", ""),
+            ("진료가 끝나", "처방전을 문자로 보내", ""),
+        ],
+    ),
+    # a topic that is not a person stays in the situation
+    (
+        "반품 건은 접수되자마자 창고에 알리고 싶어요",
+        [("반품 건은 접수되", "창고에 알리", "")],
+    ),
     # hard negatives
     ("계약했을 때요.", []),
     ("작년에 입사했을 때 엑셀로 다 했어요.", []),
