@@ -135,7 +135,7 @@ def is_break(s: Sentence, j: int) -> bool:
         return True
     if m.tag == "EC" and m.form in _BREAK_EC:
         return True
-    if purpose_end(morphs, j):
+    if purpose_end(morphs, j) or lead_in(morphs, j):
         return True
     if m.form == "데" and m.tag == "NNB" and prev is not None and prev.tag == "ETM":
         return prev.end == m.start
@@ -146,6 +146,15 @@ def is_break(s: Sentence, j: int) -> bool:
             return True
         return prev.form in ("하", "되") and tagged(at(morphs, j - 2), ("어야", "아야", "야"), "EC")
     return False
+
+
+def lead_in(morphs: list[Morph], j: int) -> bool:
+    """True when morpheme j closes a lead-in "..보면" ("얘기 들어보면", "정리한 거 보면",
+    "현장 가보면"): where the speaker looked, not the moment of a job."""
+    m = morphs[j]
+    return (
+        m.tag == "EC" and m.form in ("면", "으면") and tagged(at(morphs, j - 1), "보", ("VV", "VX"))
+    )
 
 
 def purpose_end(morphs: list[Morph], j: int) -> bool:
@@ -202,8 +211,9 @@ def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> 
             particle.tag == "JKS" or tagged(particle, ("은", "는", "ᆫ"), "JX")
         )
         if i < j < last and marked:
-            causative = any(
-                m.tag == "EC" and m.form in ("게", "도록") for m in morphs[j + 1 : last + 1]
+            causative = any(  # the subject of "-게/-도록" or an embedded "-는지" clause
+                m.tag == "EC" and m.form in ("게", "도록", "는지", "ᆫ지", "은지", "을지", "ᆯ지")
+                for m in morphs[j + 1 : last + 1]
             )
             if not causative:
                 i = j + 1

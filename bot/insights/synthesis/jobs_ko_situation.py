@@ -19,6 +19,7 @@ from bot.insights.synthesis.jobs_ko_clause import (
     clause_start,
     clause_text,
     is_break,
+    lead_in,
     strip_lead,
     tagged,
     trim_end,
@@ -44,6 +45,8 @@ def _is_conditional(morphs: list[Morph], i: int) -> bool:
         return False
     if prev.form in ("그러", "그렇", "같") or (prev.form == "이" and prev.tag == "VCP"):
         return False  # 그러면, 예전 같으면, N이면
+    if lead_in(morphs, i):
+        return False
     return prev.tag in VERB or prev.tag == "EP"
 
 

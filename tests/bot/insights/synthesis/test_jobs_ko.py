@@ -95,6 +95,17 @@ CASES: list[tuple[str, list[Triple]]] = [
         "반품 건은 접수되자마자 창고에 알리고 싶어요",
         [("반품 건은 접수되", "창고에 알리", "")],
     ),
+    # a lead-in "..보면" (where the speaker looked) is not the moment
+    (
+        "고객 인터뷰 들어보면 배송이 늦어지면 어디쯤 왔는지 바로 알고 싶대요",
+        [("배송이 늦어지", "어디쯤 왔는지 바로 알", "")],
+    ),
+    # the subject of an embedded "-는지" clause stays in the motivation
+    (
+        "월말이 되면 누가 승인을 안 했는지 한 번에 보고 싶어요",
+        [("월말이 되", "누가 승인을 안 했는지 한 번에 보", "")],
+    ),
+    ("매출 자료 보면 지난달보다 많이 올랐어요", []),
     # hard negatives
     ("계약했을 때요.", []),
     ("작년에 입사했을 때 엑셀로 다 했어요.", []),
