@@ -26,7 +26,9 @@ class Want:
     last: int  # index of the last morpheme kept in the motivation
     after: int  # index after the want expression
     end: int  # character end of the motivation
-    kind: str  # "want" (the wanter may stand before it), "wish", "need", "must", "request"
+    # "want" (the wanter may stand before it), "hope" ("-기를 원하다"), "wish", "need",
+    # "must", "must_past", "request", "intent", "purpose"
+    kind: str
 
 
 def find_wants(morphs: list[Morph]) -> list[Want]:
@@ -46,6 +48,8 @@ def want_at(morphs: list[Morph], i: int, m: Morph) -> Want | None:
         return Want(i, i - 1, _past_say(morphs, i + 2), prev.end, "want")
     if m.tag == "EC" and m.form in ("면", "으면"):
         return _wish(morphs, i)
+    if tagged(m, "기", "ETN") and prev.tag in VERB | {"EP"}:
+        return _hope(morphs, i)
     if m.form == "필요" and tagged(nxt, "하", ("XSA", "XSV")):
         return _need(morphs, i)
     if m.tag == "EC" and m.form in ("어야", "아야", "야"):
@@ -76,6 +80,23 @@ def _past_say(morphs: list[Morph], i: int) -> int:
         while tagged(at(morphs, i), ("시", "으시"), "EP"):
             i += 1
     return i
+
+
+def _hope(morphs: list[Morph], i: int) -> Want | None:
+    """ "-기(를) 원하다 / 바라다 / 희망하다" ("알려주길 원하세요", "받아주기를 바라는")."""
+    j = i + 1
+    if tagged(at(morphs, j), ("를", "ᆯ", "을"), "JKO"):
+        j += 1
+    verb = at(morphs, j)
+    if tagged(verb, ("바라", "바래", "원하"), "VV"):
+        j += 1
+    elif tagged(verb, ("원", "희망"), "NNG") and tagged(at(morphs, j + 1), "하", "XSV"):
+        j += 2
+    else:
+        return None
+    while tagged(at(morphs, j), ("시", "으시"), "EP"):
+        j += 1
+    return Want(i, i - 1, j, morphs[i - 1].end, "hope")  # its subject is the doer
 
 
 def _wish(morphs: list[Morph], i: int) -> Want | None:
