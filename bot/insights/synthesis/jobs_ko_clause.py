@@ -264,16 +264,11 @@ def is_question(s: Sentence) -> bool:
     """True when the sentence asks (a "?" outside quotes), not when it only seeks agreement
     ("..확인하고 싶으시잖아요?")."""
     return any(
-        m.form == "?" and not s.depth[i] and not _rhetorical(s.morphs, i)
+        m.form == "?"
+        and not s.depth[i]
+        and not s.line[: m.start].rstrip("?! ").endswith(("잖아요", "잖아", "잖습니까"))
         for i, m in enumerate(s.morphs)
     )
-
-
-def _rhetorical(morphs: list[Morph], i: int) -> bool:
-    j = i - 1
-    while j >= 0 and morphs[j].form in ("?", "!"):
-        j -= 1
-    return j >= 0 and morphs[j].tag == "EF" and morphs[j].form in ("잖아요", "잖아", "잖습니까")
 
 
 def usable(part: str) -> bool:
