@@ -161,6 +161,9 @@ class _Reader:
                 after = self.sentences[n + 2] if n + 2 < len(self.sentences) else None
                 if not outcome and after is not None and outcome_marker(after.morphs, 0):
                     outcome = outcome_in(after, 0, len(after.morphs))  # "그래야 .." a step on
+            elif _marked(nxt) and all(x.kind in ("must", "must_past") for x in wants):
+                outcome = outcome_in(nxt, 0, len(nxt.morphs))  # "안 그러면 ..해야 돼요"
+                self.consumed.add(n + 1)
             elif wants[0].kind == "intent" and not find_situations(nxt, set())[0]:
                 outcome = _motivation_text(nxt, wants[0], 0)  # "..보여주려고 하신 거죠"
                 self.consumed.add(n + 1)
@@ -168,6 +171,14 @@ class _Reader:
             parts = (situation, motivation, outcome)
             if not any(p[:2] == parts[:2] or p[1] == parts[1] for p in self.found):
                 self.found.append(parts)
+
+
+def _marked(s: Sentence) -> bool:
+    """True when the sentence opens with an outcome marker (그래야, 안 그러면)."""
+    i = 0
+    while i < len(s.morphs) and s.morphs[i].tag in ("SP", "SW", "W_EMOJI", "SSC", "IC"):
+        i += 1
+    return outcome_marker(s.morphs, i) is not None
 
 
 def _motivation_text(s: Sentence, want: Want, lower: int) -> str:
