@@ -88,14 +88,32 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
     return found, anaphor
 
 
+_REPORTED = frozenset(
+    {
+        "대요",
+        "ᆫ대요",
+        "는대요",
+        "래요",
+        "더라고요",
+        "다고",
+        "ᆫ다고",
+        "는다고",
+        "다고요",
+        "ᆫ다고요",
+        "는다고요",
+    }
+)
+
+
 def reported_event(s: Sentence) -> Situation | None:
-    """A sentence told as a reported event ("... 들어온대요"): its last clause."""
+    """A sentence told as a reported event ("... 들어온대요", "... 안 맞는다고."): its last
+    clause."""
     morphs = s.morphs
     j = len(morphs) - 1
     while j > 0 and morphs[j].tag in ("SF", "SW", "W_EMOJI", "SE"):
         j -= 1
     m = morphs[j]
-    if j > 0 and m.tag == "EF" and m.form in ("대요", "ᆫ대요", "는대요", "래요", "더라고요"):
+    if j > 0 and m.tag in ("EF", "EC") and m.form in _REPORTED and morphs[j - 1].tag != "VA":
         return Situation(j, j + 1, morphs[j - 1].end, False)
     if (
         j > 1
