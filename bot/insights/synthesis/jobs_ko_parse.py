@@ -70,6 +70,7 @@ class _Reader:
     pending: tuple[Sentence, Situation, int] | None = None
     standalone: bool = False
     consumed: set[int] = field(default_factory=set)
+    paired: set[int] = field(default_factory=set)  # sentences that gave a job
 
     def read(self) -> list[Parts]:
         for n, s in enumerate(self.sentences):
@@ -135,8 +136,8 @@ class _Reader:
         if n == 0:
             return None
         prev = self.sentences[n - 1]
-        if is_question(prev) or find_wants(prev.morphs):
-            return None
+        if is_question(prev) or n - 1 in self.paired:
+            return None  # (a want there that found no moment, "합쳐야 했어요", leaves it free)
         reported = reported_event(prev)
         if reported is not None:
             return situation_text(prev, reported, 0), lower
@@ -169,6 +170,7 @@ class _Reader:
                 self.consumed.add(n + 1)
         if usable(situation) and usable(motivation):
             parts = (situation, motivation, outcome)
+            self.paired.add(n)
             if not any(p[:2] == parts[:2] or p[1] == parts[1] for p in self.found):
                 self.found.append(parts)
 

@@ -135,6 +135,12 @@ CASES: list[tuple[str, list[Triple]]] = [
         [("결제 금액이 두 번 빠졌", "어디서 중복됐는지 바로 찾", "")],
     ),
     ("가격이 너무 비싸다고. 할인 받고 싶대요", []),
+    # a "-해야 했어요" that found no moment leaves its sentence's "-는데" clause to the wish
+    # in the next sentence
+    (
+        "월말에 보고서 쓰는데 엑셀 세 개를 합쳐야 했어요. 한 화면에서 다 봤으면 좋겠어요",
+        [("월말에 보고서 쓰", "한 화면에서 다 봤", "")],
+    ),
     # hard negatives
     ("계약했을 때요.", []),
     ("작년에 입사했을 때 엑셀로 다 했어요.", []),
