@@ -51,7 +51,7 @@ _TRAIL_TAGS = frozenset({"SF", "SP", "SW", "SE", "SSC", "SSO", "W_EMOJI", "EF", 
 PAST = frozenset({"었", "았", "였", "ᆻ"})
 
 
-TIME_NOUNS = frozenset({"때", "순간"})
+TIME_NOUNS = frozenset({"때", "순간", "날", "주", "달", "주간", "무렵"})  # "..받은 주에"
 
 
 BEFORE_NOUNS = frozenset({"전", "직전", "전날"})

@@ -46,14 +46,27 @@ def _outcome_end(morphs: list[Morph], last: int) -> int:
     return morphs[last].end
 
 
+def _saying(morphs: list[Morph], i: int) -> bool:
+    """True for the "하" of a reported want ("..싶다고 하셨고"), which the outcome follows."""
+    prev = at(morphs, i - 1)
+    return (
+        tagged(morphs[i], "하", ("VV", "VX"))
+        and prev is not None
+        and prev.tag in ("EC", "EF", "JKQ")
+        and prev.form in ("다고", "고", "라고", "자고", "냐고")
+    )
+
+
 def outcome_in(s: Sentence, first: int, stop: int) -> str:
     """The outcome in morphemes first..stop-1: after a marker, or a purpose clause."""
     morphs = s.morphs
     i = first
     while i < stop and (
         morphs[i].tag in ("EP", "EF", "EC", "VX", "JX", "SP", "SF", "SW", "W_EMOJI", "SSC", "JKQ")
-        and outcome_marker(morphs, i) is None
+        or _saying(morphs, i)
     ):
+        if outcome_marker(morphs, i) is not None:
+            break
         i += 1
     if i >= stop:
         return ""

@@ -65,7 +65,12 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
             and tagged(at(morphs, i - 2), ("그렇", "그러", "이렇"), ("VA", "VV"))
         ):
             anaphor = i if anaphor is None else anaphor
-        elif m.form in TIME_NOUNS and m.tag.startswith("NN") and prev.tag == "ETM":
+        elif (
+            m.form in TIME_NOUNS
+            and m.tag.startswith("NN")
+            and prev.tag == "ETM"
+            and _closed(morphs, i)
+        ):
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
         elif (
             tagged(m, "마다", "JX")
@@ -124,9 +129,24 @@ def reported_event(s: Sentence) -> Situation | None:
     return None
 
 
+def _closed(morphs: list[Morph], i: int) -> bool:
+    """True when the time noun at i closes a situation: 때 / 순간 always, another ("날", "주")
+    only before a particle ("..받은 주에", "..오는 날이면"), not inside a noun phrase ("비 오는 날
+    간판 점검할 때")."""
+    if morphs[i].form in ("때", "순간"):
+        return True
+    nxt = at(morphs, i + 1)
+    return nxt is not None and (
+        nxt.tag in ("JKB", "JX")
+        or (tagged(nxt, "이", "VCP") and tagged(at(morphs, i + 2), "면", "EC"))
+    )
+
+
 def _skip_connective(morphs: list[Morph], i: int) -> int:
     while i < len(morphs) and (morphs[i].tag in ("JX", "JKB", "SP") or morphs[i].form == "마다"):
         i += 1
+    if tagged(at(morphs, i), "이", "VCP") and tagged(at(morphs, i + 1), "면", "EC"):
+        i += 2  # "..오는 날이면"
     return i
 
 
