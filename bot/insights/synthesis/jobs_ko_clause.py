@@ -137,6 +137,8 @@ def is_break(s: Sentence, j: int) -> bool:
         return True
     if purpose_end(morphs, j) or lead_in(morphs, j):
         return True
+    if m.form == "라" and m.tag == "NNG" and prev is not None and prev.end == m.start:
+        return prev.tag.startswith("N")  # "피크라" read as 피크 + 라/NNG: the copula's "-라"
     if m.form == "데" and m.tag == "NNB" and prev is not None and prev.tag == "ETM":
         return prev.end == m.start
     if m.tag == "SP" and prev is not None and prev.tag in ("EC", "EF"):
@@ -173,12 +175,27 @@ def clause_start(s: Sentence, last: int, lower: int) -> int:
     j = last
     while j > lower:
         if j - 1 in s.opener and s.opener[j - 1] >= lower:
+            if _quote_stands_alone(s, j):
+                break  # "문의 1위: '왜 적게 들어왔어요?' 월세 밀린 집 있으면"
             j = s.opener[j - 1]  # a quote inside the clause stays whole
             continue
         if is_break(s, j - 1):
             break
         j -= 1
     return j
+
+
+def _quote_stands_alone(s: Sentence, j: int) -> bool:
+    """True when the quote closing at j-1 is a finished sentence ("..들어왔어요?") and a
+    noun, not a verb or particle taking it, follows."""
+    closed = at(s.morphs, j - 2)
+    nxt = s.morphs[j] if j < len(s.morphs) else None
+    return (
+        closed is not None
+        and closed.tag == "SF"
+        and nxt is not None
+        and nxt.tag in ("NNG", "NNP", "NNB", "NP", "SL", "SN", "MM", "MAG")
+    )
 
 
 def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> int:

@@ -72,11 +72,7 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
             and _closed(morphs, i)
         ):
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
-        elif (
-            tagged(m, "마다", "JX")
-            and prev.tag == "NNG"
-            and tagged(at(morphs, i - 2), ("는", "ᆫ", "은", "ᆯ", "을"), "ETM")
-        ):
+        elif tagged(m, "마다", "JX") and _modified_noun(morphs, i):
             found.append(Situation(i, i + 1, prev.end, True))
         elif _is_conditional(morphs, i):
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
@@ -127,6 +123,15 @@ def reported_event(s: Sentence) -> Situation | None:
     ):
         return Situation(j - 1, j + 1, morphs[j - 2].end, False)
     return None
+
+
+def _modified_noun(morphs: list[Morph], i: int) -> bool:
+    """True when a noun of one or two morphemes before i follows an adnominal ("..합쳐야 하는
+    월말마다", where Kiwi may read 월말 as 월 + 말)."""
+    j = i - 1
+    while j >= i - 2 and j > 0 and morphs[j].tag in ("NNG", "NNB"):
+        j -= 1
+    return j < i - 1 and tagged(at(morphs, j), ("는", "ᆫ", "은", "ᆯ", "을"), "ETM")
 
 
 def _closed(morphs: list[Morph], i: int) -> bool:
