@@ -76,10 +76,36 @@ def outcome_in(s: Sentence, first: int, stop: int) -> str:
         return s.span(marked, _outcome_end(morphs, last)) if last >= marked else ""
     ending = _final_ending(morphs, i, stop)
     if ending is None:
-        return ""
+        return closed_purpose(s, i, stop)
     last, end = ending
     start = clause_start(s, last, i)
     return s.span(start, end) if last >= start else ""
+
+
+def closes_stretch(morphs: list[Morph], j: int, stop: int) -> bool:
+    """True when the ending at j is followed only by punctuation, emoji, 요 and then a
+    conjunction or the end (a stretch of its own, not a clause leading into a verb)."""
+    k = j + 1
+    while k < stop and (
+        morphs[k].tag in ("SF", "SP", "SW", "SE", "W_EMOJI") or tagged(morphs[k], "요", "JX")
+    ):
+        k += 1
+    return k >= stop or morphs[k].tag == "MAJ"
+
+
+def closed_purpose(s: Sentence, first: int, stop: int) -> str:
+    """A purpose clause ("-려고", "-도록") that closes a stretch of its own ("..않으려고요 ㅎㅎ
+    그리고 .."), not one that leads into the verb it serves ("..쓸 수 있도록 정리하고")."""
+    morphs = s.morphs
+    for j in range(first, stop):
+        if morphs[j].tag == "EC" and morphs[j].form in ("려고", "으려고", "도록", "게끔"):
+            if not closes_stretch(morphs, j, stop):
+                continue
+            last = trim_end(morphs, first, j - 1)
+            if last < first:
+                return ""
+            return s.span(clause_start(s, last, first), morphs[last].end)
+    return ""
 
 
 def _final_ending(morphs: list[Morph], first: int, stop: int) -> tuple[int, int] | None:
@@ -116,16 +142,16 @@ def causal_result(s: Sentence, w: Want, stop: int) -> str:
     return s.span(start, _outcome_end(morphs, last))
 
 
-def purpose_before(s: Sentence, first: int, lower: int) -> str:
+def purpose_before(s: Sentence, first: int, lower: int, floor: int) -> str:
     """A purpose clause earlier in the sentence ("영업팀이 쓸 수 있도록 ..", "예산을
-    정당화하기 위해 .."), as the outcome."""
+    정당화하기 위해 .."), as the outcome; from ``floor`` (the end of the want before)."""
     morphs = s.morphs
-    for j in range(first):
-        if purpose_end(morphs, j) and not s.depth[j]:
+    for j in range(floor, first):
+        if purpose_end(morphs, j) and not s.depth[j] and not closes_stretch(morphs, j, first):
             last = j - 1
             if morphs[last].form == "위하":
                 last -= 2 if last >= 2 and morphs[last - 1].tag == "ETN" else 1
-            bound = lower if lower <= last else 0
+            bound = lower if lower <= last else floor
             last = trim_end(morphs, bound, last)
             if last >= bound:
                 start = clause_start(s, last, bound)

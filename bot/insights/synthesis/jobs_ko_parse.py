@@ -40,6 +40,7 @@ from bot.insights.synthesis.jobs_ko_clause import (
 from bot.insights.synthesis.jobs_ko_morph import sentences
 from bot.insights.synthesis.jobs_ko_outcome import (
     causal_result,
+    closed_purpose,
     outcome_in,
     outcome_marker,
     outcome_stop,
@@ -90,7 +91,7 @@ class _Reader:
             chosen = self._situation(n, s, before, anaphor, lower, w)
             if chosen is not None:
                 situation, mot_lower = chosen
-                self._add(n, s, w, situation, mot_lower)
+                self._add(n, s, w, situation, (lower, mot_lower))
             lower = w.after
         rest = [x for x in situations if x.first >= lower and x.strong]
         rest = [x for x in rest if not after_marker(s, x)]
@@ -148,12 +149,16 @@ class _Reader:
             return first_clause(prev), lower
         return None
 
-    def _add(self, n: int, s: Sentence, w: Want, situation: str, mot_lower: int) -> None:
+    def _add(self, n: int, s: Sentence, w: Want, situation: str, lows: tuple[int, int]) -> None:
+        """Add the job of want w; lows: the end of the want before, the motivation's floor."""
+        floor, mot_lower = lows
         motivation = _motivation_text(s, w, mot_lower)
         stop = outcome_stop(s, w)
         outcome = outcome_in(s, w.after, stop) or causal_result(s, w, stop)
+        if not outcome and s.depth[w.first] and stop < len(s.morphs):
+            outcome = _after_quote(s, stop)  # '"..보여줄 수 있으면 좋겠다" 그래야 ..'
         if not outcome and w.kind != "purpose":
-            outcome = purpose_before(s, w.first, mot_lower)
+            outcome = purpose_before(s, w.first, mot_lower, floor)
         if not outcome and n + 1 < len(self.sentences):
             nxt = self.sentences[n + 1]
             wants = find_wants(nxt.morphs)
@@ -162,6 +167,8 @@ class _Reader:
                 after = self.sentences[n + 2] if n + 2 < len(self.sentences) else None
                 if not outcome and after is not None and outcome_marker(after.morphs, 0):
                     outcome = outcome_in(after, 0, len(after.morphs))  # "그래야 .." a step on
+            elif leading := closed_purpose(nxt, 0, wants[0].first):
+                outcome = leading  # "..싶었는데 그게 되더라고요, 안 틀리려고요 ㅎㅎ 그리고 .."
             elif _marked(nxt) and all(x.kind in ("must", "must_past") for x in wants):
                 outcome = outcome_in(nxt, 0, len(nxt.morphs))  # "안 그러면 ..해야 돼요"
                 self.consumed.add(n + 1)
@@ -173,6 +180,15 @@ class _Reader:
             self.paired.add(n)
             if not any(p[:2] == parts[:2] or p[1] == parts[1] for p in self.found):
                 self.found.append(parts)
+
+
+def _after_quote(s: Sentence, i: int) -> str:
+    """The outcome after a quote's close when an outcome marker opens what follows."""
+    while i < len(s.morphs) and s.morphs[i].tag in ("SP", "SW", "W_EMOJI", "SSC"):
+        i += 1
+    if outcome_marker(s.morphs, i) is None:
+        return ""
+    return outcome_in(s, i, len(s.morphs))
 
 
 def _marked(s: Sentence) -> bool:
