@@ -51,7 +51,8 @@ _TRAIL_TAGS = frozenset({"SF", "SP", "SW", "SE", "SSC", "SSO", "W_EMOJI", "EF", 
 PAST = frozenset({"었", "았", "였", "ᆻ"})
 
 
-TIME_NOUNS = frozenset({"때", "순간", "날", "주", "달", "주간", "무렵"})  # "..받은 주에"
+# nouns after an adnominal that close a situation ("..받은 주에", "..끝난 후에", "..한 경우")
+TIME_NOUNS = frozenset({"때", "순간", "경우", "후", "뒤", "다음", "날", "주", "달", "주간", "무렵"})
 
 
 BEFORE_NOUNS = frozenset({"전", "직전", "전날"})

@@ -82,10 +82,14 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
             found.append(Situation(i, i + 1, morphs[i - 2].end if i >= 2 else prev.end, False))
         elif (
             m.form in BEFORE_NOUNS
-            and prev.tag in ("NNG", "NNP", "SL")
+            and prev.tag in ("NNG", "NNP", "SL", "ETN")  # "임원회의 전에", "마감하기 전에"
             and tagged(at(morphs, i + 1), "에", "JKB")
         ):
             found.append(Situation(i, _skip_connective(morphs, i + 1), m.end, False, True))
+        elif tagged(m, "시", "NNB") and prev.tag == "NNG" and prev.end <= m.start:
+            found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))  # 발생 시
+        elif tagged(m, "때", "NNG") and prev.tag in ("NNG", "NNP", "SL"):
+            found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, False, True))
     return found, anaphor
 
 
@@ -138,7 +142,7 @@ def _closed(morphs: list[Morph], i: int) -> bool:
     """True when the time noun at i closes a situation: 때 / 순간 always, another ("날", "주")
     only before a particle ("..받은 주에", "..오는 날이면"), not inside a noun phrase ("비 오는 날
     간판 점검할 때")."""
-    if morphs[i].form in ("때", "순간"):
+    if morphs[i].form in ("때", "순간", "경우", "후", "뒤", "다음"):
         return True
     nxt = at(morphs, i + 1)
     return nxt is not None and (
