@@ -44,10 +44,17 @@ def want_at(morphs: list[Morph], i: int, m: Morph) -> Want | None:
     prev, nxt = at(morphs, i - 1), at(morphs, i + 1)
     if prev is None:
         return None
-    if tagged(m, "고", "EC") and tagged(nxt, "싶", "VX"):
+    if tagged(m, "고", "EC") and (tagged(nxt, "싶", "VX") or tagged(nxt, "파", ("VV", "VX"))):
         return Want(i, i - 1, _past_say(morphs, i + 2), prev.end, "want")
-    if m.tag == "EC" and m.form in ("면", "으면"):
+    if m.tag in ("EC", "EF") and m.form in ("면", "으면"):  # "..꺼줬으면.." ends a sentence
         return _wish(morphs, i)
+    if (
+        m.form in ("음", "ᆷ")
+        and m.tag in ("EC", "ETN")
+        and tagged(prev, tuple(PAST), "EP")
+        and tagged(nxt, ("좋", "하"), ("VA", "VV", "VX"))
+    ):
+        return _wish(morphs, i)  # "나왔음 좋겠어요": 으면 said as 음 (not "부끄러웠음.")
     if tagged(m, "기", "ETN") and prev.tag in VERB | {"EP"}:
         return _hope(morphs, i)
     if m.form == "필요" and tagged(nxt, "하", ("XSA", "XSV")):
@@ -129,6 +136,8 @@ def _wish(morphs: list[Morph], i: int) -> Want | None:
 def _need(morphs: list[Morph], i: int) -> Want | None:
     """ "N이/가 필요하다": the noun phrase (a "-는 것" clause without 것)."""
     j = i - 1
+    while j >= 0 and morphs[j].tag == "MAG":
+        j -= 1  # "비교표가 꼭 필요해요"
     if j >= 0 and morphs[j].tag in ("JKS", "JX"):
         j -= 1
     if j >= 1 and morphs[j].form in ("것", "거") and morphs[j - 1].tag == "ETM":
