@@ -239,7 +239,7 @@ def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> 
 
 
 def _after_person_topic(morphs: list[Morph], i: int, last: int) -> int:
-    """Skip a person named as the topic ("대표님들은", "현장 출신 팀장님들은"): the wanter
+    """Skip a person, a team or a customer named as the topic ("대표님들은", "영업팀은"): the wanter
     the whole sentence is about, not part of its moment ("규정 위반 건은" stays)."""
     j = i
     while j < last and morphs[j].tag in ("NNG", "NNP", "XSN", "SL", "NNB", "NP"):
@@ -249,6 +249,8 @@ def _after_person_topic(morphs: list[Morph], i: int, last: int) -> int:
     person = morphs[j - 1]
     if person.tag == "NP" or (person.form in ("님", "들", "분") and person.tag in ("XSN", "NNB")):
         return j + 1
+    if person.tag in ("NNG", "NNP") and person.form.endswith(("팀", "고객", "고객사")):
+        return j + 1  # a team or a customer: "영업팀은", "고객사는"
     return i
 
 

@@ -45,9 +45,27 @@ def _is_conditional(morphs: list[Morph], i: int) -> bool:
         return False
     if prev.form in ("그러", "그렇", "같") or (prev.form == "이" and prev.tag == "VCP"):
         return False  # 그러면, 예전 같으면, N이면
-    if lead_in(morphs, i):
+    if lead_in(morphs, i) or _hedge(morphs, i):
         return False
     return prev.tag in VERB or prev.tag == "EP"
+
+
+_HEDGE_VERBS = frozenset({"괜찮", "원하", "편하", "상관없"})
+
+
+def _hedge(morphs: list[Morph], i: int) -> bool:
+    """True for a polite hedge, not a moment: "가능하면", "괜찮으시면", "필요하면", "시간
+    되시면", "원하시면"."""
+    j = i - 1
+    while j > 0 and morphs[j].tag == "EP":
+        j -= 1
+    verb, noun = morphs[j], at(morphs, j - 1)
+    if verb.form in _HEDGE_VERBS and verb.tag in ("VA", "VV"):
+        return True
+    if tagged(verb, "하", "XSA") and tagged(noun, ("가능", "필요"), "NNG"):
+        return True
+    honorific = j < i - 1
+    return honorific and tagged(verb, "되", "VV") and tagged(noun, "시간", "NNG")
 
 
 def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int | None]:
