@@ -69,6 +69,7 @@ _LEAD_WORDS = frozenset(
 )
 
 
+_ENGLISH_LEAD = frozenset({"so", "that", "and", "but", "then", "to", "or"})
 _JAMO = re.compile(r"^[\u3131-\u318e~.]+$")
 
 
@@ -216,6 +217,10 @@ def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> 
             or (m.form == "그" and m.tag == "MM" and tagged(nxt, "때", "NNG"))  # 그 때
         ):
             i += 2
+        elif i == start and m.form == "님" and m.tag in ("XSN", "NNB", "NNG"):
+            i += 2 if nxt is not None and nxt.tag in ("JKS", "JX") else 1  # "<@U02ABC> 님이"
+        elif m.tag == "SL" and m.form.casefold() in _ENGLISH_LEAD:
+            i += 1  # "so that CS가 .."
         else:
             break
     if not subject:
@@ -235,6 +240,17 @@ def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> 
             )
             if not causative:
                 i = j + 1
+    return i
+
+
+def strip_marks(morphs: list[Morph], start: int, last: int) -> int:
+    """Skip punctuation, emoji, a leftover ending and an English connective ("so that")."""
+    i = start
+    while i < last and (
+        morphs[i].tag in ("SP", "SW", "W_EMOJI", "SSC", "EC", "EF")
+        or (morphs[i].tag == "SL" and morphs[i].form.casefold() in _ENGLISH_LEAD)
+    ):
+        i += 1
     return i
 
 

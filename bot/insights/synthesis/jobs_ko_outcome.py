@@ -14,6 +14,7 @@ from bot.insights.synthesis.jobs_ko_clause import (
     clause_start,
     purpose_end,
     strip_lead,
+    strip_marks,
     tagged,
     trim_end,
 )
@@ -78,7 +79,7 @@ def outcome_in(s: Sentence, first: int, stop: int) -> str:
     if ending is None:
         return closed_purpose(s, i, stop)
     last, end = ending
-    start = clause_start(s, last, i)
+    start = strip_marks(morphs, clause_start(s, last, i), last)
     return s.span(start, end) if last >= start else ""
 
 
@@ -104,7 +105,8 @@ def closed_purpose(s: Sentence, first: int, stop: int) -> str:
             last = trim_end(morphs, first, j - 1)
             if last < first:
                 return ""
-            return s.span(clause_start(s, last, first), morphs[last].end)
+            start = strip_marks(morphs, clause_start(s, last, first), last)
+            return s.span(start, morphs[last].end)
     return ""
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.insights.synthesis.jobs_ko_clause import (
+    VERB,
     Sentence,
     clause_start,
     is_question,
@@ -130,13 +131,15 @@ class _Reader:
             back = clause_before(s, anaphor, lower)
             if back:
                 return back, anaphor + 1
-        return self._previous(n, anaphor is not None, lower)
+        return self._previous(n, anaphor is not None and lower <= anaphor < want.first, lower)
 
     def _previous(self, n: int, anaphor: bool, lower: int) -> tuple[str, int] | None:
         """A weak situation of the sentence before (a reported event, a "-는데" clause)."""
         if n == 0:
             return None
         prev = self.sentences[n - 1]
+        if anaphor and n > 1 and _fragment(prev):
+            n, prev = n - 1, self.sentences[n - 2]  # "..다니고 있더라고요 대표가.. 그때 .."
         if is_question(prev) or n - 1 in self.paired:
             return None  # (a want there that found no moment, "합쳐야 했어요", leaves it free)
         reported = reported_event(prev)
@@ -180,6 +183,11 @@ class _Reader:
             self.paired.add(n)
             if not any(p[:2] == parts[:2] or p[1] == parts[1] for p in self.found):
                 self.found.append(parts)
+
+
+def _fragment(s: Sentence) -> bool:
+    """True for an afterthought with no verb or ending ("대표가..")."""
+    return not any(m.tag in VERB or m.tag.startswith("E") for m in s.morphs)
 
 
 def _after_quote(s: Sentence, i: int) -> str:

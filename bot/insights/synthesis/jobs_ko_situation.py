@@ -41,7 +41,8 @@ def _is_conditional(morphs: list[Morph], i: int) -> bool:
     m, prev = morphs[i], morphs[i - 1]
     if m.form == "면" and m.tag == "NNG" and prev.end == m.start:
         return True  # "오면" read as 오/NR + 면/NNG
-    if not (m.tag == "EC" and m.form in ("면", "으면", "자마자", "다면", "으면은")):
+    ending = m.tag == "EC" and m.form in ("면", "으면", "자마자", "다면", "으면은")
+    if not (ending or (m.tag == "EF" and m.form in ("면요", "으면요"))):  # "시즌이 오면요,"
         return False
     if prev.form in ("그러", "그렇", "같") or (prev.form == "이" and prev.tag == "VCP"):
         return False  # 그러면, 예전 같으면, N이면
@@ -74,6 +75,8 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
     found: list[Situation] = []
     anaphor: int | None = None
     for i, m in enumerate(morphs):
+        if m.form == "그때" and i not in taken:
+            anaphor = i if anaphor is None else anaphor  # also opening the sentence
         if i in taken or i == 0:
             continue
         prev = morphs[i - 1]

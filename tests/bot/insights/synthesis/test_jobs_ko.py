@@ -238,6 +238,28 @@ CASES: list[tuple[str, list[Triple]]] = [
     ("혹시 가능하면 다음 주에 통화했으면 해요", []),
     ("괜찮으시면 데모 한 번 더 보고 싶어요", []),
     ("시간 되시면 미팅 잡았으면 좋겠어요", []),
+    # "그때" opening the want's sentence points back to the sentence before (an afterthought
+    # fragment in between is skipped)
+    (
+        "지난주에 큰 거래처가 빠졌어요. 그때 매출 리포트를 바로 보고 싶었어요",
+        [("큰 거래처가 빠졌", "매출 리포트를 바로 보", "")],
+    ),
+    (
+        "주문이 하루 100건 넘어가니까 밤마다 송장을 손으로 뽑고 있더라고요 제가.. 그때 "
+        "송장이 자동으로 나오게 하고 싶었어요",
+        [("주문이 하루 100건 넘어가", "송장이 자동으로 나오게 하", "")],
+    ),
+    # a condition closing its own sentence ("..오면요,")
+    (
+        "재계약 시즌이 오면요, 고객별 사용량을 한 장으로 정리하고 싶어요",
+        [("재계약 시즌이 오", "고객별 사용량을 한 장으로 정리하", "")],
+    ),
+    # the rest of a mention, and an English connective before a Korean outcome
+    (
+        "<@U02ABC> 님이 신규 고객 온보딩할 때 슬랙 채널을 자동으로 만들고 싶대요 so that CS가 "
+        "바로 들어올 수 있게",
+        [("신규 고객 온보딩할", "슬랙 채널을 자동으로 만들", "CS가 바로 들어올 수 있")],
+    ),
     # hard negatives
     ("계약했을 때요.", []),
     ("작년에 입사했을 때 엑셀로 다 했어요.", []),
