@@ -57,6 +57,8 @@ def want_at(morphs: list[Morph], i: int, m: Morph) -> Want | None:
         return _wish(morphs, i)  # "나왔음 좋겠어요": 으면 said as 음 (not "부끄러웠음.")
     if tagged(m, "기", "ETN") and prev.tag in VERB | {"EP"}:
         return _hope(morphs, i)
+    if tagged(m, "원하", "VV") or (tagged(m, "원", "NNG") and tagged(nxt, "하", "XSV")):
+        return _wanted(morphs, i)
     if m.form == "필요" and tagged(nxt, "하", ("XSA", "XSV")):
         return _need(morphs, i)
     if m.tag == "EC" and m.form in ("어야", "아야", "야"):
@@ -104,6 +106,24 @@ def _hope(morphs: list[Morph], i: int) -> Want | None:
     while tagged(at(morphs, j), ("시", "으시"), "EP"):
         j += 1
     return Want(i, i - 1, j, morphs[i - 1].end, "hope")  # its subject is the doer
+
+
+def _wanted(morphs: list[Morph], i: int) -> Want | None:
+    """ "N(을) 원하다" ("정산 기능을 원하세요", "자동 발송 원함"): the noun phrase is wanted;
+    not "원하는 건 .." (what they want is named after it)."""
+    j = i - 1
+    if morphs[j].tag == "JKO":
+        j -= 1
+    verb_end = i + 1 if morphs[i].form == "원하" else i + 2
+    after = at(morphs, verb_end)
+    while after is not None and after.tag == "EP":
+        verb_end += 1
+        after = at(morphs, verb_end)
+    if j < 0 or not morphs[j].tag.startswith(("NN", "SL", "XSN")) or morphs[j].form in ("것", "거"):
+        return None
+    if after is not None and after.tag in ("ETM", "ETN"):
+        return None
+    return Want(i, j, verb_end, morphs[j].end, "need")
 
 
 def _wish(morphs: list[Morph], i: int) -> Want | None:

@@ -260,6 +260,13 @@ CASES: list[tuple[str, list[Triple]]] = [
         "바로 들어올 수 있게",
         [("신규 고객 온보딩할", "슬랙 채널을 자동으로 만들", "CS가 바로 들어올 수 있")],
     ),
+    # "N(을) 원하다": the noun phrase is what is wanted
+    (
+        "매장이 늘어나면 본사에서는 통합 대시보드를 원하세요",
+        [("매장이 늘어나", "본사에서는 통합 대시보드", "")],
+    ),
+    ("정산 마감되면 리포트 자동 발송 원함", [("정산 마감되", "리포트 자동 발송", "")]),
+    ("다들 원하는 건 결국 연동이에요", []),
     # hard negatives
     ("계약했을 때요.", []),
     ("작년에 입사했을 때 엑셀로 다 했어요.", []),
@@ -364,3 +371,4 @@ def test_word_forms() -> None:
     assert kind("바로 나왔") == "past"
     assert kind("1장짜리 비교표") == "noun"
     assert kind("신규 지점 열었을") == "adnominal"
+    assert kind("리포트 자동 발송") == "noun"
