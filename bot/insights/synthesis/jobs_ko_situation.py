@@ -99,6 +99,8 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
         elif m.tag == "EC" and m.form in ("는데", "ᆫ데", "은데", "면서", "으면서"):
             found.append(Situation(i, i + 1, prev.end, False))
+        elif tagged(m, "고", "EC") and (after := _after_done(morphs, i)):
+            found.append(Situation(i, after, prev.end, after > i + 1))
         elif m.form == "데" and prev.tag == "ETM" and prev.end == m.start:
             found.append(Situation(i, i + 1, morphs[i - 2].end if i >= 2 else prev.end, False))
         elif (
@@ -111,7 +113,24 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))  # 발생 시
         elif tagged(m, "때", "NNG") and prev.tag in ("NNG", "NNP", "SL"):
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, False, True))
-    return found, anaphor
+    return _chained(s, found), anaphor
+
+
+def _chained(s: Sentence, found: list[Situation]) -> list[Situation]:
+    """Drop an "after" ("..하고 나서", "..끝나고") that leads into a condition of the same
+    clause ("가맹계약 하고 나서 오픈 준비 시작하면"): the condition's span covers it."""
+    kept = []
+    for n, sit in enumerate(found):
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if (
+            s.morphs[sit.first].form == "고"
+            and nxt is not None
+            and nxt.strong
+            and not any(is_break(s, j) for j in range(sit.after, nxt.first))
+        ):
+            continue
+        kept.append(sit)
+    return kept
 
 
 _REPORTED = frozenset(
@@ -148,6 +167,20 @@ def reported_event(s: Sentence) -> Situation | None:
     ):
         return Situation(j - 1, j + 1, morphs[j - 2].end, False)
     return None
+
+
+_DONE = frozenset({"끝나", "끝내", "마치", "마감되"})
+
+
+def _after_done(morphs: list[Morph], i: int) -> int:
+    """Index after "-고 나서" (strong: "계약하고 나서"), or after the "고" of a finished act
+    ("점검 끝나고", "회의 마치고": weak); 0 otherwise."""
+    if tagged(at(morphs, i + 1), "나", ("VX", "VV")) and tagged(
+        at(morphs, i + 2), ("어서", "아서", "서"), "EC"
+    ):
+        return i + 3
+    prev = morphs[i - 1]
+    return i + 1 if prev.form in _DONE and prev.tag in ("VV", "XSV") else 0
 
 
 def _modified_noun(morphs: list[Morph], i: int) -> bool:
