@@ -123,6 +123,10 @@ def _final_ending(morphs: list[Morph], first: int, stop: int) -> tuple[int, int]
     if m.tag in ("EC", "EF") and (m.form in PURPOSE_EC or m.form.removesuffix("요") in PURPOSE_EC):
         last = trim_end(morphs, first, j - 1)
         return (last, morphs[last].end) if last >= first else None
+    if j >= 1 and purpose_end(morphs, j) and morphs[j - 1].form == "위하":
+        last = j - 3 if j >= 3 and morphs[j - 2].tag == "ETN" else j - 2  # "..하기 위해서요"
+        last = trim_end(morphs, first, last)
+        return (last, morphs[last].end) if last >= first else None
     if tagged(m, "되게", "MAG"):
         return j, m.start + 1
     if j >= 2 and tagged(m, "에", "JKB") and tagged(morphs[j - 1], "전", "NNG"):
