@@ -78,6 +78,10 @@ class _Reader:
         for n, s in enumerate(self.sentences):
             if not is_question(s):
                 self._sentence(n, s)
+                continue
+            strong = [x for x in find_situations(s, set())[0] if x.strong]
+            if strong and stands_alone(s, strong[0]):  # "점검 끝나면요? 결과를 .."
+                self.pending, self.standalone = (s, strong[0], 0), True
         return self.found
 
     def _sentence(self, n: int, s: Sentence) -> None:

@@ -216,7 +216,7 @@ def _skip_connective(morphs: list[Morph], i: int) -> int:
 def stands_alone(s: Sentence, sit: Situation) -> bool:
     """True when nothing but particles, copula endings and punctuation follow it."""
     return all(
-        m.tag in ("JX", "VCP", "EF", "EP", "SF", "SW", "W_EMOJI", "SE", "SP")
+        m.tag in ("JX", "VCP", "EF", "EP", "SF", "SW", "W_EMOJI", "SE", "SP") or m.form == "요"
         for m in s.morphs[sit.after :]
     )
 
