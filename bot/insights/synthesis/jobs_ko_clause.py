@@ -3,8 +3,8 @@
 A ``Sentence`` is one sentence of an answer as morphemes (``jobs_ko_morph.sentences``) with
 its quotes paired. Parts of a job are SURFACE spans of the line cut at morpheme boundaries:
 ``clause_start`` walks back from a morpheme to the start of its clause (a quote inside the
-clause stays whole), ``strip_lead`` skips conjunctions, "그때", topic pronouns and the
-wanter, ``trim_end`` drops the endings after the last content morpheme.
+clause stays whole), ``trim_end`` drops the endings after the last content morpheme (what
+a span drops at its front is ``jobs_ko_lead``).
 """
 
 from __future__ import annotations
@@ -15,11 +15,7 @@ from dataclasses import dataclass, field
 from bot.insights.synthesis.jobs_ko_morph import Morph
 
 VERB = frozenset({"VV", "VA", "VX", "XSV", "XSA", "VCP", "VCN"})
-
-
 BREAK_TAGS = frozenset({"SF", "SSO", "SE", "EF"})
-
-
 _BREAK_EC = frozenset(
     {
         "는데",
@@ -37,44 +33,25 @@ _BREAK_EC = frozenset(
         "라서",
     }
 )
-
-
 _REASON_EC = frozenset({"어서", "아서", "서", "고"})
-
-
 PURPOSE_EC = frozenset({"게", "도록", "려고", "으려고", "게끔", "니까", "으니까"})
-
-
 _TRAIL_TAGS = frozenset({"SF", "SP", "SW", "SE", "SSC", "SSO", "W_EMOJI", "EF", "EC", "ETM", "JKQ"})
-
-
 PAST = frozenset({"었", "았", "였", "ᆻ"})
-
-
 # nouns after an adnominal that close a situation ("..받은 주에", "..끝난 후에", "..한 경우")
 TIME_NOUNS = frozenset({"때", "순간", "경우", "후", "뒤", "다음", "날", "주", "달", "주간", "무렵"})
-
-
 BEFORE_NOUNS = frozenset({"전", "직전", "전날"})
-
-
 PAST_TIME = re.compile(
     r"^(?:(?:지난|저번|작년|재작년|어제|그저께|엊그제|지지난)(?:달|주|번|해)?(?:에|엔|에는)?"
     r"(?:\s+(?:달|주|분기|해|번|봄|여름|가을|겨울|\d+월|말|초)(?:에|엔|에는)?)*\s+)+"
 )
-
-
-_LEAD_WORDS = frozenset(
-    {"그리고", "근데", "그런데", "그래서", "그때", "그때부터", "그러니까", "결국", "또"}
-)
-
-
-_ENGLISH_LEAD = frozenset({"so", "that", "and", "but", "then", "to", "or"})
 _JAMO = re.compile(r"^[\u3131-\u318e~.]+$")
 
 
 @dataclass
 class Sentence:
+    """One sentence of a line: its morphemes, with each closing quote's opener and the quote
+    depth at each morpheme."""
+
     line: str
     morphs: list[Morph]
     opener: dict[int, int] = field(default_factory=dict)  # closing quote -> opening quote
@@ -200,76 +177,6 @@ def _quote_stands_alone(s: Sentence, j: int) -> bool:
     )
 
 
-def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> int:
-    """Skip conjunctions, "그때", topic pronouns, and (for a want) the wanter."""
-    i = start
-    while i < last:
-        m = morphs[i]
-        nxt = at(morphs, i + 1)
-        if (
-            m.tag in ("MAJ", "SP", "SSC", "IC", "SW", "W_EMOJI", "EC", "EF")
-            or m.form in _LEAD_WORDS
-        ):
-            i += 1  # an ending left over from the clause before ("..보고 싶고, ") included
-        elif (
-            (m.tag == "NP" and tagged(nxt, ("는", "은", "ᆫ"), "JX"))  # 저는, 본인은
-            or (m.form == "다" and tagged(nxt, "들", "XSN"))  # 다들
-            or (m.form == "그" and m.tag == "MM" and tagged(nxt, "때", "NNG"))  # 그 때
-        ):
-            i += 2
-        elif i == start and m.form == "님" and m.tag in ("XSN", "NNB", "NNG"):
-            i += 2 if nxt is not None and nxt.tag in ("JKS", "JX") else 1  # "<@U02ABC> 님이"
-        elif m.tag == "SL" and m.form.casefold() in _ENGLISH_LEAD:
-            i += 1  # "so that CS가 .."
-        else:
-            break
-    if not subject:
-        return _after_person_topic(morphs, i, last)
-    if subject:
-        j = i
-        while j < last and morphs[j].tag in ("NNG", "NNP", "NP", "XSN", "SL", "NNB", "MM"):
-            j += 1
-        particle = at(morphs, j)
-        marked = particle is not None and (
-            particle.tag == "JKS" or tagged(particle, ("은", "는", "ᆫ"), "JX")
-        )
-        if i < j < last and marked:
-            causative = any(  # the subject of "-게/-도록" or an embedded "-는지" clause
-                m.tag == "EC" and m.form in ("게", "도록", "는지", "ᆫ지", "은지", "을지", "ᆯ지")
-                for m in morphs[j + 1 : last + 1]
-            )
-            if not causative:
-                i = j + 1
-    return i
-
-
-def strip_marks(morphs: list[Morph], start: int, last: int) -> int:
-    """Skip punctuation, emoji, a leftover ending and an English connective ("so that")."""
-    i = start
-    while i < last and (
-        morphs[i].tag in ("SP", "SW", "W_EMOJI", "SSC", "EC", "EF")
-        or (morphs[i].tag == "SL" and morphs[i].form.casefold() in _ENGLISH_LEAD)
-    ):
-        i += 1
-    return i
-
-
-def _after_person_topic(morphs: list[Morph], i: int, last: int) -> int:
-    """Skip a person, a team or a customer named as the topic ("대표님들은", "영업팀은"): the wanter
-    the whole sentence is about, not part of its moment ("규정 위반 건은" stays)."""
-    j = i
-    while j < last and morphs[j].tag in ("NNG", "NNP", "XSN", "SL", "NNB", "NP"):
-        j += 1
-    if not (i < j < last and tagged(morphs[j], ("은", "는", "ᆫ"), "JX")):
-        return i
-    person = morphs[j - 1]
-    if person.tag == "NP" or (person.form in ("님", "들", "분") and person.tag in ("XSN", "NNB")):
-        return j + 1
-    if person.tag in ("NNG", "NNP") and person.form.endswith(("팀", "고객", "고객사")):
-        return j + 1  # a team or a customer: "영업팀은", "고객사는"
-    return i
-
-
 def trim_end(morphs: list[Morph], first: int, last: int) -> int:
     """Index of the last content morpheme of first..last (endings dropped)."""
     j = last
@@ -286,14 +193,6 @@ def trim_end(morphs: list[Morph], first: int, last: int) -> int:
             break
         j -= 1
     return j
-
-
-def clause_text(s: Sentence, lower: int, last: int) -> str:
-    if last < lower:
-        return ""
-    start = clause_start(s, last, lower)
-    start = strip_lead(s.morphs, start, last, subject=False)
-    return PAST_TIME.sub("", s.span(start, s.morphs[last].end))
 
 
 def is_question(s: Sentence) -> bool:

@@ -13,11 +13,10 @@ from bot.insights.synthesis.jobs_ko_clause import (
     at,
     clause_start,
     purpose_end,
-    strip_lead,
-    strip_marks,
     tagged,
     trim_end,
 )
+from bot.insights.synthesis.jobs_ko_lead import strip_lead, strip_marks
 from bot.insights.synthesis.jobs_ko_morph import Morph
 from bot.insights.synthesis.jobs_ko_want import Want, want_at
 

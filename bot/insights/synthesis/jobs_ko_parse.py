@@ -35,9 +35,9 @@ from bot.insights.synthesis.jobs_ko_clause import (
     clause_start,
     is_question,
     purpose_end,
-    strip_lead,
     usable,
 )
+from bot.insights.synthesis.jobs_ko_lead import strip_lead
 from bot.insights.synthesis.jobs_ko_morph import sentences
 from bot.insights.synthesis.jobs_ko_outcome import (
     causal_result,

@@ -17,13 +17,12 @@ from bot.insights.synthesis.jobs_ko_clause import (
     Sentence,
     at,
     clause_start,
-    clause_text,
     is_break,
     lead_in,
-    strip_lead,
     tagged,
     trim_end,
 )
+from bot.insights.synthesis.jobs_ko_lead import strip_lead
 from bot.insights.synthesis.jobs_ko_morph import Morph
 from bot.insights.synthesis.jobs_ko_outcome import outcome_marker
 
@@ -249,3 +248,11 @@ def first_clause(s: Sentence) -> str:
 
 def after_marker(s: Sentence, sit: Situation) -> bool:
     return any(outcome_marker(s.morphs, i) is not None for i in range(sit.first))
+
+
+def clause_text(s: Sentence, lower: int, last: int) -> str:
+    if last < lower:
+        return ""
+    start = clause_start(s, last, lower)
+    start = strip_lead(s.morphs, start, last, subject=False)
+    return PAST_TIME.sub("", s.span(start, s.morphs[last].end))
