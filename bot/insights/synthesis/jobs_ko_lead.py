@@ -22,7 +22,10 @@ def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> 
     while i < last:
         m = morphs[i]
         nxt = at(morphs, i + 1)
-        if m.tag in ("MAJ", "SP", "SSC", "IC", "SW", "W_EMOJI", "EC", "EF") or m.form in LEAD_WORDS:
+        if (
+            m.tag in ("MAJ", "SP", "SSC", "IC", "SW", "W_EMOJI", "EC", "EF", "EP", "JX")
+            or m.form in LEAD_WORDS
+        ):
             i += 1  # an ending left over from the clause before ("..보고 싶고, ") included
         elif (
             (m.tag == "NP" and tagged(nxt, ("는", "은", "ᆫ"), "JX"))  # 저는, 본인은
