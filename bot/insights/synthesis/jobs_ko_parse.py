@@ -73,6 +73,7 @@ class _Reader:
     standalone: bool = False
     consumed: set[int] = field(default_factory=set)
     paired: set[int] = field(default_factory=set)  # sentences that gave a job
+    orphan: tuple[int, Sentence, Want, int] | None = None  # a want that found no moment
 
     def read(self) -> list[Parts]:
         for n, s in enumerate(self.sentences):
@@ -90,6 +91,14 @@ class _Reader:
         situations, anaphor = find_situations(s, {w.first for w in wants})
         if not wants and n not in self.consumed:
             wants = _purpose_want(s, situations)
+        orphan, self.orphan = self.orphan, None
+        if (
+            orphan is not None
+            and not wants
+            and orphan[0] == n - 1
+            and self._moment_after(n, s, situations, orphan)
+        ):
+            return
         lower = 0
         for w in wants:
             before = [x for x in situations if lower <= x.first < w.first]
@@ -97,6 +106,8 @@ class _Reader:
             if chosen is not None:
                 situation, mot_lower = chosen
                 self._add(n, s, w, situation, (lower, mot_lower))
+            elif w.kind in ("want", "wish", "need", "hope"):
+                self.orphan = (n, s, w, lower)
             lower = w.after
         rest = [x for x in situations if x.first >= lower and x.strong]
         rest = [x for x in rest if not after_marker(s, x)]
@@ -104,6 +115,31 @@ class _Reader:
             alone = stands_alone(s, rest[0])
             if alone or not self.standalone:
                 self.pending, self.standalone = (s, rest[0], lower), alone
+
+    def _moment_after(
+        self,
+        n: int,
+        s: Sentence,
+        situations: list[Situation],
+        orphan: tuple[int, Sentence, Want, int],
+    ) -> bool:
+        """ "..엑셀로 뽑고 싶다고. 주간회의 자료 만들 때마다 손으로 합치셨대요": a want with no
+        moment takes the clear moment the next sentence tells (with no want of its own)."""
+        strong = [x for x in situations if x.strong and not after_marker(s, x)]
+        if (
+            not strong
+            or s.morphs[strong[0].first - 1].tag == "EP"
+            or (strong[0].first >= 2 and s.morphs[strong[0].first - 2].tag == "EP")
+        ):
+            return False  # not a past story ("작년에 계약했을 때 너무 비쌌거든요")
+        m, ws, w, lower = orphan
+        nxt = self.sentences[n + 1] if n + 1 < len(self.sentences) else None
+        outcome = ""
+        if nxt is not None and not find_wants(nxt.morphs) and not is_question(nxt):
+            outcome = outcome_in(nxt, 0, len(nxt.morphs))
+        self._add(m, ws, w, situation_text(s, strong[0], 0), (lower, lower), outcome)
+        self.pending = None
+        return True
 
     def _situation(
         self,
@@ -156,12 +192,15 @@ class _Reader:
             return first_clause(prev), lower
         return None
 
-    def _add(self, n: int, s: Sentence, w: Want, situation: str, lows: tuple[int, int]) -> None:
-        """Add the job of want w; lows: the end of the want before, the motivation's floor."""
+    def _add(
+        self, n: int, s: Sentence, w: Want, situation: str, lows: tuple[int, int], found: str = ""
+    ) -> None:
+        """Add the job of want w; lows: the end of the want before, the motivation's floor;
+        found: an outcome already found elsewhere."""
         floor, mot_lower = lows
         motivation = _motivation_text(s, w, mot_lower)
         stop = outcome_stop(s, w)
-        outcome = outcome_in(s, w.after, stop) or causal_result(s, w, stop)
+        outcome = found or outcome_in(s, w.after, stop) or causal_result(s, w, stop)
         if not outcome and s.depth[w.first] and stop < len(s.morphs):
             outcome = _after_quote(s, stop)  # '"..보여줄 수 있으면 좋겠다" 그래야 ..'
         if not outcome and w.kind != "purpose":

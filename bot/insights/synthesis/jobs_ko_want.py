@@ -153,6 +153,9 @@ def _wish(morphs: list[Morph], i: int) -> Want | None:
     return Want(i, last, i + 2, morphs[last].end, "wish")
 
 
+_NOW = frozenset({"지금", "요즘", "이제", "당장", "평소", "항상", "앞으로", "나중", "늘"})
+
+
 def _need(morphs: list[Morph], i: int) -> Want | None:
     """ "N이/가 필요하다": the noun phrase (a "-는 것" clause without 것)."""
     j = i - 1
@@ -162,8 +165,8 @@ def _need(morphs: list[Morph], i: int) -> Want | None:
         j -= 1
     if j >= 1 and morphs[j].form in ("것", "거") and morphs[j - 1].tag == "ETM":
         j -= 1
-    if j < 0 or morphs[j].tag in BREAK_TAGS:
-        return None
+    if j < 0 or morphs[j].tag in BREAK_TAGS or morphs[j].form in _NOW:
+        return None  # "지금은 꼭 필요하네요": a time, not the thing needed
     after = at(morphs, i + 2)
     if after is not None and after.tag == "ETM":
         return None  # "필요한 건 ..."

@@ -205,6 +205,13 @@ SSO가 필요해요  => -
   + 반영됐으면 좋겠어요
   => 세금계산서 발행하 | 알림톡도 같이 나갔 |
   => 입금 확인되 | 장부에 반영됐 |
+# a want with no moment takes the clear moment the next sentence tells (not a past story)
+팀장님이 매장별 매출을 엑셀로 뽑고 싶다고. 주간회의 자료 만들 때마다 손으로
+  + 합치고 계셨대요. 회의 전날 야근 안 하려고
+  => 주간회의 자료 만들 | 매장별 매출을 엑셀로 뽑 | 회의 전날 야근 안 하
+할인 받고 싶어요. 작년에 계약했을 때 너무 비쌌거든요.  => -
+# a time before 필요하다 is not what is needed
+처음 도입했을 때는 몰랐는데 지금은 꼭 필요하네요  => -
 """
 
 
