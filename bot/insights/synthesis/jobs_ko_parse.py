@@ -257,14 +257,16 @@ def _motivation_text(s: Sentence, want: Want, lower: int) -> str:
 
 
 def _purpose_want(s: Sentence, situations: list[Situation]) -> list[Want]:
-    """ "캠페인을 시작할 때마다 성과를 보려고 대시보드를 열어요": with a clear moment and
-    no want, the purpose of what they do is the motivation."""
+    """ "캠페인을 시작할 때마다 성과를 보려고 대시보드를 열어요", "마감할 때 한 번에
+    보려고요": with a clear moment and no want, the purpose of what they do (or the
+    intention they end on) is the motivation."""
     strong = [x for x in situations if x.strong]
     if not strong:
         return []
     morphs = s.morphs
     for j in range(strong[0].after, len(morphs)):
-        if purpose_end(morphs, j) and morphs[j].form in ("려고", "으려고", "어", "아"):
+        intent = morphs[j].tag == "EF" and morphs[j].form in ("려고요", "으려고요", "려고")
+        if intent or (purpose_end(morphs, j) and morphs[j].form in ("려고", "으려고", "어", "아")):
             last = j - 1
             if morphs[last].form == "위하":
                 last -= 2 if last >= 2 and morphs[last - 1].tag == "ETN" else 1

@@ -127,11 +127,13 @@ def _wanted(morphs: list[Morph], i: int) -> Want | None:
 
 
 def _wish(morphs: list[Morph], i: int) -> Want | None:
-    """ "-었으면 좋겠다 / 했으면 해요 / 갔으면..", "-면 좋겠다", "-면 돼요"."""
+    """ "-었으면 좋겠다 / 했으면 해요 / 갔으면..", "-면 좋겠다 / 좋을 것 같다 / 편하겠다",
+    "-ㄹ 수 있으면 해요", "-면 돼요"."""
     prev, nxt = morphs[i - 1], at(morphs, i + 1)
     past = prev.tag == "EP" and prev.form in PAST
-    wish = tagged(nxt, "좋", "VA") or (
-        past
+    able = tagged(prev, "있", ("VA", "VV")) and tagged(at(morphs, i - 2), "수", "NNB")
+    wish = tagged(nxt, ("좋", "편하"), "VA") or (
+        (past or able)  # "했으면 해요", "할 수 있으면 해요"
         and (
             nxt is None
             or nxt.tag in ("SF", "SE", "SW", "W_EMOJI", "SSC")
