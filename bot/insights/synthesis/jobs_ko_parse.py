@@ -276,10 +276,11 @@ def _purpose_want(s: Sentence, situations: list[Situation]) -> list[Want]:
 
 
 def extract(text: str) -> list[Parts]:
-    """Job statements in the Korean sentences of a normalised answer."""
+    """Job statements in the Korean sentences of a normalised answer ("떄", a common slip
+    for 때, read as 때: one character for one, so spans stay where they were)."""
     read = [
         Sentence(line, morphs)
-        for line in text.split("\n")
+        for line in text.replace("떄", "때").split("\n")
         if has_hangul(line)
         for morphs in sentences(line)
     ]
