@@ -111,7 +111,11 @@ class _Reader:
             lower = w.after
         rest = [x for x in situations if x.first >= lower and x.strong]
         rest = [x for x in rest if not after_marker(s, x)]
-        if rest:
+        if rest and self.orphan is not None and self.orphan[0] == n and stands_alone(s, rest[-1]):
+            m, ws, w, floor = self.orphan  # "..받고 싶어요, 월말 되면요": the moment said last
+            self._add(m, ws, w, situation_text(s, rest[-1], lower), (floor, floor))
+            self.orphan = None
+        elif rest:
             alone = stands_alone(s, rest[0])
             if alone or not self.standalone:
                 self.pending, self.standalone = (s, rest[0], lower), alone
