@@ -1,8 +1,10 @@
 """Korean outcomes: what a want gets them (see ``jobs_ko_parse``).
 
-An outcome follows the want after 그래야 / 안 그러면 / 그러면 / 그럼, or is a clause closed
-by a purpose or result ending (-게, -도록, -려고, -니까, -기 전에); or a purpose clause before
-the want ("영업팀이 쓸 수 있도록 .."), or what a "-어서" want lets happen (수 있다, 된다).
+An outcome follows the want after 그래야 / 안 그러면 / 그러면 / 그럼 (also past a quote's
+close or a reported "..다고 하셨고"), or is a clause closed by a purpose or result ending
+(-게, -도록, -려고, -기 위해, -니까, -기 전에), also one standing on its own before a
+conjunction ("..덜 내려고 ㅋㅋ 근데"); or a purpose clause before the want ("영업팀이 쓸 수
+있도록 .."), or what a "-어서" want lets happen (수 있다, 된다).
 """
 
 from __future__ import annotations

@@ -2,27 +2,29 @@
 
 An answer is read sentence by sentence (``jobs_ko_morph.sentences``). In a sentence:
 
-- a *want* closes the motivation: "-고 싶다" (싶어요, 싶대요, 싶다고, 싶어 하세요, 싶어서), a
-  wish "-었으면 좋겠다 / 했으면 해요 / 갔으면..", "-면 좋겠다", "-면 돼요", "N이/가
-  필요하다", "-어야 하다/되다" (as a final or listed verb, not "-어야 돼서"), a request
-  "-게 해 주세요 / -어 달라", an intention "-려고 하다". The motivation is the surface span
-  from its clause start to the stem, the past "-었" or the noun before that ending;
-- a *situation* is a clause closed by an adnominal before 때/순간 (때마다, 때요), by
-  "-면" or "-자마자" (strong), or by "-는데" / "-면서", a time noun before 전에/직전에, or a
-  reported event "-대요" (weak). The stored span ends with the adnominal ("신규 지점
-  열었을") or with the stem ("카드 내역 들어오");
+- a *want* closes the motivation: "-고 싶다" (싶어요, 싶대요, 싶어 하세요, 고파요), a wish
+  "-었으면 좋겠다 / 했으면 해요 / -었음 좋겠다", "-면 좋겠다 / 좋을 것 같다", "-면 돼요",
+  "N이/가 필요하다", "N(을) 원하다", "-기를 원하다 / 바라다", "-어야 하다/되다", a request
+  "-게 해 주세요 / -어 달라", an intention "-려고 하다" (see ``jobs_ko_want``);
+- a *situation* is a clause closed by an adnominal before 때/순간/경우/후/다음 (때마다, 때요),
+  by "-면", "-자마자", "-고 나서", "N 시" (strong), or by "-는데" / "-면서", "..끝나고", a
+  time before 전에, "N 때", or a reported event "-대요 / -다고." (weak); a lead-in "..보면"
+  and a hedge "가능하면" are none (see ``jobs_ko_situation``);
 - an *outcome* follows the want: after 그래야 / 안 그러면 / 그러면 / 그럼, or as a clause
-  closed by a purpose or result ending (-게, -도록, -려고, -니까, -기 전에), in the same
-  sentence or the next.
+  closed by a purpose or result ending (-게, -도록, -려고, -기 위해, -기 전에), in the same
+  sentence or the next (see ``jobs_ko_outcome``).
 
 A want takes, in this order: a strong situation before it in its clause; a situation that
-stood as a sentence of its own ("신규 지점 열었을 때요."); a weak one before it in its
-sentence; a strong one left over from an earlier sentence; the clause that "그때" / "그럴
-때" points back to; a weak one of the sentence before. A want with no situation, a
-situation with no want, and questions give nothing.
+stood as a sentence (or a question) of its own ("신규 지점 열었을 때요."); a weak one
+before it in its sentence; a strong one left over from an earlier sentence; a time before
+전에 or "N 때"; the clause that "그때" / "그럴 때" points back to; a weak one of the sentence
+before (unless that sentence gave a job). A want left without one takes the moment said
+after it: last in its sentence ("..받고 싶어요, 월말 되면요"), or a clear, not past, one in
+the next sentence. A situation with no want, and questions give nothing.
 
 This module pairs them over an answer; the pieces live in ``jobs_ko_clause`` (sentences,
-clause breaks, spans), ``jobs_ko_want``, ``jobs_ko_situation`` and ``jobs_ko_outcome``.
+clause breaks), ``jobs_ko_lead`` (span starts), ``jobs_ko_want``, ``jobs_ko_situation`` and
+``jobs_ko_outcome``.
 """
 
 from __future__ import annotations

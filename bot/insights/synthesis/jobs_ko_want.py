@@ -1,7 +1,9 @@
 """Korean want expressions: where a motivation ends (see ``jobs_ko_parse``).
 
-"-고 싶다", a wish "-었으면 좋겠다 / 했으면 해요", "-면 좋겠다", "-면 돼요", "N이/가
-필요하다", "-어야 하다/되다", a request "-게 해 주세요 / -어 달라", an intention "-려고 하다".
+"-고 싶다" (싶어 하세요, 고파요), a wish "-었으면 좋겠다 / 했으면 해요 / -었음 좋겠다 /
+-ㄹ 수 있으면 해요", "-면 좋겠다 / 좋을 것 같다 / 편하겠다", "-면 돼요", "N이/가 필요하다",
+"N(을) 원하다", "-기(를) 원하다 / 바라다 / 희망하다", "-어야 하다/되다", a request "-게 해
+주세요 / -어 달라", an intention "-려고 하다".
 """
 
 from __future__ import annotations
