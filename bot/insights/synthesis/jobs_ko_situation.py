@@ -110,7 +110,7 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
             and tagged(at(morphs, i + 1), "에", "JKB")
         ):
             found.append(Situation(i, _skip_connective(morphs, i + 1), m.end, False, True))
-        elif tagged(m, "시", "NNB") and prev.tag == "NNG" and prev.end <= m.start:
+        elif tagged(m, "시", "NNB") and prev.tag == "NNG" and prev.form not in ("필요", "가능"):
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))  # 발생 시
         elif tagged(m, "때", "NNG") and prev.tag in ("NNG", "NNP", "SL"):
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, False, True))

@@ -164,6 +164,7 @@ SSO가 필요해요  => -
 혹시 가능하면 다음 주에 통화했으면 해요  => -
 괜찮으시면 데모 한 번 더 보고 싶어요  => -
 시간 되시면 미팅 잡았으면 좋겠어요  => -
+필요 시 담당자한테 바로 연락하고 싶어요  => -
 # "그때" opening the want's sentence points back to the sentence before (an afterthought
 # fragment in between is skipped)
 지난주에 큰 거래처가 빠졌어요. 그때 매출 리포트를 바로 보고 싶었어요
