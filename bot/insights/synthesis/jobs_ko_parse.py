@@ -140,6 +140,8 @@ class _Reader:
             return False  # not a past story ("작년에 계약했을 때 너무 비쌌거든요")
         m, ws, w, lower = orphan
         nxt = self.sentences[n + 1] if n + 1 < len(self.sentences) else None
+        if nxt is not None and stands_alone(s, strong[0]) and find_wants(nxt.morphs):
+            return False  # "신규 지점 열 때요." opens the want that follows it
         outcome = ""
         if nxt is not None and not find_wants(nxt.morphs) and not is_question(nxt):
             outcome = outcome_in(nxt, 0, len(nxt.morphs))

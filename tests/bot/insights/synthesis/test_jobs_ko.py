@@ -232,6 +232,9 @@ SSO가 필요해요  => -
   => 월말 되 | 보고서를 자동으로 받 |
 체크리스트를 한 번에 보고 싶었어요 신규 매장 열 때
   => 신규 매장 열 | 체크리스트를 한 번에 보 |
+# ... but a moment standing as a sentence of its own opens the want that follows it
+할인 받고 싶어요. 신규 지점 열 때요. 교육 자료를 나눠주고 싶어요
+  => 신규 지점 열 | 교육 자료를 나눠주 |
 """
 
 
