@@ -38,7 +38,9 @@ PURPOSE_EC = frozenset({"게", "도록", "려고", "으려고", "게끔", "니�
 _TRAIL_TAGS = frozenset({"SF", "SP", "SW", "SE", "SSC", "SSO", "W_EMOJI", "EF", "EC", "ETM", "JKQ"})
 PAST = frozenset({"었", "았", "였", "ᆻ"})
 # nouns after an adnominal that close a situation ("..받은 주에", "..끝난 후에", "..한 경우")
-TIME_NOUNS = frozenset({"때", "순간", "경우", "후", "뒤", "다음", "날", "주", "달", "주간", "무렵"})
+TIME_NOUNS = frozenset(
+    {"때", "순간", "경우", "후", "뒤", "다음", "시", "날", "주", "달", "주간", "무렵", "즈음"}
+)
 BEFORE_NOUNS = frozenset({"전", "직전", "전날"})
 PAST_TIME = re.compile(
     r"^(?:(?:지난|저번|작년|재작년|어제|그저께|엊그제|지지난)(?:달|주|번|해)?(?:에|엔|에는)?"

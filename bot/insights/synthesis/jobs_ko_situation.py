@@ -112,7 +112,11 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
             found.append(Situation(i, _skip_connective(morphs, i + 1), m.end, False, True))
         elif tagged(m, "시", "NNB") and prev.tag == "NNG" and prev.form not in ("필요", "가능"):
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))  # 발생 시
-        elif tagged(m, "때", "NNG") and prev.tag in ("NNG", "NNP", "SL"):
+        elif (
+            m.form in ("때", "즈음", "무렵")
+            and m.tag.startswith("NN")
+            and prev.tag in ("NNG", "NNP", "SL")
+        ):
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, False, True))
     return _chained(s, found), anaphor
 
@@ -197,7 +201,7 @@ def _closed(morphs: list[Morph], i: int) -> bool:
     """True when the time noun at i closes a situation: 때 / 순간 always, another ("날", "주")
     only before a particle ("..받은 주에", "..오는 날이면"), not inside a noun phrase ("비 오는 날
     간판 점검할 때")."""
-    if morphs[i].form in ("때", "순간", "경우", "후", "뒤", "다음"):
+    if morphs[i].form in ("때", "순간", "경우", "후", "뒤", "다음", "시"):
         return True
     nxt = at(morphs, i + 1)
     return nxt is not None and (
@@ -207,7 +211,9 @@ def _closed(morphs: list[Morph], i: int) -> bool:
 
 
 def _skip_connective(morphs: list[Morph], i: int) -> int:
-    while i < len(morphs) and (morphs[i].tag in ("JX", "JKB", "SP") or morphs[i].form == "마다"):
+    while i < len(morphs) and (
+        morphs[i].tag in ("JX", "JKB", "SP") or morphs[i].form in ("마다", "쯤")
+    ):
         i += 1
     if tagged(at(morphs, i), "이", "VCP") and tagged(at(morphs, i + 1), "면", "EC"):
         i += 2  # "..오는 날이면"
