@@ -89,7 +89,9 @@ class _Reader:
 
     def _sentence(self, n: int, s: Sentence) -> None:
         wants = [] if n in self.consumed else find_wants(s.morphs)
-        wants = [w for w in wants if not asked(s, w)]
+        wants = [
+            w for w in wants if not asked(s, w) and not (w.kind == "plea" and s.depth[w.first])
+        ]
         situations, anaphor = find_situations(s, {w.first for w in wants})
         if not wants and n not in self.consumed:
             wants = _purpose_want(s, situations)
@@ -167,7 +169,7 @@ class _Reader:
             return situation_text(s, strong[0], lower), strong[0].after
         if pending is not None and standalone:
             return situation_text(*pending), lower
-        if want.kind in ("request", "must_past"):
+        if want.kind in ("request", "plea", "must_past"):
             return None  # "깎아 달라", "합쳐야 했어요": only with a clear moment
         if weak:
             return situation_text(s, weak[-1], lower), weak[-1].after

@@ -29,7 +29,7 @@ class Want:
     after: int  # index after the want expression
     end: int  # character end of the motivation
     # "want" (the wanter may stand before it), "hope" ("-기를 원하다"), "wish", "need",
-    # "must", "must_past", "request", "intent", "purpose"
+    # "must", "must_past", "request", "plea" ("-어 주세요"), "intent", "purpose"
     kind: str
 
 
@@ -79,6 +79,13 @@ def want_at(morphs: list[Morph], i: int, m: Morph) -> Want | None:
         return None
     if m.tag == "EC" and m.form in ("어", "아") and tagged(nxt, "달", "VX"):
         return Want(i, i, i + 2, max(prev.end, m.end), "request")
+    if (
+        m.tag == "EC"
+        and m.form in ("어", "아")
+        and tagged(nxt, "주", "VX")
+        and tagged(at(morphs, i + 2), ("세요", "으세요", "ᆸ시오", "십시오"), "EF")
+    ):
+        return Want(i, i, i + 2, max(prev.end, m.end), "plea")  # "..보내주세요"
     if m.form in ("려고", "으려고") and tagged(nxt, "하", ("VX", "VV")):
         return Want(i, i - 1, i + 2, prev.end, "intent")
     return None
