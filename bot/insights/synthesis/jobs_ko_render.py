@@ -15,7 +15,7 @@ morpheme says how to continue them (kiwipiepy reads it):
 
 from __future__ import annotations
 
-from bot.insights.synthesis.jobs_ko_morph import analyse
+from bot.insights.synthesis.jobs_ko_morph import Morph, analyse
 
 _RIEUL = 8
 _NIEUN = 4
@@ -87,6 +87,8 @@ def kind(part: str) -> str:
     before = closed[-2]
     if before.tag in ("VA", "XSA") or (before.tag == "VX" and before.form in ("있", "없")):
         return "adjective"
+    if _added_ha(before) and not part.endswith("하"):
+        return "noun"  # "자동 발송" (Kiwi reads "발송다" as 발송하다)
     if before.tag in ("VV", "VX", "XSV"):
         return "stem"
     if before.tag == "EP":
@@ -96,6 +98,11 @@ def kind(part: str) -> str:
     if before.tag == "VCP":
         return "stem" if last.tag == "JKS" else "noun"  # "미팅이" is a copula stem
     return "eo" if eo else _noun_or_plain(last.tag)
+
+
+def _added_ha(m: Morph) -> bool:
+    """True for the 하 that Kiwi adds to a verbal noun."""
+    return m.form == "하" and m.tag == "XSV"
 
 
 def _noun_or_plain(tag: str) -> str:
