@@ -20,6 +20,7 @@ from bot.insights.synthesis.jobs_ko_clause import (
 )
 from bot.insights.synthesis.jobs_ko_lead import strip_lead, strip_marks
 from bot.insights.synthesis.jobs_ko_morph import Morph
+from bot.insights.synthesis.jobs_ko_render import AVOIDED
 from bot.insights.synthesis.jobs_ko_want import Want, want_at
 
 
@@ -75,7 +76,11 @@ def outcome_in(s: Sentence, first: int, stop: int) -> str:
     marked = outcome_marker(morphs, i)
     if marked is not None:
         last = trim_end(morphs, marked, stop - 1)
-        return s.span(marked, _outcome_end(morphs, last)) if last >= marked else ""
+        if last < marked:
+            return ""
+        found = s.span(marked, _outcome_end(morphs, last))
+        # what the want avoids keeps its "안 그러면": "매번 빠뜨려" alone reads as the aim
+        return f"{AVOIDED} {found}" if tagged(morphs[i], "안", "MAG") else found
     ending = _final_ending(morphs, i, stop)
     if ending is None:
         return closed_purpose(s, i, stop)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from bot.insights.synthesis.jobs_ko_morph import Morph, analyse
 
+AVOIDED = "안 그러면"  # an outcome that starts so is what happens without the want
+
 _RIEUL = 8
 _NIEUN = 4
 _BEFORE = ("전", "직전", "전날")
@@ -153,10 +155,13 @@ def outcome_phrase(outcome: str) -> str:
 
 
 def render(situation: str, motivation: str, outcome: str) -> str:
-    """ "{situation} 때, {motivation}고 싶다. 그래야 {outcome}." in the forms above."""
+    """ "{situation} 때, {motivation}고 싶다. 그래야 {outcome}." in the forms above ("안 그러면
+    {outcome}." for what happens without it)."""
     sentence = f"{motivation_phrase(motivation)}." if motivation else ""
     if situation:
         sentence = f"{situation_phrase(situation)}, {sentence}".strip()
-    if outcome:
+    if outcome.startswith(AVOIDED + " "):  # what happens without it
+        sentence += f" {AVOIDED} {outcome_phrase(outcome.removeprefix(AVOIDED + ' '))}."
+    elif outcome:
         sentence += f" 그래야 {outcome_phrase(outcome)}."
     return sentence

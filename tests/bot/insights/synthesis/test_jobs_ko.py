@@ -26,9 +26,9 @@ CASES = """
   => 주문이 들어올 | 알림을 바로 받 | 배송이 늦어지지 않
 # ~하면 + wish -었으면 좋겠어요 (the stem before 면; past kept in the wish)
 월말이 되면 보고서가 자동으로 만들어졌으면 좋겠어요  => 월말이 되 | 보고서가 자동으로 만들어졌 |
-# ~하자마자, reported 싶대요, outcome after 안 그러면
+# ~하자마자, reported 싶대요, outcome after 안 그러면 (kept: it is what the want avoids)
 고객이 결제하자마자 영수증을 보내고 싶대요. 안 그러면 문의 전화가 온대요
-  => 고객이 결제하 | 영수증을 보내 | 문의 전화가 온
+  => 고객이 결제하 | 영수증을 보내 | 안 그러면 문의 전화가 온
 # a situation sentence of its own, the want two sentences later
 신규 지점 열었을 때요. 직원들이 전부 처음이라 정신없었어요. 교육 자료를 한 번에 나눠주고
   + 싶었어요.
@@ -89,7 +89,7 @@ SSO가 필요해요  => -
 신고 기간 되면 서류를 한 번에 받고 싶으세요?  => -
 # "안 그러면 ..해야 해요": an obligation after the marker is the outcome, not a want
 재고가 떨어지면 바로 발주하고 싶어요. 안 그러면 주말에 또 나와야 해요
-  => 재고가 떨어지 | 바로 발주하 | 주말에 또 나와야 해
+  => 재고가 떨어지 | 바로 발주하 | 안 그러면 주말에 또 나와야 해
 # a reported event "-다고." in the sentence before is the situation; a reported state
 # (an adjective) is not
 어제 고객사 담당자분이 연락 주셨어요. 마감이 내일인데 결제 금액이 두 번 빠졌다고. 어디서
@@ -104,7 +104,7 @@ SSO가 필요해요  => -
 눈 오는 날이면 배달이 몰리는데 사장님들은 주문을 지역별로 묶어서 보고 싶어하세요
   => 눈 오는 | 주문을 지역별로 묶어서 보 |
 신규 직원이 들어온 주에 교육 일정을 한 번에 잡고 싶다고 하셨고, 안 그러면 첫 주가 그냥 날아간다고
-  => 신규 직원이 들어온 | 교육 일정을 한 번에 잡 | 첫 주가 그냥 날아간
+  => 신규 직원이 들어온 | 교육 일정을 한 번에 잡 | 안 그러면 첫 주가 그냥 날아간
 # ... but not inside a noun phrase
 비 오는 날 외부 점검할 때 사진을 다시 찍으라고 알려줬으면 좋겠어요
   => 비 오는 날 외부 점검할 | 사진을 다시 찍으라고 알려줬 |
@@ -305,6 +305,12 @@ def test_chunks_cut_after_punctuation_outside_quotes() -> None:
             "결과를 바로 받",
             "제가 설명할 수 있",
             "점검이 끝날 때, 결과를 바로 받고 싶다. 그래야 제가 설명할 수 있다.",
+        ),
+        (  # what the want avoids is never turned into its aim ("그래야 ..")
+            "재고가 떨어지",
+            "바로 발주하",
+            "안 그러면 주말에 또 나와야 해",
+            "재고가 떨어질 때, 바로 발주하고 싶다. 안 그러면 주말에 또 나와야 해.",
         ),
     ],
 )
