@@ -9,8 +9,9 @@ morpheme says how to continue them (kiwipiepy reads it):
 - motivation: a stem takes "-고 싶다" ("한 화면에서 보고 싶다"), a past stem "-으면 좋겠다"
   ("바로 나왔으면 좋겠다"), a causative "-게" "하고 싶다", an "-어" form "-야 한다"
   ("빨리 봐야 한다"), a noun or "-는" clause "이/가 필요하다";
-- outcome: a stem in plain present ("바로 넘긴다", "할 수 있다"), anything else as written,
-  after "그래야".
+- outcome: a stem or a spoken "-어" form in plain present ("바로 넘긴다", "할 수 있다",
+  "매번 빠뜨린다"), anything else as written, after "그래야" (or "안 그러면" for what
+  happens without the want).
 """
 
 from __future__ import annotations
@@ -146,12 +147,29 @@ def motivation_phrase(motivation: str) -> str:
 
 def outcome_phrase(outcome: str) -> str:
     """The outcome in plain form ("바로 넘긴다")."""
+    spoken = _plain_eo(outcome)
+    if spoken is not None:
+        return spoken
     how = kind(outcome)
     if how in ("stem", "past"):
         return plain(outcome)
     if how == "adjective":
         return plain(outcome, adjective=True)
     return outcome
+
+
+def _plain_eo(part: str) -> str | None:
+    """A spoken "-어" ending in plain present: its verb's stem ends the sentence instead
+    ("매번 빠뜨려" -> "매번 빠뜨린다", "또 나와야 해" -> "또 나와야 한다", "피곤해" ->
+    "피곤하다"); None when the part does not end in "-어" right after a verb or adjective
+    stem."""
+    morphs = analyse(part)
+    if len(morphs) < 2 or morphs[-1].form not in ("어", "아") or morphs[-1].tag not in ("EC", "EF"):
+        return None
+    stem = morphs[-2]
+    if stem.tag not in ("VV", "VX", "XSV", "VA", "XSA"):
+        return None
+    return part[: stem.start] + plain(stem.form, adjective=stem.tag in ("VA", "XSA"))
 
 
 def render(situation: str, motivation: str, outcome: str) -> str:
