@@ -114,6 +114,10 @@ def _noun_or_plain(tag: str) -> str:
 
 def situation_phrase(situation: str) -> str:
     """The situation as an opening clause ("카드 내역 들어올 때")."""
+    spoken = _eo_stem(situation)
+    if spoken is not None:  # "멘붕 와" -> "멘붕 올 때"
+        head, stem = spoken
+        return f"{head}{adnominal(stem.form)} 때"
     how = kind(situation)
     if how == "adnominal":
         return f"{situation} 때"
@@ -163,13 +167,23 @@ def _plain_eo(part: str) -> str | None:
     ("매번 빠뜨려" -> "매번 빠뜨린다", "또 나와야 해" -> "또 나와야 한다", "피곤해" ->
     "피곤하다"); None when the part does not end in "-어" right after a verb or adjective
     stem."""
+    spoken = _eo_stem(part)
+    if spoken is None:
+        return None
+    head, stem = spoken
+    return head + plain(stem.form, adjective=stem.tag in ("VA", "XSA"))
+
+
+def _eo_stem(part: str) -> tuple[str, Morph] | None:
+    """For a part ending in a spoken "-어" right after a verb or adjective stem, the text
+    before that stem and the stem ("멘붕 와": "멘붕 ", 오/VV); None otherwise."""
     morphs = analyse(part)
     if len(morphs) < 2 or morphs[-1].form not in ("어", "아") or morphs[-1].tag not in ("EC", "EF"):
         return None
     stem = morphs[-2]
     if stem.tag not in ("VV", "VX", "XSV", "VA", "XSA"):
         return None
-    return part[: stem.start] + plain(stem.form, adjective=stem.tag in ("VA", "XSA"))
+    return part[: stem.start], stem
 
 
 def render(situation: str, motivation: str, outcome: str) -> str:

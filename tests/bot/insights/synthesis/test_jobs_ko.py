@@ -116,6 +116,12 @@ def test_chunks_cut_after_punctuation_outside_quotes() -> None:
             "안 그러면 주말에 또 나와야 해",
             "재고가 떨어질 때, 바로 발주하고 싶다. 안 그러면 주말에 또 나와야 한다.",
         ),
+        (  # a situation ending in a spoken "-어" takes its stem's adnominal form
+            "카드 내역 정리하다가 멘붕 와",
+            "경비를 자동으로 골라줬",
+            "",
+            "카드 내역 정리하다가 멘붕 올 때, 경비를 자동으로 골라줬으면 좋겠다.",
+        ),
         (  # a spoken "-어" outcome in plain present
             "신규 직원이 오",
             "교육 자료를 한 번에 받",
