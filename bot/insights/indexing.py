@@ -52,6 +52,7 @@ class Indexer:
         self.bank = bank
         self._cells: dict[str, list[_Slot]] = {}
         self._spread: dict[str, Counter[str]] = {}  # language -> in how many themes a term is
+        self._words: dict[str, Counter[str]] = {}  # ... and a label word (both only grow)
 
     def field_of(self, answer: Answer) -> str:
         prompt = self.session.get(Prompt, answer.prompt_id) if answer.prompt_id else None
@@ -108,12 +109,11 @@ class Indexer:
             changed = [s for s in slots if s.dirty]
             if not changed:
                 continue
-            background: dict[str, float] = {}
-            spread: Counter[str] = Counter()
-            for slot in slots:
-                for term, weight in slot.state.centroid.items():
-                    background[term] = background.get(term, 0.0) + weight
-                spread.update(slot.state.words.keys())
+            # the cell's summed centroids only label themes stored before themes counted
+            # their label words; the others use the words' spread kept in ``_words``
+            legacy = any(not slot.state.counted for slot in changed)
+            background = _background(slots) if legacy else {}
+            spread = self._words[language]
             for slot in changed:
                 slot.row.state = themes.state_to_json(slot.state)
                 slot.row.size = slot.state.size
@@ -137,6 +137,9 @@ class Indexer:
             self._spread[language] = Counter(
                 term for slot in self._cells[language] for term in slot.state.terms
             )
+            self._words[language] = Counter(
+                word for slot in self._cells[language] for word in slot.state.words
+            )
         return self._cells[language]
 
     def _assign(
@@ -152,9 +155,10 @@ class Indexer:
         index = themes.assign(query, [s.state for s in slots], threshold=grouping.ASSIGN_THRESHOLD)
         if index is not None:
             slot = slots[index]
-            before = slot.state.terms
+            before, named = slot.state.terms, slot.state.words.keys()
             slot.state = themes.add(slot.state, vector, answer_id=answer_id, words=words)
             spread.update(slot.state.terms - before)
+            self._words[language].update(slot.state.words.keys() - named)
         else:
             row = Theme(
                 workspace_id=self.workspace_id, language=language, state={}, size=0, neighbours=[]
@@ -166,6 +170,7 @@ class Indexer:
             slot = _Slot(row, state)
             slots.append(slot)
             spread.update(slot.state.terms)
+            self._words[language].update(slot.state.words.keys())
         slot.dirty = True
         return slot.row.id
 
@@ -198,6 +203,15 @@ class Indexer:
                     answer_id=answer.id, persona_id=prompt.persona_id, field=field, source="prompt"
                 )
             )
+
+
+def _background(slots: list[_Slot]) -> dict[str, float]:
+    """The cell's centroids summed (what a theme's key words are measured against)."""
+    background: dict[str, float] = {}
+    for slot in slots:
+        for term, weight in slot.state.centroid.items():
+            background[term] = background.get(term, 0.0) + weight
+    return background
 
 
 def index_missing(*, session: Session, bank: Bank, limit: int = 5000) -> int:
