@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot import clock
@@ -66,6 +68,30 @@ def test_preview_shows_the_persona_and_flags_what_only_internal_teams_say(
     assert "3 people" in preview
     assert "assumption" in preview.lower()
     assert fake.messages("CSALES")[1:] == []  # nothing posted to any channel
+
+
+KO_CLOSE = [
+    ("UALICE", "월말 결산 때마다 법인카드 영수증 맞추느라 야근해요"),
+    ("UBOB", "법인카드 영수증을 월말 결산 전에 일일이 찾아야 돼요 ㅠㅠ"),
+    ("UADMIN", "월말 결산하면 법인카드 영수증 정리가 제일 오래 걸려요, 세무사 자료도 따로 챙기고"),
+]
+
+
+@pytest.mark.parametrize("answers", [ONBOARDING, KO_CLOSE], ids=["en", "ko"])
+def test_a_theme_is_labelled_by_what_all_its_people_say(
+    slack: SlackDriver, fake: FakeSlack, db: Database, answers: list[tuple[str, str]]
+) -> None:
+    gather(slack, fake, db, answers)
+    preview = say(slack, fake, "digest preview", user="UALICE")
+    found = re.search(r"• \*(?P<label>[^*]+)\* — 3 people", preview)
+    assert found is not None, preview
+    parts = found["label"].split(" · ")
+    assert parts
+    texts = [text.lower() for _, text in answers]
+    # every key phrase is one all three wrote (as a lemma: "weeks" shows as "week");
+    # none is a word only one of them used ("shadowing", "세무사")
+    assert all(part in text for part in parts for text in texts), parts
+    assert not {"shadowing", "ticket", "training material", "세무사", "야근"} & set(parts)
 
 
 def test_digest_now_posts_to_the_digest_channel_with_the_report_attached(
