@@ -173,40 +173,61 @@ def _jobs(sets: Sequence[LabelledSet], *, show: int) -> None:
 def _themes(sets: Sequence[LabelledSet], *, show: int) -> None:
     print("== themes (extended B-cubed) and assumption flags")
     totals: dict[str, list[float]] = {}
+    sums: dict[str, dict[str, quality_themes.Flags]] = {}
     answers = 0
     started = time.perf_counter()
     for data in sets:
         known = quality_themes.replay(data)
         p, r, f = quality_themes.bcubed(data, known.memberships)
         flags = quality_themes.flags(data, known)
+        conflicts = quality_themes.conflicts(data, known)
         answers += len(data.answers)
         shown = sum(1 for t in known.themes if t["people"] >= 2)
         print(
             f"{data.name:<28} themes P {p:.2f} R {r:.2f} F {f:.2f} ({shown} shown)  "
-            f"flags precision {flags.precision:.2f} ({flags.true}/{flags.predicted}) "
-            f"recall {flags.recall:.2f} ({flags.found}/{flags.gold})"
+            f"{_rates('flags', flags)}  {_rates('conflicts', conflicts)}"
         )
         for wrong in flags.wrong[:show]:
             print(f"   wrong flag: {wrong}")
-        total = totals.setdefault(data.language, [0.0, 0.0, 0.0, 0, 0, 0, 0, 0])
+        for wrong in conflicts.wrong[:show]:
+            print(f"   wrong conflict: {wrong}")
+        total = totals.setdefault(data.language, [0.0, 0.0, 0.0, 0.0])
         for i, value in enumerate((p, r, f)):
             total[i] += value
         total[3] += 1
-        total[4] += flags.true
-        total[5] += flags.predicted
-        total[6] += flags.found
-        total[7] += flags.gold
+        summed = sums.setdefault(data.language, {})
+        for name, tally in (("flags", flags), ("conflicts", conflicts)):
+            summed[name] = _added(summed.get(name), tally)
     for language, t in sorted(totals.items()):
         n = t[3]
+        found = sums[language]
         print(
             f"{'all ' + language:<28} themes P {t[0] / n:.2f} R {t[1] / n:.2f} F {t[2] / n:.2f} "
-            f"(mean of sets)  flags precision {t[4] / max(t[5], 1):.2f} ({t[4]:.0f}/{t[5]:.0f}) "
-            f"recall {t[6] / max(t[7], 1):.2f} ({t[6]:.0f}/{t[7]:.0f})"
+            f"(mean of sets)  {_rates('flags', found['flags'])}  "
+            f"{_rates('conflicts', found['conflicts'])}"
         )
     elapsed = time.perf_counter() - started
     print(
         f"{answers} answers stored, indexed and exported in {elapsed:.2f} s "
         f"({answers / max(elapsed, 1e-9):,.0f} answers/s)"
+    )
+
+
+def _rates(name: str, tally: quality_themes.Flags) -> str:
+    return (
+        f"{name} precision {tally.precision:.2f} ({tally.true}/{tally.predicted}) "
+        f"recall {tally.recall:.2f} ({tally.found}/{tally.gold})"
+    )
+
+
+def _added(total: quality_themes.Flags | None, tally: quality_themes.Flags) -> quality_themes.Flags:
+    if total is None:
+        return quality_themes.Flags(tally.true, tally.predicted, tally.found, tally.gold)
+    return quality_themes.Flags(
+        total.true + tally.true,
+        total.predicted + tally.predicted,
+        total.found + tally.found,
+        total.gold + tally.gold,
     )
 
 

@@ -8,14 +8,16 @@ bot indexes what it captures (claims, themes, merges); then the JSON export (the
 the gold claim labels; assumption flags by precision and recall against the claims that
 only internal groups make (at least two internal people, no customer or focus-group answer
 of that persona, in any field). A flagged theme counts as right when the claim most of its
-answers make is such a claim (ties: the claim more answers make overall).
+answers make is such a claim (ties: the claim more answers make overall). Conflicts by
+precision and recall against the meta file's contradictions: a conflict is right when the
+top claims of its internal and its customer theme are the two sides of one of them.
 """
 
 from __future__ import annotations
 
 import tempfile
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,6 +39,7 @@ class Replay:
 
     memberships: dict[str, set[str]] = field(default_factory=dict)  # answer id -> clusters
     themes: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
     members: dict[str, list[str]] = field(default_factory=dict)  # cluster -> answer ids
 
 
@@ -50,7 +53,7 @@ def replay(data: LabelledSet) -> Replay:
                 session=session, team_id=TEAM, now=START + timedelta(days=60), locale="en"
             )
         db.dispose()
-    result = Replay(themes=exported["themes"])
+    result = Replay(themes=exported["themes"], conflicts=exported["conflicts"])
     labelled = {ids[a.id]: a.id for a in data.answers}
     for row in exported["answers"]:
         answer = labelled[row["answer_id"]]
@@ -145,8 +148,7 @@ class Flags:
 
 def flags(data: LabelledSet, known: Replay) -> Flags:
     gold = data.internal_only_claims()
-    by_id = {a.id: a for a in data.answers}
-    overall = Counter(k for a in data.answers for k in a.claim_keys)
+    top = _top_claims(data, known)
     predicted = true = 0
     hit: set[str] = set()
     wrong = []
@@ -154,14 +156,46 @@ def flags(data: LabelledSet, known: Replay) -> Flags:
         if not theme["internal_only"]:
             continue
         predicted += 1
-        members = known.members.get(f"{theme['key']}@{theme['persona']}", [])
-        votes = Counter(k for m in members for k in by_id[m].claim_keys)
-        # the claim most of its answers make; ties go to the claim more answers make overall,
-        # then to the first by name, so the score never depends on hash order
-        top = min(votes, key=lambda k: (-votes[k], -overall[k], k)) if votes else ""
-        if top in gold:
+        claim = top(theme["key"], theme["persona"])
+        if claim in gold:
             true += 1
-            hit.add(top)
+            hit.add(claim)
         else:
-            wrong.append(f"{top or '(no claim)'} <- {theme['label']}")
+            wrong.append(f"{claim or '(no claim)'} <- {theme['label']}")
     return Flags(true, predicted, len(hit), len(gold), wrong)
+
+
+def conflicts(data: LabelledSet, known: Replay) -> Flags:
+    """Conflicts against the contradictions of the meta file (the same tally as flags)."""
+    gold = {
+        (f"{c['persona']}/{c['internal']}", f"{c['persona']}/{c['customers']}")
+        for c in data.meta.get("contradictions", [])
+    }
+    top = _top_claims(data, known)
+    true = 0
+    hit: set[tuple[str, str]] = set()
+    wrong = []
+    for conflict in known.conflicts:
+        persona = conflict["persona"]
+        pair = (top(conflict["internal_theme"], persona), top(conflict["customer_theme"], persona))
+        if pair in gold:
+            true += 1
+            hit.add(pair)
+        else:
+            wrong.append(f"{pair[0] or '(no claim)'} vs {pair[1] or '(no claim)'}")
+    return Flags(true, len(known.conflicts), len(hit), len(gold), wrong)
+
+
+def _top_claims(data: LabelledSet, known: Replay) -> Callable[[str, str | None], str]:
+    """(theme key, persona) -> the claim most of the theme's answers make ("" for none);
+    ties go to the claim more answers make overall, then to the first by name, so the
+    score never depends on hash order."""
+    by_id = {a.id: a for a in data.answers}
+    overall = Counter(k for a in data.answers for k in a.claim_keys)
+
+    def top(key: str, persona: str | None) -> str:
+        members = known.members.get(f"{key}@{persona}", [])
+        votes = Counter(k for m in members for k in by_id[m].claim_keys)
+        return min(votes, key=lambda k: (-votes[k], -overall[k], k)) if votes else ""
+
+    return top
