@@ -24,7 +24,9 @@ Agent onboarding is slow; it takes weeks of shadowing,2026-11-03,bob,customers,O
 2026-11-06,dave,customers,Ops Olivia,goals
 last week it was fine,yesterday,erin,customers,,
 "=HYPERLINK(""http://evil"")",2026-11-07,mallory,customers,,objections
-"Sales hears Olivia buys us for the AI features first",2026-11-08,frank,sales,Ops Olivia,pains
+"Marketing hears Olivia buys us for the AI features first",2026-11-08,frank,marketing,\
+Ops Olivia,pains
+"Leadership is sure Olivia buys us for the AI features",2026-11-09,grace,leadership,Ops Olivia,pains
 """
 
 
@@ -48,7 +50,7 @@ def imported(db: Database, database_url: str, tmp_path: Path) -> Path:
     path.write_text(CSV, encoding="utf-8")
     result = run(["import", str(path)], database_url, tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == (f"imported 7 answer(s) from {path}; 0 already there")
+    assert result.stdout.splitlines()[0] == (f"imported 8 answer(s) from {path}; 0 already there")
     assert (
         result.stderr.strip()
         == f"{path}:7: skipped: bad date 'yesterday'; use 2026-11-02 or 2026-11-02 14:30"
@@ -60,13 +62,13 @@ def test_import_keeps_good_rows_and_importing_twice_adds_nothing(
     imported: Path, db: Database, database_url: str, tmp_path: Path
 ) -> None:
     with db.session() as session:
-        assert session.scalar(select(func.count(Answer.id))) == 7
+        assert session.scalar(select(func.count(Answer.id))) == 8
         assert session.scalars(select(Persona.name)).all() == ["Ops Olivia"]
-        assert session.scalar(select(func.count(Evidence.id))) == 6
+        assert session.scalar(select(func.count(Evidence.id))) == 7
     again = run(["import", str(imported)], database_url, tmp_path)
-    assert again.stdout.splitlines()[0] == f"imported 0 answer(s) from {imported}; 7 already there"
+    assert again.stdout.splitlines()[0] == f"imported 0 answer(s) from {imported}; 8 already there"
     with db.session() as session:
-        assert session.scalar(select(func.count(Answer.id))) == 7
+        assert session.scalar(select(func.count(Answer.id))) == 8
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "cp949"])
@@ -106,9 +108,9 @@ def test_digest_in_three_formats(imported: Path, database_url: str, tmp_path: Pa
     md = run(["digest", "--format", "md"], database_url, tmp_path)
     assert md.returncode == 0, md.stderr
     assert "Ops Olivia" in md.stdout
-    # only sales (two people) says Olivia buys for the AI features; customers point to onboarding
+    # only internal teams say Olivia buys for the AI features; customers point to onboarding
     assert "assumption" in md.stdout.lower()
-    assert "Sales point to" in md.stdout
+    assert "Leadership and marketing point to" in md.stdout
     html_path = tmp_path / "report.html"
     html = run(["digest", "--format", "html", "--output", str(html_path)], database_url, tmp_path)
     assert html.returncode == 0, html.stderr
@@ -133,21 +135,21 @@ def test_export_csv_neutralises_formulas_and_json_has_everything(
         *("themes", "jobs", "text", "link", "author_id", "user_team", "expired_at"),
     ]
     assert {r["author_id"] for r in rows} == {""}  # imported authors are names, not Slack ids
-    assert len(rows) == 7
+    assert len(rows) == 8
     assert {r["persona"] for r in rows} == {"Ops Olivia", ""}
     formula = next(r for r in rows if "HYPERLINK" in r["text"])
     assert formula["text"].startswith("'=")
     everything = json.loads(run(["export", "--format", "json"], database_url, tmp_path).stdout)
     assert set(everything) == {"generated_at", "answers", "themes", "conflicts", "digest"}
-    assert len(everything["answers"]) == 7
-    assert everything["digest"]["answers"] == 7
+    assert len(everything["answers"]) == 8
+    assert everything["digest"]["answers"] == 8
     by_author = {a["author"]: a for a in everything["answers"]}
 
     # answers carry the keys of the themes their claims joined, and their job parts
     [onboarding] = by_author["alice"]["themes"]
     assert by_author["bob"]["themes"] == [onboarding]
     [ai] = by_author["carol"]["themes"]
-    assert by_author["frank"]["themes"] == [ai] != [onboarding]
+    assert by_author["frank"]["themes"] == by_author["grace"]["themes"] == [ai] != [onboarding]
     [job] = by_author["dave"]["jobs"]
     assert job["situation"] == "we onboard a new agent"
     assert job["motivation"] == "one place for the playbook"
@@ -159,8 +161,8 @@ def test_export_csv_neutralises_formulas_and_json_has_everything(
     assert all(k in keys for a in everything["answers"] for k in a["themes"])
 
     # themes: support across fields, and the mirror check
-    assert themes[ai]["people"] == 2
-    assert themes[ai]["groups"] == ["sales"]
+    assert themes[ai]["people"] == 3
+    assert themes[ai]["groups"] == ["leadership", "marketing", "sales"]
     assert themes[ai]["fields"] == ["pains", "motivations"]
     assert themes[ai]["internal_only"] is True
     assert themes[onboarding]["internal_only"] is False
@@ -172,7 +174,7 @@ def test_export_csv_neutralises_formulas_and_json_has_everything(
             "persona": "Ops Olivia",
             "field": "pains",
             "internal_theme": ai,
-            "internal_groups": ["sales"],
+            "internal_groups": ["leadership", "marketing"],
             "customer_theme": onboarding,
             "customer_groups": ["customers"],
         }

@@ -224,15 +224,39 @@ def test_a_single_customer_answer_clears_the_flag() -> None:
 
 @pytest.mark.parametrize(
     ("groups", "flagged"),
-    [((None, None), False), (("sales", None), True), (("sales", "customers"), False)],
+    [
+        ((None, None, None), False),
+        (("sales", None, None), True),
+        (("sales", "sales", None), True),
+        (("sales", None, "customers"), False),
+    ],
 )
 def test_unknown_groups_neither_clear_nor_raise_the_flag(
     groups: tuple[str | None, ...], flagged: bool
 ) -> None:
     answers = [ans(i, "1", "goals", g, f"U{i}", 1, "reports") for i, g in enumerate(groups)]
     line = build(answers).personas[0].fields[0].themes[0]
-    assert line.support.people == 2
+    assert line.support.people == 3
     assert line.support.internal_only is flagged
+    assert None not in line.support.groups
+
+
+@pytest.mark.parametrize(
+    ("groups", "flagged"),
+    [
+        (("sales", "sales"), False),  # two voices of one team: not yet the team's belief
+        (("sales", "marketing"), True),  # two teams
+        (("sales", "sales", "sales"), True),  # three people
+        (("sales", None), False),  # an unknown group counts as a person, not a team
+    ],
+)
+def test_an_assumption_is_three_internal_people_or_two_internal_teams(
+    groups: tuple[str | None, ...], flagged: bool
+) -> None:
+    answers = [ans(i, "1", "goals", g, f"U{i}", 1, "reports") for i, g in enumerate(groups)]
+    line = build(answers).personas[0].fields[0].themes[0]
+    assert line.support.internal_only is flagged
+    assert line.support.suggest == ("customers" if flagged else None)
     assert None not in line.support.groups
 
 
@@ -479,12 +503,15 @@ def test_a_one_person_claim_goes_to_also_said_and_is_not_flagged() -> None:
     # one person is no side of a conflict
     assert pains.conflict is None
     assert olivia.conflicts == ()
-    # a second person makes it a theme, and an internal-only one
+    # a second person of another team makes it a theme, and an internal-only one
     answers.append(ans(6, "1", "objections", "marketing", "U2", 1, "pricing"))
     olivia = build(answers).personas[0]
     assert [t.theme.key for t in olivia.also_said] == ["reports"]
     pricing = next(t for t in olivia.themes if t.theme.key == "pricing")
     assert pricing.support.internal_only
+    # but one internal voice in pains is no side of a conflict there
+    assert field_of(build(answers), "1", "pains").conflict is None
+    answers.append(ans(7, "1", "pains", "sales", "U3", 1, "pricing"))
     assert field_of(build(answers), "1", "pains").conflict == Conflict(
         field="pains",
         internal_theme="pricing",
