@@ -51,9 +51,11 @@ _NOT_TRIGGER_AFTER = re.compile(
     r"^(?:needed|necessary|possible|in\s+doubt|any|ever|that|this|so|not|at\s+all|"
     r"you\s+(?:can|could|get|have|find|want|need|like|ask|think)\b|in\s+a\s+while|"
     r"(?:i'?m|i\s+am)\s+(?:being\s+)?(?:honest|real|frank)|(?:i|we|they)\s+(?:can|could)(?=,)|"
-    r"(?:a|per|an)\s+(?:week|month|day|year|quarter)\b|again|more|then|it\s+(?:works|helps)|"
+    r"(?:a|per|an)\s+(?:week|month|day|year|quarter)\b(?!\s+of\b)|again|more|then|it\s+(?:works|helps)|"
     r"it\s+(?:comes|came)\s+to|"
-    r"they'?re\s+not|that's)(?![\w'])",
+    r"they'?re\s+not|that's|only|"
+    # "if I'd known ...", "if we had signed ...": a counterfactual, not a moment
+    r"(?:i|we|they|he|she|you)(?:'d|\s+had)\s+(?:\w+ed|known|been|seen|gone|done|taken))(?![\w'])",
     _I,
 )
 _REPORTING = re.compile(
@@ -159,7 +161,11 @@ _POSTPOSED = re.compile(
 )
 
 
-_WHIM = re.compile(r"\b(?:feel|feels|felt)\s+like\b|\b(?:can|could|like|please)$", _I)
+_WHIM = re.compile(
+    r"\b(?:feel|feels|felt)\s+like\b|\b(?:can|could|like|please)$|"
+    r"^(?:i|we|they|you|he|she)\s+(?:feel|feels|felt|want|wants|wanted)\s+(?:like\s+)?(?:it|to)\b",
+    _I,
+)
 
 
 def postposed(motivation: str) -> tuple[str, str] | None:
@@ -190,7 +196,7 @@ def _trigger_situation(window: str, *, same_sentence: bool) -> str | None:
         if _COPULA_BEFORE.search(head) or _CONCESSIVE.search(head):
             continue
         body = window[trigger.start("body") :]
-        if _NOT_TRIGGER_AFTER.match(body):
+        if _NOT_TRIGGER_AFTER.match(body) or _WHIM.match(body):
             continue
         if '"' in head and head.count('"') % 2 == 1 and '"' in body and not same_sentence:
             continue
