@@ -40,9 +40,7 @@ from bot.insights.synthesis.jobs_en_text import (
     without_parentheses,
 )
 from bot.insights.synthesis.jobs_en_wants import WANT, Want, wants
-from bot.insights.synthesis.jobs_words import (
-    is_verb,
-)
+from bot.insights.synthesis.jobs_words import is_verb, words
 
 _I = re.IGNORECASE
 _CONCESSIVE = re.compile(r"\beven\s*$", _I)  # "even if it's cheaper ...": no moment
@@ -155,12 +153,18 @@ _STATE = re.compile(
     r"^(?:[\w'-]+\s+){1,3}(?:was|were)\s+(?:a|an|the|just|basically|still|all|like|\d)", _I
 )
 _POSTPOSED = re.compile(
-    r"[\s,]+(?:whenever|every\s+(?:single\s+)?time|each\s+time|any\s*time|as\s+soon\s+as|"
+    r"[\s,]+(?:when(?:ever)?|every\s+(?:single\s+)?time|each\s+time|any\s*time|as\s+soon\s+as|"
     r"the\s+(?:moment|minute|second))\s+(?P<body>.+)$",
     _I,
 )
 
 
+_INSTEAD = re.compile(r"\s+(?:instead\s+of|rather\s+than)\s", _I)
+# Verbs whose object may be a "when" clause ("know when", "tell me when", "see when").
+_COMPLEMENT_VERBS = words(
+    """know knows see tell remember notice ask decide understand show check wonder hear learn
+    track find figure predict plan choose pick say confirm flag exactly"""
+)
 _WHIM = re.compile(
     r"\b(?:feel|feels|felt)\s+like\b|\b(?:can|could|like|please)$|"
     r"^(?:i|we|they|you|he|she)\s+(?:feel|feels|felt|want|wants|wanted)\s+(?:like\s+)?(?:it|to)\b",
@@ -175,12 +179,18 @@ def postposed(motivation: str) -> tuple[str, str] | None:
     match = _POSTPOSED.search(motivation)
     if match is None:
         return None
-    body = tidy(match.group("body"))
+    body = tidy(_INSTEAD.split(match.group("body"))[0])
     if WANT.search(body) or _WHIM.search(body):
         return None  # "any time I want", "whenever they feel like it"
+    head_words = [t.lower() for t in WORD.findall(motivation[: match.start()])][-2:]
+    if match.group().split()[0].lower() == "when" and set(head_words) & _COMPLEMENT_VERBS:
+        return None  # "know when a deal slips", "tell me when": a question, not a moment
     tokens = [t.lower() for t in WORD.findall(body)]
     pronoun_verb = len(tokens) > 1 and tokens[0] in NOMINATIVE | {"you"} and is_verb(tokens[1])
-    copula = any(t in {"is", "are", "was", "were", "has"} for t in tokens[1:])
+    copula = any(
+        t in {"is", "are", "was", "were", "has"} or (t.endswith("'s") and t != "let's")
+        for t in tokens[1:]
+    )
     if not (pronoun_verb or copula or has_finite_verb(f"x {body}")):
         return None
     head = tidy(motivation[: match.start()])

@@ -39,9 +39,61 @@ MORE_SHAPES: list[tuple[str, list[Triple]]] = [
             )
         ],
     ),
+    # "so when ..." opens a new clause, not an outcome
+    (
+        "the board wanted proof first so when I pitched it I needed a cost sheet on real "
+        "invoices or it wasn't getting signed",
+        [
+            (
+                "I pitched it",
+                "a cost sheet on real invoices",
+                "or it wasn't getting signed",
+            )
+        ],
+    ),
+    # a list of "which ..." stays in the motivation; "and <noun> won't" ends it
+    (
+        "when a parent calls about a missed bus I need to know which route, which driver, "
+        "what happened so I can answer on the spot",
+        [
+            (
+                "a parent calls about a missed bus",
+                "know which route, which driver, what happened",
+                "answer on the spot",
+            )
+        ],
+    ),
+    (
+        "when a lab result is late I need to move the appointment and half the clinics "
+        "won't let you do it online",
+        [("a lab result is late", "move the appointment", "")],
+    ),
+    # a "when" clause after the want (not after "know"/"tell me")
+    (
+        "I want to log the dose when I give it so the chart is actually right",
+        [("I give it", "log the dose", "the chart is actually right")],
+    ),
+    (
+        "the nurses need the allergy list on one screen when a new patient is admitted, to "
+        "avoid a bad reaction",
+        [
+            (
+                "a new patient is admitted",
+                "the allergy list on one screen",
+                "avoid a bad reaction",
+            )
+        ],
+    ),
+    (
+        "teachers want to swap the room themselves when the projector's broken instead of "
+        "calling facilities",
+        [("the projector's broken", "swap the room themselves", "")],
+    ),
 ]
 
 MORE_NEGATIVES: list[str] = [
+    "I want to know when the lab results come back",
+    "they need the app to tell them when a slot opens up",
     "if I'd known how little the nurses needed I'd have switched a year ago",
     "if we had signed in may the pilot would be done. the clinic wants a refund now",
 ]
