@@ -89,9 +89,74 @@ MORE_SHAPES: list[tuple[str, list[Triple]]] = [
         "calling facilities",
         [("the projector's broken", "swap the room themselves", "")],
     ),
+    # "After that ...": the event before, past a fragment ("Awful.")
+    (
+        "We failed a fire inspection at the east campus in 2023. Awful. After that I wanted "
+        "every extinguisher check logged in one place",
+        [
+            (
+                "We failed a fire inspection at the east campus in 2023",
+                "every extinguisher check logged in one place",
+                "",
+            )
+        ],
+    ),
+    # ", and at that point they want ...": the event joined to the want
+    (
+        "they've just lost a big grant, and at that point they want to see every cost line "
+        "by program so they can cut the right one",
+        [
+            (
+                "they've just lost a big grant",
+                "see every cost line by program",
+                "cut the right one",
+            )
+        ],
+    ),
+    # "after <noun phrase>" inside an earlier sentence is part of its event; a counted
+    # detail (", one was ...") is dropped
+    (
+        "Our malpractice premium came in 30% higher after three claims, one was a missed "
+        "allergy that nobody flagged. I wanted every allergy confirmed at check-in so I "
+        "could show the insurer we fixed it",
+        [
+            (
+                "Our malpractice premium came in 30% higher after three claims",
+                "every allergy confirmed at check-in",
+                "show the insurer we fixed it",
+            )
+        ],
+    ),
+    # a month before "last year" is part of the time lead
+    (
+        "March last year we had 4 freezers fail in one week, two of them with alarms nobody "
+        "heard. I needed the alarms to reach my phone the same night",
+        [
+            (
+                "we had 4 freezers fail in one week",
+                "the alarms to reach my phone the same night",
+                "",
+            )
+        ],
+    ),
+    # the clause after a dash tells the event
+    (
+        "The district asked for help last month - they'd just merged two schools with "
+        "different timetables. They wanted one timetable for both sites so teachers stop "
+        "double-booking rooms",
+        [
+            (
+                "they'd just merged two schools with different timetables",
+                "one timetable for both sites",
+                "teachers stop double-booking rooms",
+            )
+        ],
+    ),
 ]
 
 MORE_NEGATIVES: list[str] = [
+    "The best example was when a hospital signed in 2021. 300 beds, wanted a free pilot, "
+    "then cancelled.",
     "I want to know when the lab results come back",
     "they need the app to tell them when a slot opens up",
     "if I'd known how little the nurses needed I'd have switched a year ago",
