@@ -84,9 +84,9 @@ def situation(
         events = [p for p in earlier[-2:] if not is_fragment(p.text)]
         return narrative(events[-1].text) if events else None
     quote = quote_start(text, piece.start + want.subject_start)
-    before = [p for p in earlier if p.start >= quote and not p.text.endswith("?")][-2:]
+    before = [_from(p, quote) for p in earlier if p.end > quote and not p.text.endswith("?")][-2:]
     if want.subjectless and not want.past and not has_finite_verb(window):
-        if window.strip() or not before or before[-1] is not earlier[-1]:
+        if window.strip() or not before or before[-1].end != earlier[-1].end:
             return None
         # "When a new rep starts. Need the deck ...": the sentence just before.
         return _earlier_trigger(before[-1:])
@@ -96,11 +96,11 @@ def situation(
     found = _earlier_trigger(before)
     if found:
         return found
-    if not before or before[-1] is not earlier[-1]:
+    if not before or before[-1].end != earlier[-1].end:
         return None
     told = before[-1].text
     if want.past or DATED.search(told):
-        if _STATE.match(told) and len(before) > 1 and before[-2] is earlier[-2]:
+        if _STATE.match(told) and len(before) > 1 and before[-2].end == earlier[-2].end:
             # "We went from 40 to 110 reps. onboarding was a 9-tab sheet. I needed ...": the
             # event, not the state it left behind.
             return narrative(before[-2].text) or narrative(told)
@@ -109,12 +109,20 @@ def situation(
         return None  # the looser readings below need a whole job: want and outcome
     if _RECURRING.search(told):
         return narrative(told, present=True)
-    if len(before) > 1 and before[-2] is earlier[-2] and is_fragment(told):
+    if len(before) > 1 and before[-2].end == earlier[-2].end and is_fragment(told):
         # "Elevator went down last month. 140 residents. I want ...": a dated event, then a
         # detail with no verb.
         dated = before[-2].text
         return narrative(dated) if DATED.search(dated) else None
     return None
+
+
+def _from(piece: Piece, quote: int) -> Piece:
+    """The part of ``piece`` inside the quotation opened at ``quote`` ('supervisor in Reno:
+    "every time a carrier calls ...' -> 'every time a carrier calls ...')."""
+    if piece.start >= quote:
+        return piece
+    return Piece(piece.text[quote - piece.start :], quote, piece.end)
 
 
 def _earlier_trigger(before: list[Piece]) -> str | None:

@@ -55,6 +55,9 @@ WHIM = re.compile(
 )
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|at|by|for|in|on|during|until|till|through|all|per|every|each|that)\s*$", _I
+)
 _SAYING = re.compile(
     r"\b(?:say|says|said|saying|told\s+\w+|tells\s+\w+|mentioned|asked|goes|went|like)\s*,?$", _I
 )
@@ -95,6 +98,8 @@ def trigger_situation(window: str, *, same_sentence: bool) -> str | None:
         head = window[: trigger.start()]
         if _COPULA_BEFORE.search(head) or _CONCESSIVE.search(head):
             continue
+        if trigger.group("trig").lower().startswith("the ") and _PREPOSITION_BEFORE.search(head):
+            continue  # "at the end of the day", "by the day": a time phrase, not "the day X"
         body = window[trigger.start("body") :]
         if _NOT_TRIGGER_AFTER.match(body) or WHIM.match(body):
             continue

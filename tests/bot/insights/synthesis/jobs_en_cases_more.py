@@ -152,9 +152,23 @@ MORE_SHAPES: list[tuple[str, list[Triple]]] = [
             )
         ],
     ),
+    # a quotation opened after a lead-in: the trigger sentence starts at the quote
+    (
+        'from a visit last month, head nurse at a clinic in Leeds: "every time a patient '
+        "calls to move their slot I have to find the book, cross it out, rewrite it. I just "
+        'want it to update itself so I stop being the bottleneck"',
+        [
+            (
+                "a patient calls to move their slot",
+                "it to update itself",
+                "I stop being the bottleneck",
+            )
+        ],
+    ),
 ]
 
 MORE_NEGATIVES: list[str] = [
+    "notes got typed up at the end of the day from memory. they want notes on the tablet",
     "The best example was when a hospital signed in 2021. 300 beds, wanted a free pilot, "
     "then cancelled.",
     "I want to know when the lab results come back",
