@@ -6,7 +6,9 @@
 2. "After that ..." / "Then ...": the sentence before (past a fragment: "Not fun.");
 3. a past narrative joined to the want: "a cook no-showed and she needed ...";
 4. a trigger clause in one of the two sentences before ("every time legal changes a
-   clause, half the team sends the old contract. I need ...");
+   clause, half the team sends the old contract. I need ..."), but not an "if": a
+   condition told with its own consequence ("if they have 2 rooms I walk away. they need a
+   calendar");
 5. for a want told in the past ("I wanted", "needed") or after a dated sentence, the
    event told in the sentence before (or the one before that when the nearer one only
    describes a state: "onboarding was a 9-tab sheet") ("our forecast said +40% at 8
@@ -117,6 +119,9 @@ def situation(
     return None
 
 
+_CONDITIONAL = re.compile(r"^\W*(?:(?:and|but|so)\s+)?if\b", _I)
+
+
 def _from(piece: Piece, quote: int) -> Piece:
     """The part of ``piece`` inside the quotation opened at ``quote`` ('supervisor in Reno:
     "every time a carrier calls ...' -> 'every time a carrier calls ...')."""
@@ -133,6 +138,8 @@ def _earlier_trigger(before: list[Piece]) -> str | None:
         earlier_wants = wants(previous.text)
         if earlier_wants and earlier_wants[0].subject_start < len(head):
             head = head[: earlier_wants[0].subject_start]
+        if _CONDITIONAL.match(head):
+            continue  # "if they have 2 rooms I walk away. they need a calendar": a condition
         found = trigger_situation(head, same_sentence=False)
         if found and (not SELF_OPENING_TRIGGER.match(found.split()[0]) or len(found.split()) > 3):
             return found

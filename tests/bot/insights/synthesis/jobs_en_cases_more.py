@@ -168,6 +168,9 @@ MORE_SHAPES: list[tuple[str, list[Triple]]] = [
 ]
 
 MORE_NEGATIVES: list[str] = [
+    "if they run 2 rooms and 10 patients a day I walk away. nice people but they need a diary",
+    "if referrals don't sync into the EHR my nurses re-type everything. I needed your "
+    "integration lead on the call before signing",
     "notes got typed up at the end of the day from memory. they want notes on the tablet",
     "The best example was when a hospital signed in 2021. 300 beds, wanted a free pilot, "
     "then cancelled.",
