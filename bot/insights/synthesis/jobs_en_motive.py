@@ -13,7 +13,8 @@ from bot.insights.synthesis.jobs_words import PREPOSITIONS, is_finite_form, is_v
 
 _I = re.IGNORECASE
 _OUTCOME = re.compile(
-    r"(?:,?\s+(?P<so>so\s+that|so(?!\s+(?:when|whenever|every|each|once|if|after|much|many|far|long|often|well|bad|badly|quickly|"
+    r"(?:,?\s+(?P<so>so\s+that|so(?!\s+(?:when|whenever|every\s+time|each\s+time|once|much|"
+    r"many|far|long|often|well|bad|badly|quickly|"
     r"fast|little|few|yeah|ok|okay|good|great|hard|easy|annoying|slow|i\s+guess)\b)|"
     r"in\s+order\s+to|so\s+as\s+to)|(?:,|\s+-)\s+(?:that|this)\s+way,?|"
     r",?\s+(?P<else>otherwise|or\s+else)|"

@@ -51,6 +51,29 @@ MORE_SHAPES: list[tuple[str, list[Triple]]] = [
             )
         ],
     ),
+    # "so if ..." and "so every ..." stay outcomes
+    (
+        "when a nurse leaves I want her notes in the chart so if the next nurse starts she "
+        "has them",
+        [
+            (
+                "a nurse leaves",
+                "her notes in the chart",
+                "if the next nurse starts she has them",
+            )
+        ],
+    ),
+    (
+        "when a teacher quits I want the lesson plans in one drive so every class keeps its "
+        "materials",
+        [
+            (
+                "a teacher quits",
+                "the lesson plans in one drive",
+                "every class keeps its materials",
+            )
+        ],
+    ),
     # a list of "which ..." stays in the motivation; "and <noun> won't" ends it
     (
         "when a parent calls about a missed bus I need to know which route, which driver, "
