@@ -8,7 +8,8 @@ the situation ("when I needed an app ...") and questions are not jobs.
 
 Modules: ``jobs_en_wants`` finds the wants, ``jobs_en_situation`` the situation (a trigger
 clause, an earlier sentence, a situation after the want: "a ping whenever a deal slips";
-see there for the order), ``jobs_en_clause`` where a trigger clause ends,
+see there for the order), ``jobs_en_trigger`` the trigger clauses that open a moment,
+``jobs_en_clause`` where a trigger clause ends,
 ``jobs_en_narrative`` the events told without a trigger,
 ``jobs_en_motive`` the motivation and outcome, ``jobs_en_render`` renders, ``jobs_en_text``
 cuts the answer into English sentences.

@@ -28,7 +28,8 @@ _MAIN_SUBJECT = re.compile(r"\s+(?P<subj>i|we|they|he|she|it|there|you)\s+(?P<ne
 _AUX = words(
     """can could will would should must may might do does did don't doesn't didn't can't
     won't is are was were am has have had 'm 're 's 'd 'll gotta just still always never
-    really also kept keep dont doesnt didnt cant wont isnt arent wasnt"""
+    really also kept keep dont doesnt didnt cant wont isnt arent wasnt either usually
+    often sometimes basically literally immediately"""
 )
 
 
@@ -45,6 +46,9 @@ def clause_end(body: str, *, cut_commas: bool) -> str:
         nxt = subject.group("next").lower()
         if len(body[: subject.start()].split()) < 2:
             continue
+        before = WORD.findall(body[: subject.start()])[-1:]
+        if before and before[0].lower() in _CLAUSE_OPENERS:
+            continue  # "a driver swears he had ...", "... and they can't find it"
         if "'" in nxt[:1] or nxt.split("'")[0] in _AUX or is_finite_form(nxt) or is_past(nxt):
             end = subject.start()
             break
@@ -86,7 +90,8 @@ def _clause_verb(word: str) -> bool:
 _CLAUSE_OPENERS = words(
     """that what which who whom how why where when if whether because since as so and or but
     than say says said tell tells told think thinks thought know knows knew hear heard mean
-    means feel feels guess hope wish realise realize notice noticed see sees saw"""
+    means feel feels guess hope wish realise realize notice noticed see sees saw swear swears
+    swore claim claims claimed insist insists insisted"""
 )
 
 

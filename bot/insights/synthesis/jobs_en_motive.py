@@ -13,7 +13,8 @@ from bot.insights.synthesis.jobs_words import PREPOSITIONS, is_finite_form, is_v
 
 _I = re.IGNORECASE
 _OUTCOME = re.compile(
-    r"(?:,?\s+(?P<so>so\s+that|so(?!\s+(?:much|many|far|long|often|well|bad|badly|quickly|"
+    r"(?:,?\s+(?P<so>so\s+that|so(?!\s+(?:when|whenever|every\s+time|each\s+time|once|much|"
+    r"many|far|long|often|well|bad|badly|quickly|"
     r"fast|little|few|yeah|ok|okay|good|great|hard|easy|annoying|slow|i\s+guess)\b)|"
     r"in\s+order\s+to|so\s+as\s+to)|(?:,|\s+-)\s+(?:that|this)\s+way,?|"
     r",?\s+(?P<else>otherwise|or\s+else)|"
@@ -28,9 +29,12 @@ _END_OF_CLAUSE = re.compile(
     r",?\s+(?:because|since|bc|cuz|cause|although|though|unless|whereas|lol|lmao|haha|"
     r"tbh|btw|imo|which\s+is|that's\s+(?:what|why|the|how|it|literally)|and\s+then|"
     r"and\s+(?:also|honestly|plus|(?:right\s+)?now|currently|meanwhile)|"
+    r"(?:and|so|but|then)\s+(?:when(?:ever)?|every\s+time|each\s+time|once|as\s+soon\s+as)|"
     r"then\s+(?:i|we|they|he|she))\b.*$|"
     r",\s+(?:and|then|that's|thats|it's|i'm|i|we|we're|they|they're|he|she|you|also|plus|"
-    r"which|with|same|no|nothing|both|anyway|ended)\b.*$|\s+-\s+.*$",
+    r"with|same|no|nothing|both|anyway|ended)\b.*$|\s+-\s+.*$|"
+    # ", which is ...", but not a list: "which door, which truck, what happened"
+    r",\s+which\b(?!\s+[\w-]+\s*,).*$",
     _I,
 )
 _CAN = re.compile(
@@ -101,7 +105,12 @@ _EXCLAMATION = re.compile(
 )
 # "I wish I could give them one link", "wish we had one view": the wish's own subject.
 _WISH_SUBJECT = re.compile(r"^\s*(?:i|we|they|he|she|you)\s+(?:could|can|had)\s+(?=\S)", _I)
-_AND_CLAUSE = re.compile(r"\s+and\s+(?:i|we|they|he|she)(?:'[a-z]+)?\s+\S.*$", _I)
+_AND_CLAUSE = re.compile(
+    r"\s+and\s+(?:(?:i|we|they|he|she)(?:'[a-z]+)?\s+\S|"
+    # "... and half these sites won't let you": a noun subject with its own auxiliary
+    r"(?:[\w-]+\s+){1,3}(?:won't|can't|don't|doesn't|didn't|wouldn't|isn't|aren't)\s).*$",
+    _I,
+)
 _INFINITIVE = re.compile(r"\s+to\s+(?P<body>(?:(?:not|never)\s+)?(?P<verb>[a-z][\w-]*))", _I)
 _NEXT_TIME = re.compile(
     r"^(?:the\s+)?(?:next\s+time|when(?:ever)?|if|every\s+time)\b.*?\b(?:i|we|they|he|she|you)\s+"

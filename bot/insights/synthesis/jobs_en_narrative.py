@@ -19,7 +19,9 @@ from bot.insights.synthesis.jobs_words import (
 )
 
 _I = re.IGNORECASE
-_NARRATIVE_JOIN = re.compile(r"(?:,?\s+and|\s+-|,\s+so|\s+so)\s*$", _I)
+_NARRATIVE_JOIN = re.compile(
+    r"(?:,?\s+and|\s+-|,\s+so|\s+so)(?:\s+(?:at\s+that\s+point|then|that's\s+when),?)?\s*$", _I
+)
 CONNECTIVE_END = re.compile(
     r"(?:,?\s+(?:and|so|but|then|or|because|bc|since|cause))+\s*$|[,;:\s-]+$", _I
 )
@@ -40,6 +42,14 @@ _UPCOMING = re.compile(
     r"\b[a-z]+ing\s+(?:(?:on|this|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|tomorrow|tonight|week|month|quarter)\b|"
     r"\b[a-z]+ing\s+in\s+(?:\d+|a|two|three|four|a\s+few)\s+(?:days?|weeks?|months?)\b",
+    _I,
+)
+_STORY_POINTER = re.compile(r"\b(?:was|were|is)\s+(?:when|the\s+time)\b", _I)
+_CLAUSE_OPENING = re.compile(r"^(?:i|we|they|he|she|it|the|our|my|their|his|her)(?:'\w+)?\s", _I)
+# ", two of them with ...", ", one was a van ...": a detail about what the clause counted.
+_QUANTIFIED_ASIDE = re.compile(
+    r",\s+(?:one|two|three|four|five|all|both|most|some|none|half|several|many)\b"
+    r"(?:\s+of\s+(?:them|those|these|which))?[^,]*(?:,.*)?$",
     _I,
 )
 _TIME_LEAD = re.compile(r"^[^,]{1,25},\s+(?=\S)")
@@ -68,7 +78,8 @@ def joined_narrative(window: str, want: Want) -> str | None:
     if len(situation.split()) < 3 and len(clause) > 1:
         situation = ", ".join(clause[-2:])
     situation = _drop_time_lead(tidy(_LEAD_FILLER.sub("", without_parentheses(situation))))
-    if _is_event(situation) or (want.subjectless and has_finite_verb(situation)):
+    subjectless_event = want.subjectless and len(situation.split()) > 2
+    if _is_event(situation) or (subjectless_event and has_finite_verb(situation)):
         return situation
     if want.past and DATED.search(situation) and len(situation.split()) >= 3:
         return situation  # "new launch last week so I needed ...": a dated event, no verb
@@ -84,9 +95,16 @@ def narrative(sentence: str, *, present: bool = False) -> str | None:
     if told:
         head = _TRAILING_ADVERB.sub("", sentence[: told[0].subject_start])
         sentence = CONNECTIVE_END.sub("", head)
+    if _STORY_POINTER.search(sentence):
+        return None  # "the best example was when X signed": a story, no moment
     text = without_parentheses(sentence)
     text = re.split(r":\s+", text)[-1]
-    text = re.split(r"\s+-\s+", text)[0]
+    dashed = re.split(r"\s+-\s+", text)
+    # "Acme asked for help last week - they'd just added 30 sites": the clause after the dash.
+    text = dashed[-1] if _CLAUSE_OPENING.match(dashed[-1]) and _is_action(dashed[-1]) else dashed[0]
+    counted = _QUANTIFIED_ASIDE.sub("", text)
+    if len(counted.split()) >= 3 and _is_event(counted):
+        text = counted
     conjuncts = re.split(r",\s+(?:and|but|so)\s+", text)
     events = [c for c in conjuncts if _is_event(c, present=present)]
     text = events[-1] if events else conjuncts[0]
@@ -121,7 +139,8 @@ def _event_part(text: str, *, present: bool) -> str:
 
 
 _TIME_ADVERB = re.compile(
-    r"^(?:(?:last|this|next|that)\s+(?:week|month|year|night|quarter|spring|summer|fall|winter|"
+    r"^(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?"
+    r"(?:last|this|next|that)\s+(?:week|month|year|night|quarter|spring|summer|fall|winter|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning)|yesterday|today)"
     r"\s*,?\s+(?=(?:i|we|they|he|she|a|an|the|my|our|their|his|her|one|two|some)\b)",
@@ -152,6 +171,13 @@ def _is_event(clause: str, *, present: bool = False) -> bool:
         return False
     pairs = itertools.pairwise(tokens)
     return has_finite_verb(clause) or any(a in NOMINATIVE and is_verb(b) for a, b in pairs)
+
+
+def _is_action(clause: str) -> bool:
+    """A clause told with a past verb other than "was"/"were" ("they'd just added 30 vans",
+    not "it was all in one file")."""
+    tokens = [t.lower().split("'")[0] for t in WORD.findall(clause)]
+    return any(is_past(t) for t in tokens if t not in {"was", "were"})
 
 
 def has_finite_verb(clause: str) -> bool:

@@ -25,7 +25,7 @@ WANT = re.compile(
     r"\b(?:(?P<what>what|all|(?:the\s+)?(?:only|one|main|real|big)\s+thing)\s+"
     r"(?:i|we|they|he|she)\s+(?:really\s+|just\s+)?"
     r"(?:want|need)(?:ed|s)?\s+is\b|"
-    r"(?P<verb>wants?|wanted|needs?|needed|(?:would|'d)\s+(?:really\s+)?(?:like|love|prefer)|"
+    r"(?P<verb>wanna|wants?|wanted|needs?|needed|(?:would|'d)\s+(?:really\s+)?(?:like|love|prefer)|"
     r"wish(?:es|ed)?)\b(?P<to>\s+to\b)?|"
     r"(?P<great>\b(?:it'?d|it\s+would|would)\s+be\s+(?:so\s+|really\s+)?(?:great|nice|awesome|"
     r"amazing|ideal|helpful|huge|good)\s+(?:to|if)\b))",
@@ -48,6 +48,7 @@ _RELATIVE = words(
 )
 _OTHER_SUBJECTS = words("everyone everybody someone somebody i'd we'd they'd he'd she'd you'd")
 _FUTURE = re.compile(r"(?:'ll|\bwill|\bgonna|\bgoing\s+to)$", _I)
+_DEGREE = re.compile(r"\bhow\s+(?:much|little|many|few)(?:\s+[\w']+){0,3}$", _I)
 _NOTE_MARK = re.compile(r"^\s*(?::|->|=>|=|\u2192)\s*$")
 _INDEFINITE = words("something anything everything stuff")
 _INDEFINITE_OBJECTS = words("someone somebody everyone everybody")
@@ -72,7 +73,8 @@ def wants(sentence: str) -> list[Want]:
     for match in WANT.finditer(sentence):
         want = _want(sentence, match)
         if want is not None:
-            verbal = match.group("to") is not None or match.group().lower().endswith("to")
+            lowered = match.group().lower()
+            verbal = match.group("to") is not None or lowered.endswith(("to", "wanna"))
             found.append(replace(want, verbal=verbal))
     return found
 
@@ -94,7 +96,7 @@ def _want(sentence: str, match: re.Match[str]) -> Want | None:
     # Adverbs between the subject and the verb ("I just want", "they also wanted").
     while tokens and _is_adverb(tokens[-1].group().lower()):
         tokens.pop()
-    present = verb in {"need", "needs", "want", "wants"}
+    present = verb in {"need", "needs", "want", "wants", "wanna"}
     if not tokens:
         # "Needed ...", or a note "Need the deck in their inbox" after a trigger sentence.
         if past or present:
@@ -103,6 +105,8 @@ def _want(sentence: str, match: re.Match[str]) -> Want | None:
     before = left[: tokens[-1].end()]
     if _NEGATION.search(before.rstrip()) or before.rstrip().endswith("n't"):
         return None
+    if _DEGREE.search(before):
+        return None  # "if I'd known how little my guys needed": a degree clause, no want
     if _FUTURE.search(before):
         return None  # "they'll want to think about it": a forecast, not a want
     last = tokens[-1].group().lower()

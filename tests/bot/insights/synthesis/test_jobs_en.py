@@ -9,18 +9,19 @@ from bot.insights.synthesis import jobs_en
 from bot.insights.synthesis.jobs import JobStatement, extract
 from bot.insights.synthesis.jobs_en_text import pieces
 from tests.bot.insights.synthesis.jobs_en_cases import NEGATIVES, SHAPES, Triple
+from tests.bot.insights.synthesis.jobs_en_cases_more import MORE_NEGATIVES, MORE_SHAPES
 
 
 def _jobs(text: str) -> list[Triple]:
     return [(s.situation, s.motivation, s.outcome) for s in extract(text) if s.language == "en"]
 
 
-@pytest.mark.parametrize(("text", "expected"), SHAPES)
+@pytest.mark.parametrize(("text", "expected"), SHAPES + MORE_SHAPES)
 def test_shapes(text: str, expected: list[Triple]) -> None:
     assert _jobs(text) == expected
 
 
-@pytest.mark.parametrize("text", NEGATIVES)
+@pytest.mark.parametrize("text", NEGATIVES + MORE_NEGATIVES)
 def test_hard_negatives_give_nothing(text: str) -> None:
     assert _jobs(text) == []
 
