@@ -115,7 +115,7 @@ def is_break(s: Sentence, j: int) -> bool:
     if m.tag == "SP" and m.form in (":", ";"):
         return True
     if m.tag == "EC" and m.form in _BREAK_EC:
-        return True
+        return not (m.form == "라" and tagged(prev, "아니", "VCN"))  # "A가 아니라 B로" is one
     if purpose_end(morphs, j) or lead_in(morphs, j):
         return True
     if m.form == "라" and m.tag == "NNG" and prev is not None and prev.end == m.start:

@@ -8,7 +8,8 @@ morpheme says how to continue them (kiwipiepy reads it):
   before 전 takes "에" ("임원회의 전에"), other nouns "때";
 - motivation: a stem takes "-고 싶다" ("한 화면에서 보고 싶다"), a past stem "-으면 좋겠다"
   ("바로 나왔으면 좋겠다"), a causative "-게" "하고 싶다", an "-어" form "-야 한다"
-  ("빨리 봐야 한다"), a noun or "-는" clause "이/가 필요하다";
+  ("빨리 봐야 한다"), a noun or "-는" clause "이/가 필요하다", a "-는 걸" clause "-는 것을
+  원한다";
 - outcome: a stem or a spoken "-어" form in plain present ("바로 넘긴다", "할 수 있다",
   "매번 빠뜨린다"), anything else as written, after "그래야" (or "안 그러면" for what
   happens without the want).
@@ -130,6 +131,8 @@ def situation_phrase(situation: str) -> str:
 
 def motivation_phrase(motivation: str) -> str:
     """The motivation as the main clause ("한 화면에서 보고 싶다")."""
+    if motivation.endswith((" 걸", " 것을")):  # "..나가는 걸 원하세요": the clause is wanted
+        return f"{motivation.removesuffix('걸').removesuffix('것을')}것을 원한다"
     how = kind(motivation)
     if how in ("past", "adjective"):
         return f"{motivation}으면 좋겠다"
