@@ -23,8 +23,8 @@ after it: last in its sentence ("..받고 싶어요, 월말 되면요"), or a cl
 the next sentence. A situation with no want, and questions give nothing.
 
 This module pairs them over an answer; the pieces live in ``jobs_ko_clause`` (sentences,
-clause breaks), ``jobs_ko_lead`` (span starts), ``jobs_ko_want``, ``jobs_ko_situation`` and
-``jobs_ko_outcome``.
+clause breaks), ``jobs_ko_lead`` (span starts), ``jobs_ko_want``, ``jobs_ko_situation``,
+``jobs_ko_outcome`` and ``jobs_ko_sentence`` (what the reader asks of one sentence).
 """
 
 from __future__ import annotations
@@ -32,14 +32,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.insights.synthesis.jobs_ko_clause import (
-    VERB,
     Sentence,
-    clause_start,
     is_question,
-    purpose_end,
     usable,
 )
-from bot.insights.synthesis.jobs_ko_lead import strip_lead
 from bot.insights.synthesis.jobs_ko_morph import sentences
 from bot.insights.synthesis.jobs_ko_outcome import (
     causal_result,
@@ -48,6 +44,15 @@ from bot.insights.synthesis.jobs_ko_outcome import (
     outcome_marker,
     outcome_stop,
     purpose_before,
+)
+from bot.insights.synthesis.jobs_ko_sentence import (
+    after_quote,
+    closed,
+    consequence,
+    fragment,
+    marked,
+    motivation_text,
+    purpose_want,
 )
 from bot.insights.synthesis.jobs_ko_situation import (
     Situation,
@@ -90,11 +95,15 @@ class _Reader:
     def _sentence(self, n: int, s: Sentence) -> None:
         wants = [] if n in self.consumed else find_wants(s.morphs)
         wants = [
-            w for w in wants if not asked(s, w) and not (w.kind == "plea" and s.depth[w.first])
+            w
+            for w in wants
+            if not asked(s, w)
+            and not (w.kind == "plea" and s.depth[w.first])
+            and not consequence(s, w)
         ]
         situations, anaphor = find_situations(s, {w.first for w in wants})
         if not wants and n not in self.consumed:
-            wants = _purpose_want(s, situations)
+            wants = purpose_want(s, situations)
         orphan, self.orphan = self.orphan, None
         if (
             orphan is not None
@@ -165,8 +174,10 @@ class _Reader:
         nouns = [x for x in before if x.noun]
         pending, self.pending = self.pending, None
         standalone, self.standalone = self.standalone, False
-        if strong:
-            return situation_text(s, strong[0], lower), strong[0].after
+        if strong:  # the first one after a closed stretch ("..반짝 ㅋㅋ 회의 있을 때 ..")
+            near = [x for x in strong if not any(closed(s, j) for j in range(x.after, want.first))]
+            first = near[0] if near else strong[0]
+            return situation_text(s, first, lower), first.after
         if pending is not None and standalone:
             return situation_text(*pending), lower
         if want.kind in ("request", "plea", "must_past"):
@@ -188,7 +199,7 @@ class _Reader:
         if n == 0:
             return None
         prev = self.sentences[n - 1]
-        if anaphor and n > 1 and _fragment(prev):
+        if anaphor and n > 1 and fragment(prev):
             n, prev = n - 1, self.sentences[n - 2]  # "..다니고 있더라고요 대표가.. 그때 .."
         if is_question(prev) or n - 1 in self.paired:
             return None  # (a want there that found no moment, "합쳐야 했어요", leaves it free)
@@ -208,11 +219,11 @@ class _Reader:
         """Add the job of want w; lows: the end of the want before, the motivation's floor;
         found: an outcome already found elsewhere."""
         floor, mot_lower = lows
-        motivation = _motivation_text(s, w, mot_lower)
+        motivation = motivation_text(s, w, mot_lower)
         stop = outcome_stop(s, w)
         outcome = found or outcome_in(s, w.after, stop) or causal_result(s, w, stop)
         if not outcome and s.depth[w.first] and stop < len(s.morphs):
-            outcome = _after_quote(s, stop)  # '"..보여줄 수 있으면 좋겠다" 그래야 ..'
+            outcome = after_quote(s, stop)  # '"..보여줄 수 있으면 좋겠다" 그래야 ..'
         if not outcome and w.kind != "purpose":
             outcome = purpose_before(s, w.first, mot_lower, floor)
         if not outcome and n + 1 < len(self.sentences):
@@ -225,64 +236,17 @@ class _Reader:
                     outcome = outcome_in(after, 0, len(after.morphs))  # "그래야 .." a step on
             elif leading := closed_purpose(nxt, 0, wants[0].first):
                 outcome = leading  # "..싶었는데 그게 되더라고요, 안 틀리려고요 ㅎㅎ 그리고 .."
-            elif _marked(nxt) and all(x.kind in ("must", "must_past") for x in wants):
+            elif marked(nxt) and all(x.kind in ("must", "must_past") for x in wants):
                 outcome = outcome_in(nxt, 0, len(nxt.morphs))  # "안 그러면 ..해야 돼요"
                 self.consumed.add(n + 1)
             elif wants[0].kind == "intent" and not find_situations(nxt, set())[0]:
-                outcome = _motivation_text(nxt, wants[0], 0)  # "..보여주려고 하신 거죠"
+                outcome = motivation_text(nxt, wants[0], 0)  # "..보여주려고 하신 거죠"
                 self.consumed.add(n + 1)
         if usable(situation) and usable(motivation):
             parts = (situation, motivation, outcome)
             self.paired.add(n)
             if not any(p[:2] == parts[:2] or p[1] == parts[1] for p in self.found):
                 self.found.append(parts)
-
-
-def _fragment(s: Sentence) -> bool:
-    """True for an afterthought with no verb or ending ("대표가..")."""
-    return not any(m.tag in VERB or m.tag.startswith("E") for m in s.morphs)
-
-
-def _after_quote(s: Sentence, i: int) -> str:
-    """The outcome after a quote's close when an outcome marker opens what follows."""
-    while i < len(s.morphs) and s.morphs[i].tag in ("SP", "SW", "W_EMOJI", "SSC"):
-        i += 1
-    if outcome_marker(s.morphs, i) is None:
-        return ""
-    return outcome_in(s, i, len(s.morphs))
-
-
-def _marked(s: Sentence) -> bool:
-    """True when the sentence opens with an outcome marker (그래야, 안 그러면)."""
-    i = 0
-    while i < len(s.morphs) and s.morphs[i].tag in ("SP", "SW", "W_EMOJI", "SSC", "IC"):
-        i += 1
-    return outcome_marker(s.morphs, i) is not None
-
-
-def _motivation_text(s: Sentence, want: Want, lower: int) -> str:
-    start = clause_start(s, want.last, lower)
-    start = strip_lead(s.morphs, start, want.last, subject=want.kind == "want")
-    return s.span(start, want.end)
-
-
-def _purpose_want(s: Sentence, situations: list[Situation]) -> list[Want]:
-    """ "캠페인을 시작할 때마다 성과를 보려고 대시보드를 열어요", "마감할 때 한 번에
-    보려고요": with a clear moment and no want, the purpose of what they do (or the
-    intention they end on) is the motivation."""
-    strong = [x for x in situations if x.strong]
-    if not strong:
-        return []
-    morphs = s.morphs
-    for j in range(strong[0].after, len(morphs)):
-        intent = morphs[j].tag == "EF" and morphs[j].form in ("려고요", "으려고요", "려고")
-        if intent or (purpose_end(morphs, j) and morphs[j].form in ("려고", "으려고", "어", "아")):
-            last = j - 1
-            if morphs[last].form == "위하":
-                last -= 2 if last >= 2 and morphs[last - 1].tag == "ETN" else 1
-            if last >= strong[0].after:
-                return [Want(j, last, j + 1, morphs[last].end, "purpose")]
-    return []
 
 
 def extract(text: str) -> list[Parts]:

@@ -1,0 +1,84 @@
+"""Korean job extraction: what the reader of ``jobs_ko_parse`` asks of one sentence.
+
+The motivation's span (``motivation_text``), a purpose told with a clear moment and no want
+(``purpose_want``), an obligation told as what follows (``consequence``), a stretch closed
+like a sentence (``closed``), an afterthought fragment (``fragment``), and an outcome after
+a quote or a sentence opening with an outcome marker (``after_quote``, ``marked``).
+"""
+
+from __future__ import annotations
+
+from bot.insights.synthesis.jobs_ko_clause import (
+    VERB,
+    Sentence,
+    clause_start,
+    is_break,
+    purpose_end,
+)
+from bot.insights.synthesis.jobs_ko_lead import strip_lead
+from bot.insights.synthesis.jobs_ko_outcome import outcome_in, outcome_marker
+from bot.insights.synthesis.jobs_ko_situation import Situation
+from bot.insights.synthesis.jobs_ko_want import Want
+
+
+def consequence(s: Sentence, w: Want) -> bool:
+    """True for an obligation told as what follows ("그럼 제가 일일이 연락 돌려야 되고"): a
+    "-어야 하다" whose clause opens with 그럼 / 그러면 / 안 그러면 is no want."""
+    if w.kind not in ("must", "must_past"):
+        return False
+    start = clause_start(s, w.last, 0)
+    return any(outcome_marker(s.morphs, k) is not None for k in range(start, w.first))
+
+
+def closed(s: Sentence, j: int) -> bool:
+    """True when morpheme j closes a stretch like a sentence (a final ending, laughter or
+    an emoji), not a clause that runs on ("..등록하는데")."""
+    m = s.morphs[j]
+    return is_break(s, j) and (m.tag in ("EF", "SF", "W_EMOJI") or m.tag == "SW")
+
+
+def fragment(s: Sentence) -> bool:
+    """True for an afterthought with no verb or ending ("대표가..")."""
+    return not any(m.tag in VERB or m.tag.startswith("E") for m in s.morphs)
+
+
+def after_quote(s: Sentence, i: int) -> str:
+    """The outcome after a quote's close when an outcome marker opens what follows."""
+    while i < len(s.morphs) and s.morphs[i].tag in ("SP", "SW", "W_EMOJI", "SSC"):
+        i += 1
+    if outcome_marker(s.morphs, i) is None:
+        return ""
+    return outcome_in(s, i, len(s.morphs))
+
+
+def marked(s: Sentence) -> bool:
+    """True when the sentence opens with an outcome marker (그래야, 안 그러면)."""
+    i = 0
+    while i < len(s.morphs) and s.morphs[i].tag in ("SP", "SW", "W_EMOJI", "SSC", "IC"):
+        i += 1
+    return outcome_marker(s.morphs, i) is not None
+
+
+def motivation_text(s: Sentence, want: Want, lower: int) -> str:
+    start = clause_start(s, want.last, lower)
+    start = strip_lead(s.morphs, start, want.last, subject=want.kind == "want")
+    return s.span(start, want.end)
+
+
+def purpose_want(s: Sentence, situations: list[Situation]) -> list[Want]:
+    """ "캠페인을 시작할 때마다 성과를 보려고 대시보드를 열어요", "마감할 때 한 번에
+    보려고요": with a clear moment and no want, the purpose of what they do (or the
+    intention they end on) is the motivation."""
+    strong = [x for x in situations if x.strong]
+    if not strong:
+        return []
+    morphs = s.morphs
+    for j in range(strong[0].after, len(morphs)):
+        intent = morphs[j].tag == "EF" and morphs[j].form in ("려고요", "으려고요", "려고")
+        if intent or (purpose_end(morphs, j) and morphs[j].form in ("려고", "으려고", "어", "아")):
+            last = j - 1
+            if morphs[last].form == "위하":
+                last -= 2 if last >= 2 and morphs[last - 1].tag == "ETN" else 1
+            if last >= strong[0].after:
+                return [Want(j, last, j + 1, morphs[last].end, "purpose")]
+    return []
