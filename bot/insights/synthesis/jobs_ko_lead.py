@@ -55,7 +55,8 @@ def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> 
             j += 1
         particle = at(morphs, j)
         marked = particle is not None and (
-            particle.tag == "JKS" or tagged(particle, ("은", "는", "ᆫ"), "JX")
+            (particle.tag == "JKS" and particle.form != "서")  # not "혼자서도", "둘이서"
+            or tagged(particle, ("은", "는", "ᆫ"), "JX")
         )
         if i < j < last and marked:
             causative = any(  # the subject of "-게/-도록" or an embedded "-는지" clause
