@@ -184,6 +184,9 @@ class _Reader:
             return None  # "깎아 달라", "합쳐야 했어요": only with a clear moment
         if weak:
             return situation_text(s, weak[-1], lower), weak[-1].after
+        recurring = [x for x in nouns if s.morphs[x.first].form == "마다"]
+        if recurring:  # "매주 월요일 아침마다 ..": the want's own time beats an older moment
+            return situation_text(s, recurring[-1], lower), recurring[-1].after
         if pending is not None:
             return situation_text(*pending), lower
         if nouns:

@@ -27,6 +27,7 @@ from bot.insights.synthesis.jobs_ko_clause import (
 from bot.insights.synthesis.jobs_ko_lead import strip_lead
 from bot.insights.synthesis.jobs_ko_morph import Morph
 from bot.insights.synthesis.jobs_ko_outcome import outcome_marker
+from bot.insights.synthesis.jobs_words import words
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
         elif tagged(m, "마다", "JX") and _modified_noun(morphs, i):
             found.append(Situation(i, i + 1, prev.end, True))
+        elif tagged(m, "마다", "JX") and prev.form in _RECURRING and prev.tag.startswith("NN"):
+            found.append(Situation(i, i + 1, prev.end, False, True))  # "월요일 아침마다"
         elif _is_conditional(morphs, i):
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
         elif m.tag == "EC" and m.form in ("는데", "ᆫ데", "은데", "면서", "으면서"):
@@ -119,6 +122,12 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
         ):
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, False, True))
     return _chained(s, found), anaphor
+
+
+_RECURRING = words(
+    """아침 저녁 밤 새벽 점심 오전 오후 주말 평일 월말 월초 연말 연초 분기 분기말 학기 방학
+    월요일 화요일 수요일 목요일 금요일 토요일 일요일 시즌 마감"""
+)
 
 
 def _chained(s: Sentence, found: list[Situation]) -> list[Situation]:
