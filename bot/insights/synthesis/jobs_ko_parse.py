@@ -16,9 +16,10 @@ An answer is read sentence by sentence (``jobs_ko_morph.sentences``). In a sente
 
 A want takes, in this order: a strong situation before it in its clause; a situation that
 stood as a sentence (or a question) of its own ("신규 지점 열었을 때요."); a weak one
-before it in its sentence; a strong one left over from an earlier sentence; a time before
-전에 or "N 때"; the clause that "그때" / "그럴 때" points back to; a weak one of the sentence
-before (unless that sentence gave a job). A want left without one takes the moment said
+before it in its sentence; a recurring time ("월요일 아침마다"); a strong one left over
+from an earlier sentence (the first told); a time before 전에 or "N 때"; the clause that
+"그때" / "그럴 때" points back to; a weak one of the sentence before (unless that sentence
+gave a job). A want left without one takes the moment said
 after it: last in its sentence ("..받고 싶어요, 월말 되면요"), or a clear, not past, one in
 the next sentence. A situation with no want, and questions give nothing.
 
@@ -130,7 +131,7 @@ class _Reader:
             self.orphan = None
         elif rest:
             alone = stands_alone(s, rest[0])
-            if alone or not self.standalone:
+            if alone or self.pending is None:
                 self.pending, self.standalone = (s, rest[0], lower), alone
 
     def _moment_after(
