@@ -48,6 +48,7 @@ from bot.insights.synthesis.jobs_ko_outcome import (
 )
 from bot.insights.synthesis.jobs_ko_sentence import (
     after_quote,
+    also,
     closed,
     consequence,
     fragment,
@@ -78,6 +79,7 @@ class _Reader:
     sentences: list[Sentence]
     found: list[Parts] = field(default_factory=list)
     pending: tuple[Sentence, Situation, int] | None = None
+    frame: str = ""  # a moment that stood as a sentence of its own, once a want took it
     standalone: bool = False
     consumed: set[int] = field(default_factory=set)
     paired: set[int] = field(default_factory=set)  # sentences that gave a job
@@ -103,6 +105,8 @@ class _Reader:
             and not consequence(s, w)
         ]
         situations, anaphor = find_situations(s, {w.first for w in wants})
+        if any(x.strong for x in situations):
+            self.frame = ""  # a new moment ends the one that framed the answer
         if not wants and n not in self.consumed:
             wants = purpose_want(s, situations)
         orphan, self.orphan = self.orphan, None
@@ -180,7 +184,8 @@ class _Reader:
             first = near[0] if near else strong[0]
             return situation_text(s, first, lower), first.after
         if pending is not None and standalone:
-            return situation_text(*pending), lower
+            self.frame = situation_text(*pending)
+            return self.frame, lower
         if want.kind in ("request", "plea", "must_past"):
             return None  # "깎아 달라", "합쳐야 했어요": only with a clear moment
         if weak:
@@ -196,7 +201,10 @@ class _Reader:
             back = clause_before(s, anaphor, lower)
             if back:
                 return back, anaphor + 1
-        return self._previous(n, anaphor is not None and lower <= anaphor < want.first, lower)
+        previous = self._previous(n, anaphor is not None and lower <= anaphor < want.first, lower)
+        if previous is None and self.frame and also(s, want, lower):
+            return self.frame, lower  # "특강 모집할 때요. ..넣고 싶었는데 .. ..도 보고 싶었는데"
+        return previous
 
     def _previous(self, n: int, anaphor: bool, lower: int) -> tuple[str, int] | None:
         """A weak situation of the sentence before (a reported event, a "-는데" clause)."""

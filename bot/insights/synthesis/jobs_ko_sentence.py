@@ -3,7 +3,8 @@
 The motivation's span (``motivation_text``), a purpose told with a clear moment and no want
 (``purpose_want``), an obligation told as what follows (``consequence``), a stretch closed
 like a sentence (``closed``), an afterthought fragment (``fragment``), and an outcome after
-a quote or a sentence opening with an outcome marker (``after_quote``, ``marked``).
+a quote or a sentence opening with an outcome marker (``after_quote``, ``marked``), and a
+want that adds to one said before (``also``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from bot.insights.synthesis.jobs_ko_clause import (
     clause_start,
     is_break,
     purpose_end,
+    tagged,
 )
 from bot.insights.synthesis.jobs_ko_lead import strip_lead
 from bot.insights.synthesis.jobs_ko_outcome import outcome_in, outcome_marker
@@ -82,3 +84,15 @@ def purpose_want(s: Sentence, situations: list[Situation]) -> list[Want]:
             if last >= strong[0].after:
                 return [Want(j, last, j + 1, morphs[last].end, "purpose")]
     return []
+
+
+def also(s: Sentence, want: Want, lower: int) -> bool:
+    """True when a want adds to one said before ("미납자도 따로 보고 싶었는데"): a noun with
+    the additive 도 in its clause."""
+    if want.kind not in ("want", "wish", "need", "hope"):
+        return False
+    start = clause_start(s, want.last, lower)
+    return any(
+        tagged(s.morphs[j], "도", "JX") and s.morphs[j - 1].tag.startswith(("NN", "XSN"))
+        for j in range(max(start, 1), want.first)
+    )
