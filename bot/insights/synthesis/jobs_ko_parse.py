@@ -126,6 +126,8 @@ class _Reader:
                 self._add(n, s, w, situation, (lower, mot_lower))
             elif w.kind in ("want", "wish", "need", "hope"):
                 self.orphan = (n, s, w, lower)
+            elif w.kind == "must_then":
+                continue  # "..오픈해야 했는데, ..": with no clear moment, it is the moment
             lower = w.after
         rest = [x for x in situations if x.first >= lower and x.strong]
         rest = [x for x in rest if not after_marker(s, x)]
@@ -186,7 +188,7 @@ class _Reader:
         if pending is not None and standalone:
             self.frame = situation_text(*pending)
             return self.frame, lower
-        if want.kind in ("request", "plea", "must_past"):
+        if want.kind in ("request", "plea", "must_past", "must_then"):
             return None  # "깎아 달라", "합쳐야 했어요": only with a clear moment
         if weak:
             return situation_text(s, weak[-1], lower), weak[-1].after

@@ -26,7 +26,7 @@ from bot.insights.synthesis.jobs_ko_want import Want
 def consequence(s: Sentence, w: Want) -> bool:
     """True for an obligation told as what follows ("그럼 제가 일일이 연락 돌려야 되고"): a
     "-어야 하다" whose clause opens with 그럼 / 그러면 / 안 그러면 is no want."""
-    if w.kind not in ("must", "must_past"):
+    if w.kind not in ("must", "must_past", "must_then"):
         return False
     start = clause_start(s, w.last, 0)
     return any(outcome_marker(s.morphs, k) is not None for k in range(start, w.first))

@@ -29,7 +29,8 @@ class Want:
     after: int  # index after the want expression
     end: int  # character end of the motivation
     # "want" (the wanter may stand before it), "hope" ("-기를 원하다"), "wish", "need",
-    # "must", "must_past", "request", "plea" ("-어 주세요"), "intent", "purpose"
+    # "must", "must_past", "must_then" ("-어야 했는데"), "request", "plea" ("-어 주세요"),
+    # "intent", "purpose"
     kind: str
 
 
@@ -69,9 +70,11 @@ def want_at(morphs: list[Morph], i: int, m: Morph) -> Want | None:
     if m.tag == "EC" and m.form in ("어야", "아야", "야"):
         verb = at(morphs, i + 1)
         verb_ok = tagged(verb, "하", ("VX", "VV")) or tagged(verb, "되", "VV")
+        past = tagged(at(morphs, i + 2), tuple(PAST), "EP")
         if verb_ok and final_verb(morphs, i + 2):
-            past = tagged(at(morphs, i + 2), tuple(PAST), "EP")
             return Want(i, i - 1, i + 2, prev.end, "must_past" if past else "must")
+        if verb_ok and past and tagged(at(morphs, i + 3), ("는데", "ᆫ데"), "EC"):
+            return Want(i, i - 1, i + 2, prev.end, "must_then")  # "..보내야 했는데 5분 만에"
         return None
     if tagged(m, "게", "EC") and tagged(nxt, "하", ("VX", "VV")):
         j = i + 2
