@@ -48,6 +48,7 @@ from bot.insights.synthesis.jobs_ko_outcome import (
 )
 from bot.insights.synthesis.jobs_ko_sentence import (
     after_quote,
+    aim_of_before,
     also,
     closed,
     consequence,
@@ -118,12 +119,17 @@ class _Reader:
         ):
             return
         lower = 0
-        for w in wants:
+        aims = aim_of_before(s, wants, situations)
+        for k, w in enumerate(wants):
+            if k in aims:
+                lower = w.after
+                continue
+            aim = motivation_text(s, wants[k + 1], w.after) if k + 1 in aims else ""
             before = [x for x in situations if lower <= x.first < w.first]
             chosen = self._situation(n, s, before, anaphor, lower, w)
             if chosen is not None:
                 situation, mot_lower = chosen
-                self._add(n, s, w, situation, (lower, mot_lower))
+                self._add(n, s, w, situation, (lower, mot_lower), aim)
             elif w.kind in ("want", "wish", "need", "hope"):
                 self.orphan = (n, s, w, lower)
             elif w.kind == "must_then":

@@ -4,7 +4,8 @@ The motivation's span (``motivation_text``), a purpose told with a clear moment 
 (``purpose_want``), an obligation told as what follows (``consequence``), a stretch closed
 like a sentence (``closed``), an afterthought fragment (``fragment``), and an outcome after
 a quote or a sentence opening with an outcome marker (``after_quote``, ``marked``), and a
-want that adds to one said before (``also``).
+want that adds to one said before (``also``) or an intention that is the aim of the want
+before it (``aim_of_before``).
 """
 
 from __future__ import annotations
@@ -96,3 +97,24 @@ def also(s: Sentence, want: Want, lower: int) -> bool:
         tagged(s.morphs[j], "도", "JX") and s.morphs[j - 1].tag.startswith(("NN", "XSN"))
         for j in range(max(start, 1), want.first)
     )
+
+
+def aim_of_before(s: Sentence, wants: list[Want], situations: list[Situation]) -> set[int]:
+    """Indexes of intentions that are the aim of the want before them ("..가는 걸 원하셨고
+    다시는 그런 민원 안 받으려고 하시는 거죠"): a "-려고 하다" right after a want's "-고", with no
+    moment between."""
+    aims: set[int] = set()
+    for k in range(1, len(wants)):
+        w, prev = wants[k], wants[k - 1]
+        j = prev.after
+        while j < w.first and s.morphs[j].tag == "EP":
+            j += 1
+        if (
+            w.kind == "intent"
+            and prev.kind not in ("intent", "purpose")
+            and j < w.first
+            and tagged(s.morphs[j], "고", "EC")
+            and not any(prev.after <= x.first < w.first for x in situations)
+        ):
+            aims.add(k)
+    return aims
