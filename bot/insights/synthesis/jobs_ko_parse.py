@@ -184,6 +184,7 @@ class _Reader:
     ) -> tuple[str, int] | None:
         strong = [x for x in before if x.strong]
         weak = [x for x in before if not x.strong and not x.noun]
+        weak = [x for x in weak if s.depth[x.first] <= s.depth[want.first]]  # not a quoted title
         nouns = [x for x in before if x.noun]
         pending, self.pending = self.pending, None
         standalone, self.standalone = self.standalone, False
@@ -227,6 +228,7 @@ class _Reader:
         if reported is not None:
             return situation_text(prev, reported, 0), lower
         weak = [x for x in find_situations(prev, set())[0] if not x.strong and not x.noun]
+        weak = [x for x in weak if not prev.depth[x.first]]  # not in a quoted title
         if weak:
             return situation_text(prev, weak[0], 0), lower
         if anaphor:
