@@ -53,6 +53,7 @@ from bot.insights.synthesis.jobs_ko_sentence import (
     closed,
     consequence,
     fragment,
+    grown,
     marked,
     motivation_text,
     purpose_want,
@@ -231,8 +232,8 @@ class _Reader:
         weak = [x for x in weak if not prev.depth[x.first]]  # not in a quoted title
         if weak:
             return situation_text(prev, weak[0], 0), lower
-        if anaphor:
-            return first_clause(prev), lower
+        if anaphor or grown(prev):
+            return first_clause(prev), lower  # "지점이 3개 되니까 제가 .. 몰라요. .."
         return None
 
     def _add(

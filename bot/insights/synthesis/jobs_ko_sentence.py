@@ -5,7 +5,8 @@ The motivation's span (``motivation_text``), a purpose told with a clear moment 
 like a sentence (``closed``), an afterthought fragment (``fragment``), and an outcome after
 a quote or a sentence opening with an outcome marker (``after_quote``, ``marked``), and a
 want that adds to one said before (``also``) or an intention that is the aim of the want
-before it (``aim_of_before``).
+before it (``aim_of_before``), and a sentence opening with a change as its cause
+(``grown``).
 """
 
 from __future__ import annotations
@@ -118,3 +119,17 @@ def aim_of_before(s: Sentence, wants: list[Want], situations: list[Situation]) -
         ):
             aims.add(k)
     return aims
+
+
+def grown(s: Sentence) -> bool:
+    """True when a sentence opens with a change as its cause ("지점이 3개 되니까 ..",
+    "직원이 5명 넘어가니까 .."): an event verb before "-니까", not a state ("비싸니까")."""
+    for j, m in enumerate(s.morphs):
+        if m.tag == "EC" and m.form in ("니까", "으니까"):
+            k = j - 1
+            while k > 0 and s.morphs[k].tag == "EP":
+                k -= 1
+            return k > 0 and s.morphs[k].tag == "VV" and not s.depth[j]
+        if is_break(s, j):
+            return False
+    return False
