@@ -105,6 +105,7 @@ class _Reader:
             if not asked(s, w)
             and not (w.kind == "plea" and s.depth[w.first])
             and not consequence(s, w)
+            and not (w.kind == "must" and self._wanted_next(n))
         ]
         situations, anaphor = find_situations(s, {w.first for w in wants})
         if any(x.strong for x in situations):
@@ -146,6 +147,13 @@ class _Reader:
             alone = stands_alone(s, rest[0])
             if alone or self.pending is None:
                 self.pending, self.standalone = (s, rest[0], lower), alone
+
+    def _wanted_next(self, n: int) -> bool:
+        """True when the next sentence holds a want ("..강사를 봐야 돼요. 그 신호를 빨리 알고
+        싶어요"): the obligation before it tells what they do now, not the job."""
+        nxt = self.sentences[n + 1] if n + 1 < len(self.sentences) else None
+        kinds = ("want", "wish", "need", "hope")
+        return nxt is not None and any(w.kind in kinds for w in find_wants(nxt.morphs))
 
     def _moment_after(
         self,
