@@ -1,12 +1,12 @@
 """Korean job extraction: what the reader of ``jobs_ko_parse`` asks of one sentence.
 
-The motivation's span (``motivation_text``), a purpose told with a clear moment and no want
-(``purpose_want``), an obligation told as what follows (``consequence``), a stretch closed
-like a sentence (``closed``), an afterthought fragment (``fragment``), and an outcome after
-a quote or a sentence opening with an outcome marker (``after_quote``, ``marked``), and a
-want that adds to one said before (``also``) or an intention that is the aim of the want
-before it (``aim_of_before``), and a sentence opening with a change as its cause
-(``grown``).
+The motivation's span (``motivation_text``, without a closing "이거 하나" that restates
+it), a purpose told with a clear moment and no want (``purpose_want``), an obligation told
+as what follows (``consequence``), a stretch closed like a sentence (``closed``), an
+afterthought fragment (``fragment``), an outcome after a quote or a sentence opening with
+an outcome marker (``after_quote``, ``marked``), a want that adds to one said before
+(``also``), an intention that is the aim of the want before it (``aim_of_before``), and a
+sentence opening with a change as its cause (``grown``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from bot.insights.synthesis.jobs_ko_clause import (
     tagged,
 )
 from bot.insights.synthesis.jobs_ko_lead import strip_lead
+from bot.insights.synthesis.jobs_ko_morph import Morph
 from bot.insights.synthesis.jobs_ko_outcome import outcome_in, outcome_marker
 from bot.insights.synthesis.jobs_ko_situation import Situation
 from bot.insights.synthesis.jobs_ko_want import Want
@@ -66,7 +67,24 @@ def marked(s: Sentence) -> bool:
 def motivation_text(s: Sentence, want: Want, lower: int) -> str:
     start = clause_start(s, want.last, lower)
     start = strip_lead(s.morphs, start, want.last, subject=want.kind == "want")
-    return s.span(start, want.end)
+    return s.span(start, _restated(s.morphs, start, want.last) or want.end)
+
+
+_THIS = frozenset({"이거", "그거", "이것", "그것", "요거", "저거"})
+
+
+def _restated(morphs: list[Morph], start: int, last: int) -> int:
+    """The character end of what a closing "이거 하나" restates after a comma ("..보내지는 거,
+    이거 하나면 돼요" -> "..보내지는 거"); 0 when the motivation does not end so."""
+    j = last
+    while j > start and (
+        tagged(morphs[j], "하나", "NR") or tagged(morphs[j], "만", "JX") or morphs[j].tag == "VCP"
+    ):
+        j -= 1
+    if j <= start + 1 or morphs[j].form not in _THIS or morphs[j].tag != "NP":
+        return 0
+    comma = morphs[j - 1]
+    return morphs[j - 2].end if comma.tag == "SP" and comma.form == "," else 0
 
 
 def purpose_want(s: Sentence, situations: list[Situation]) -> list[Want]:
