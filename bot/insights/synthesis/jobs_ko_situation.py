@@ -121,7 +121,31 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
             and prev.tag in ("NNG", "NNP", "SL")
         ):
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, False, True))
+    event = _event_answer(s)
+    if event is not None and not found:
+        found.append(event)
     return _chained(s, found), anaphor
+
+
+def _event_answer(s: Sentence) -> Situation | None:
+    """ "밤 11시에 어머님 카톡 오는 거요.": an answer naming a recurring event as a sentence of
+    its own (an event verb before "-는 거요"), not a definition with a topic ("제일 무서운 건
+    옮기는 거예요", "성공은 .. 안 쓰는 거")."""
+    morphs = s.morphs
+    j = len(morphs) - 1
+    while j > 0 and morphs[j].tag in ("SF", "SW", "W_EMOJI"):
+        j -= 1
+    said = j  # the answer is said as one ("..거요", "..거예요"), not a bare note ("..거")
+    while j > 0 and (morphs[j].tag in ("EF", "VCP") or morphs[j].form == "요"):
+        j -= 1
+    if j == said or j < 2:
+        return None
+    if not (tagged(morphs[j], ("거", "것"), "NNB") and tagged(morphs[j - 1], "는", "ETM")):
+        return None
+    topic = any(tagged(m, ("ᆫ", "는", "은"), "JX") for m in morphs[:j])
+    return (
+        None if topic or morphs[j - 2].tag != "VV" else Situation(j, j + 1, morphs[j - 1].end, True)
+    )
 
 
 _RECURRING = words(
