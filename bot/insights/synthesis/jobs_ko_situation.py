@@ -2,9 +2,11 @@
 
 Strong: a clause closed by an adnominal before 때/순간/경우/후/뒤/다음 (때마다), or before
 날/주/달 and a particle ("..받은 주에"), by "-면" (also "..오면요,"), "-자마자", "-고 나서",
-"N 시". Weak: "-는데" / "-면서", "..끝나고", a time before 전에 ("..하기 전에"), "N 때", a
-reported event "-대요 / -다고." in the sentence before. "그때" / "그럴 때" points back to the
-clause before. Not a moment: a lead-in "..보면" and a polite hedge "가능하면".
+"N 시", or an event named as an answer of its own ("..카톡 오는 거요."). Weak: "-는데" /
+"-면서", "..끝나고", a time before 전에 ("..하기 전에"), "N 때", a recurring time
+("..아침마다"), a reported event "-대요 / -다고." in the sentence before. "그때" / "그럴 때"
+points back to the clause before. Not a moment: a lead-in "..보면" and a polite hedge
+"가능하면".
 """
 
 from __future__ import annotations
