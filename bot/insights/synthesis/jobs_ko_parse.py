@@ -24,8 +24,9 @@ after it: last in its sentence ("..받고 싶어요, 월말 되면요"), or a cl
 the next sentence. A situation with no want, and questions give nothing.
 
 This module pairs them over an answer; the pieces live in ``jobs_ko_clause`` (sentences,
-clause breaks), ``jobs_ko_lead`` (span starts), ``jobs_ko_want``, ``jobs_ko_situation``,
-``jobs_ko_outcome`` and ``jobs_ko_sentence`` (what the reader asks of one sentence).
+clause breaks), ``jobs_ko_lead`` (span starts), ``jobs_ko_want``, ``jobs_ko_situation`` (and
+``jobs_ko_situation_text``, their spans), ``jobs_ko_outcome`` and ``jobs_ko_sentence``
+(what the reader asks of one sentence).
 """
 
 from __future__ import annotations
@@ -61,12 +62,14 @@ from bot.insights.synthesis.jobs_ko_sentence import (
 from bot.insights.synthesis.jobs_ko_situation import (
     Situation,
     after_marker,
-    clause_before,
     find_situations,
-    first_clause,
     reported_event,
-    situation_text,
     stands_alone,
+)
+from bot.insights.synthesis.jobs_ko_situation_text import (
+    clause_before,
+    first_clause,
+    situation_text,
 )
 from bot.insights.synthesis.jobs_ko_want import Want, asked, find_wants
 from bot.insights.synthesis.languages import has_hangul
