@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from bot.insights.synthesis.jobs_ko_clause import (
     Sentence,
     is_question,
+    tagged,
     usable,
 )
 from bot.insights.synthesis.jobs_ko_morph import sentences
@@ -203,6 +204,8 @@ class _Reader:
         if strong:  # the first one after a closed stretch ("..반짝 ㅋㅋ 회의 있을 때 ..")
             near = [x for x in strong if not any(closed(s, j) for j in range(x.after, want.first))]
             first = near[0] if near else strong[0]
+            if want.kind == "plea" and tagged(s.morphs[first.first - 1], "있", ("VA", "VV")):
+                return None  # "..방법 있으면 알려주세요": asking if there is one, no moment
             return situation_text(s, first, lower), first.after
         if pending is not None and standalone:
             self.frame = situation_text(*pending)
