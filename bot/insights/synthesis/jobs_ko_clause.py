@@ -43,8 +43,9 @@ TIME_NOUNS = frozenset(
 )
 BEFORE_NOUNS = frozenset({"전", "직전", "전날"})
 PAST_TIME = re.compile(
-    r"^(?:(?:지난|저번|작년|재작년|어제|그저께|엊그제|지지난)(?:달|주|번|해)?(?:에|엔|에는)?"
-    r"(?:\s+(?:달|주|분기|해|번|봄|여름|가을|겨울|\d+월|말|초)(?:에|엔|에는)?)*\s+)+"
+    r"^(?:(?:(?:지난|저번|작년|재작년|어제|그저께|엊그제|지지난)(?:달|주|번|해)?(?:에|엔|에는)?"
+    r"(?:\s+(?:달|주|분기|해|번|봄|여름|가을|겨울|\d+월|말|초)(?:에|엔|에는)?)*"
+    r"|\d+\s*(?:년|달|개월|주|주일)\s*전(?:에|엔|에는)?|다음(?:엔|에는|번엔|번에는))\s+)+"
 )
 _JAMO = re.compile(r"^[\u3131-\u318e~.]+$")
 
@@ -115,7 +116,7 @@ def is_break(s: Sentence, j: int) -> bool:
     if m.tag == "SP" and m.form in (":", ";"):
         return True
     if m.tag == "EC" and m.form in _BREAK_EC:
-        return True
+        return not (m.form == "라" and tagged(prev, "아니", "VCN"))  # "A가 아니라 B로" is one
     if purpose_end(morphs, j) or lead_in(morphs, j):
         return True
     if m.form == "라" and m.tag == "NNG" and prev is not None and prev.end == m.start:

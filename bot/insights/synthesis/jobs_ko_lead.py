@@ -1,8 +1,9 @@
 """Korean span starts: what a part of a job drops at its front.
 
-``strip_lead`` skips conjunctions, "그때", topic pronouns, the rest of a mention, a person
-or team named as the topic ("대표님들은"), and (for a want) the wanter; ``strip_marks`` only
-punctuation, a leftover ending and an English connective ("so that").
+``strip_lead`` skips conjunctions, "그때" / "그럴 때", topic pronouns, the rest of a
+mention, a person, a team or a kind of customer named as the topic ("대표님들은", "ERP 쓰는
+곳은"), and (for a want) the wanter; ``strip_marks`` only punctuation, a leftover ending
+and an English connective ("so that").
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> 
             or (m.form == "그" and m.tag == "MM" and tagged(nxt, "때", "NNG"))  # 그 때
         ):
             i += 2
+        elif (
+            m.form in ("그렇", "그러", "이렇")
+            and nxt is not None
+            and nxt.tag == "ETM"
+            and tagged(at(morphs, i + 2), ("때", "경우"), ("NNG", "NNB"))
+        ):
+            i += 3  # "그럴 때", "이럴 경우": the moment it points back to is told before
         elif i == start and m.form == "님" and m.tag in ("XSN", "NNB", "NNG"):
             i += 2 if nxt is not None and nxt.tag in ("JKS", "JX") else 1  # "<@U02ABC> 님이"
         elif m.tag == "SL" and m.form.casefold() in _ENGLISH_LEAD:
@@ -47,7 +55,8 @@ def strip_lead(morphs: list[Morph], start: int, last: int, *, subject: bool) -> 
             j += 1
         particle = at(morphs, j)
         marked = particle is not None and (
-            particle.tag == "JKS" or tagged(particle, ("은", "는", "ᆫ"), "JX")
+            (particle.tag == "JKS" and particle.form != "서")  # not "혼자서도", "둘이서"
+            or tagged(particle, ("은", "는", "ᆫ"), "JX")
         )
         if i < j < last and marked:
             causative = any(  # the subject of "-게/-도록" or an embedded "-는지" clause
@@ -73,6 +82,10 @@ def strip_marks(morphs: list[Morph], start: int, last: int) -> int:
 def _after_person_topic(morphs: list[Morph], i: int, last: int) -> int:
     """Skip a person, a team or a customer named as the topic ("대표님들은", "영업팀은"): the wanter
     the whole sentence is about, not part of its moment ("규정 위반 건은" stays)."""
+    for k in range(i + 1, last - 1):
+        topic = tagged(morphs[k + 1], ("은", "는", "ᆫ"), "JX")
+        if topic and morphs[k].form in ("곳", "데") and morphs[k].tag in ("NNG", "NNB"):
+            return k + 2  # a kind of customer as the topic: "ERP 쓰는 곳은", "이런 데는"
     j = i
     while j < last and morphs[j].tag in ("NNG", "NNP", "XSN", "SL", "NNB", "NP"):
         j += 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bot.insights.synthesis.jobs_ko_clause import (
     PURPOSE_EC,
+    VERB,
     Sentence,
     at,
     clause_start,
@@ -56,7 +57,7 @@ def _saying(morphs: list[Morph], i: int) -> bool:
         tagged(morphs[i], "하", ("VV", "VX"))
         and prev is not None
         and prev.tag in ("EC", "EF", "JKQ")
-        and prev.form in ("다고", "고", "라고", "자고", "냐고")
+        and prev.form in ("다고", "고", "라고", "자고", "냐고", "다")
     )
 
 
@@ -83,10 +84,26 @@ def outcome_in(s: Sentence, first: int, stop: int) -> str:
         return f"{AVOIDED} {found}" if tagged(morphs[i], "안", "MAG") else found
     ending = _final_ending(morphs, i, stop)
     if ending is None:
-        return closed_purpose(s, i, stop)
+        return closed_purpose(s, i, stop) or _only_if(s, i, stop)
     last, end = ending
     start = strip_marks(morphs, clause_start(s, last, i), last)
     return s.span(start, end) if last >= start else ""
+
+
+def _only_if(s: Sentence, first: int, stop: int) -> str:
+    """ "..세팅해 놔야 신학기에 안 꼬인다고": what follows a "-어야" condition (not "-어야 하다")
+    when it closes the stretch, as 그래야 would."""
+    morphs = s.morphs
+    for j in range(first + 1, stop - 1):
+        m, nxt = morphs[j], morphs[j + 1]
+        if m.tag == "EC" and m.form in ("어야", "아야", "야", "어야만", "아야만"):
+            if nxt.form in ("하", "되", "돼") and nxt.tag in ("VV", "VX"):
+                return ""
+            last = trim_end(morphs, j + 1, stop - 1)
+            if last <= j or morphs[last].tag not in VERB:
+                return ""
+            return s.span(strip_marks(morphs, j + 1, last), _outcome_end(morphs, last))
+    return ""
 
 
 def closes_stretch(morphs: list[Morph], j: int, stop: int) -> bool:

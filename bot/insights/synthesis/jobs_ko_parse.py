@@ -16,15 +16,17 @@ An answer is read sentence by sentence (``jobs_ko_morph.sentences``). In a sente
 
 A want takes, in this order: a strong situation before it in its clause; a situation that
 stood as a sentence (or a question) of its own ("신규 지점 열었을 때요."); a weak one
-before it in its sentence; a strong one left over from an earlier sentence; a time before
-전에 or "N 때"; the clause that "그때" / "그럴 때" points back to; a weak one of the sentence
-before (unless that sentence gave a job). A want left without one takes the moment said
+before it in its sentence; a recurring time ("월요일 아침마다"); a strong one left over
+from an earlier sentence (the first told); a time before 전에 or "N 때"; the clause that
+"그때" / "그럴 때" points back to; a weak one of the sentence before (unless that sentence
+gave a job). A want left without one takes the moment said
 after it: last in its sentence ("..받고 싶어요, 월말 되면요"), or a clear, not past, one in
 the next sentence. A situation with no want, and questions give nothing.
 
 This module pairs them over an answer; the pieces live in ``jobs_ko_clause`` (sentences,
-clause breaks), ``jobs_ko_lead`` (span starts), ``jobs_ko_want``, ``jobs_ko_situation`` and
-``jobs_ko_outcome``.
+clause breaks), ``jobs_ko_lead`` (span starts), ``jobs_ko_want``, ``jobs_ko_situation`` (and
+``jobs_ko_situation_text``, their spans), ``jobs_ko_outcome`` and ``jobs_ko_sentence``
+(what the reader asks of one sentence).
 """
 
 from __future__ import annotations
@@ -32,14 +34,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.insights.synthesis.jobs_ko_clause import (
-    VERB,
     Sentence,
-    clause_start,
     is_question,
-    purpose_end,
+    tagged,
     usable,
 )
-from bot.insights.synthesis.jobs_ko_lead import strip_lead
 from bot.insights.synthesis.jobs_ko_morph import sentences
 from bot.insights.synthesis.jobs_ko_outcome import (
     causal_result,
@@ -49,15 +48,29 @@ from bot.insights.synthesis.jobs_ko_outcome import (
     outcome_stop,
     purpose_before,
 )
+from bot.insights.synthesis.jobs_ko_sentence import (
+    after_quote,
+    aim_of_before,
+    also,
+    closed,
+    consequence,
+    fragment,
+    grown,
+    marked,
+    motivation_text,
+    purpose_want,
+)
 from bot.insights.synthesis.jobs_ko_situation import (
     Situation,
     after_marker,
-    clause_before,
     find_situations,
-    first_clause,
     reported_event,
-    situation_text,
     stands_alone,
+)
+from bot.insights.synthesis.jobs_ko_situation_text import (
+    clause_before,
+    first_clause,
+    situation_text,
 )
 from bot.insights.synthesis.jobs_ko_want import Want, asked, find_wants
 from bot.insights.synthesis.languages import has_hangul
@@ -72,6 +85,7 @@ class _Reader:
     sentences: list[Sentence]
     found: list[Parts] = field(default_factory=list)
     pending: tuple[Sentence, Situation, int] | None = None
+    frame: str = ""  # a moment that stood as a sentence of its own, once a want took it
     standalone: bool = False
     consumed: set[int] = field(default_factory=set)
     paired: set[int] = field(default_factory=set)  # sentences that gave a job
@@ -90,11 +104,18 @@ class _Reader:
     def _sentence(self, n: int, s: Sentence) -> None:
         wants = [] if n in self.consumed else find_wants(s.morphs)
         wants = [
-            w for w in wants if not asked(s, w) and not (w.kind == "plea" and s.depth[w.first])
+            w
+            for w in wants
+            if not asked(s, w)
+            and not (w.kind == "plea" and s.depth[w.first])
+            and not consequence(s, w)
+            and not (w.kind == "must" and self._wanted_next(n))
         ]
         situations, anaphor = find_situations(s, {w.first for w in wants})
+        if any(x.strong for x in situations):
+            self.frame = ""  # a new moment ends the one that framed the answer
         if not wants and n not in self.consumed:
-            wants = _purpose_want(s, situations)
+            wants = purpose_want(s, situations)
         orphan, self.orphan = self.orphan, None
         if (
             orphan is not None
@@ -104,14 +125,21 @@ class _Reader:
         ):
             return
         lower = 0
-        for w in wants:
+        aims = aim_of_before(s, wants, situations)
+        for k, w in enumerate(wants):
+            if k in aims:
+                lower = w.after
+                continue
+            aim = motivation_text(s, wants[k + 1], w.after) if k + 1 in aims else ""
             before = [x for x in situations if lower <= x.first < w.first]
             chosen = self._situation(n, s, before, anaphor, lower, w)
             if chosen is not None:
                 situation, mot_lower = chosen
-                self._add(n, s, w, situation, (lower, mot_lower))
+                self._add(n, s, w, situation, (lower, mot_lower), aim)
             elif w.kind in ("want", "wish", "need", "hope"):
                 self.orphan = (n, s, w, lower)
+            elif w.kind == "must_then":
+                continue  # "..오픈해야 했는데, ..": with no clear moment, it is the moment
             lower = w.after
         rest = [x for x in situations if x.first >= lower and x.strong]
         rest = [x for x in rest if not after_marker(s, x)]
@@ -121,8 +149,15 @@ class _Reader:
             self.orphan = None
         elif rest:
             alone = stands_alone(s, rest[0])
-            if alone or not self.standalone:
+            if alone or self.pending is None:
                 self.pending, self.standalone = (s, rest[0], lower), alone
+
+    def _wanted_next(self, n: int) -> bool:
+        """True when the next sentence holds a want ("..강사를 봐야 돼요. 그 신호를 빨리 알고
+        싶어요"): the obligation before it tells what they do now, not the job."""
+        nxt = self.sentences[n + 1] if n + 1 < len(self.sentences) else None
+        kinds = ("want", "wish", "need", "hope")
+        return nxt is not None and any(w.kind in kinds for w in find_wants(nxt.morphs))
 
     def _moment_after(
         self,
@@ -162,17 +197,26 @@ class _Reader:
     ) -> tuple[str, int] | None:
         strong = [x for x in before if x.strong]
         weak = [x for x in before if not x.strong and not x.noun]
+        weak = [x for x in weak if s.depth[x.first] <= s.depth[want.first]]  # not a quoted title
         nouns = [x for x in before if x.noun]
         pending, self.pending = self.pending, None
         standalone, self.standalone = self.standalone, False
-        if strong:
-            return situation_text(s, strong[0], lower), strong[0].after
+        if strong:  # the first one after a closed stretch ("..반짝 ㅋㅋ 회의 있을 때 ..")
+            near = [x for x in strong if not any(closed(s, j) for j in range(x.after, want.first))]
+            first = near[0] if near else strong[0]
+            if want.kind == "plea" and tagged(s.morphs[first.first - 1], "있", ("VA", "VV")):
+                return None  # "..방법 있으면 알려주세요": asking if there is one, no moment
+            return situation_text(s, first, lower), first.after
         if pending is not None and standalone:
-            return situation_text(*pending), lower
-        if want.kind in ("request", "plea", "must_past"):
+            self.frame = situation_text(*pending)
+            return self.frame, lower
+        if want.kind in ("request", "plea", "must_past", "must_then"):
             return None  # "깎아 달라", "합쳐야 했어요": only with a clear moment
         if weak:
             return situation_text(s, weak[-1], lower), weak[-1].after
+        recurring = [x for x in nouns if s.morphs[x.first].form == "마다"]
+        if recurring:  # "매주 월요일 아침마다 ..": the want's own time beats an older moment
+            return situation_text(s, recurring[-1], lower), recurring[-1].after
         if pending is not None:
             return situation_text(*pending), lower
         if nouns:
@@ -181,14 +225,17 @@ class _Reader:
             back = clause_before(s, anaphor, lower)
             if back:
                 return back, anaphor + 1
-        return self._previous(n, anaphor is not None and lower <= anaphor < want.first, lower)
+        previous = self._previous(n, anaphor is not None and lower <= anaphor < want.first, lower)
+        if previous is None and self.frame and also(s, want, lower):
+            return self.frame, lower  # "특강 모집할 때요. ..넣고 싶었는데 .. ..도 보고 싶었는데"
+        return previous
 
     def _previous(self, n: int, anaphor: bool, lower: int) -> tuple[str, int] | None:
         """A weak situation of the sentence before (a reported event, a "-는데" clause)."""
         if n == 0:
             return None
         prev = self.sentences[n - 1]
-        if anaphor and n > 1 and _fragment(prev):
+        if anaphor and n > 1 and fragment(prev):
             n, prev = n - 1, self.sentences[n - 2]  # "..다니고 있더라고요 대표가.. 그때 .."
         if is_question(prev) or n - 1 in self.paired:
             return None  # (a want there that found no moment, "합쳐야 했어요", leaves it free)
@@ -196,10 +243,11 @@ class _Reader:
         if reported is not None:
             return situation_text(prev, reported, 0), lower
         weak = [x for x in find_situations(prev, set())[0] if not x.strong and not x.noun]
+        weak = [x for x in weak if not prev.depth[x.first]]  # not in a quoted title
         if weak:
             return situation_text(prev, weak[0], 0), lower
-        if anaphor:
-            return first_clause(prev), lower
+        if anaphor or grown(prev):
+            return first_clause(prev), lower  # "지점이 3개 되니까 제가 .. 몰라요. .."
         return None
 
     def _add(
@@ -208,11 +256,11 @@ class _Reader:
         """Add the job of want w; lows: the end of the want before, the motivation's floor;
         found: an outcome already found elsewhere."""
         floor, mot_lower = lows
-        motivation = _motivation_text(s, w, mot_lower)
+        motivation = motivation_text(s, w, mot_lower)
         stop = outcome_stop(s, w)
         outcome = found or outcome_in(s, w.after, stop) or causal_result(s, w, stop)
         if not outcome and s.depth[w.first] and stop < len(s.morphs):
-            outcome = _after_quote(s, stop)  # '"..보여줄 수 있으면 좋겠다" 그래야 ..'
+            outcome = after_quote(s, stop)  # '"..보여줄 수 있으면 좋겠다" 그래야 ..'
         if not outcome and w.kind != "purpose":
             outcome = purpose_before(s, w.first, mot_lower, floor)
         if not outcome and n + 1 < len(self.sentences):
@@ -225,64 +273,17 @@ class _Reader:
                     outcome = outcome_in(after, 0, len(after.morphs))  # "그래야 .." a step on
             elif leading := closed_purpose(nxt, 0, wants[0].first):
                 outcome = leading  # "..싶었는데 그게 되더라고요, 안 틀리려고요 ㅎㅎ 그리고 .."
-            elif _marked(nxt) and all(x.kind in ("must", "must_past") for x in wants):
+            elif marked(nxt) and all(x.kind in ("must", "must_past") for x in wants):
                 outcome = outcome_in(nxt, 0, len(nxt.morphs))  # "안 그러면 ..해야 돼요"
                 self.consumed.add(n + 1)
             elif wants[0].kind == "intent" and not find_situations(nxt, set())[0]:
-                outcome = _motivation_text(nxt, wants[0], 0)  # "..보여주려고 하신 거죠"
+                outcome = motivation_text(nxt, wants[0], 0)  # "..보여주려고 하신 거죠"
                 self.consumed.add(n + 1)
         if usable(situation) and usable(motivation):
             parts = (situation, motivation, outcome)
             self.paired.add(n)
             if not any(p[:2] == parts[:2] or p[1] == parts[1] for p in self.found):
                 self.found.append(parts)
-
-
-def _fragment(s: Sentence) -> bool:
-    """True for an afterthought with no verb or ending ("대표가..")."""
-    return not any(m.tag in VERB or m.tag.startswith("E") for m in s.morphs)
-
-
-def _after_quote(s: Sentence, i: int) -> str:
-    """The outcome after a quote's close when an outcome marker opens what follows."""
-    while i < len(s.morphs) and s.morphs[i].tag in ("SP", "SW", "W_EMOJI", "SSC"):
-        i += 1
-    if outcome_marker(s.morphs, i) is None:
-        return ""
-    return outcome_in(s, i, len(s.morphs))
-
-
-def _marked(s: Sentence) -> bool:
-    """True when the sentence opens with an outcome marker (그래야, 안 그러면)."""
-    i = 0
-    while i < len(s.morphs) and s.morphs[i].tag in ("SP", "SW", "W_EMOJI", "SSC", "IC"):
-        i += 1
-    return outcome_marker(s.morphs, i) is not None
-
-
-def _motivation_text(s: Sentence, want: Want, lower: int) -> str:
-    start = clause_start(s, want.last, lower)
-    start = strip_lead(s.morphs, start, want.last, subject=want.kind == "want")
-    return s.span(start, want.end)
-
-
-def _purpose_want(s: Sentence, situations: list[Situation]) -> list[Want]:
-    """ "캠페인을 시작할 때마다 성과를 보려고 대시보드를 열어요", "마감할 때 한 번에
-    보려고요": with a clear moment and no want, the purpose of what they do (or the
-    intention they end on) is the motivation."""
-    strong = [x for x in situations if x.strong]
-    if not strong:
-        return []
-    morphs = s.morphs
-    for j in range(strong[0].after, len(morphs)):
-        intent = morphs[j].tag == "EF" and morphs[j].form in ("려고요", "으려고요", "려고")
-        if intent or (purpose_end(morphs, j) and morphs[j].form in ("려고", "으려고", "어", "아")):
-            last = j - 1
-            if morphs[last].form == "위하":
-                last -= 2 if last >= 2 and morphs[last - 1].tag == "ETN" else 1
-            if last >= strong[0].after:
-                return [Want(j, last, j + 1, morphs[last].end, "purpose")]
-    return []
 
 
 def extract(text: str) -> list[Parts]:

@@ -5,10 +5,12 @@ morpheme says how to continue them (kiwipiepy reads it):
 
 - situation: an adnominal ("신규 지점 열었을") takes "때"; a stem or past stem ("카드 내역
   들어오", "지적을 받았") becomes the adnominal first ("들어올 때", "받았을 때"); a time noun
-  before 전 takes "에" ("임원회의 전에"), other nouns "때";
+  before 전 and a time of day or week take "에" ("임원회의 전에", "월요일 아침에"), other
+  nouns "때";
 - motivation: a stem takes "-고 싶다" ("한 화면에서 보고 싶다"), a past stem "-으면 좋겠다"
   ("바로 나왔으면 좋겠다"), a causative "-게" "하고 싶다", an "-어" form "-야 한다"
-  ("빨리 봐야 한다"), a noun or "-는" clause "이/가 필요하다";
+  ("빨리 봐야 한다"), a noun or "-는" clause "이/가 필요하다", a "-는 걸" clause "-는 것을
+  원한다";
 - outcome: a stem or a spoken "-어" form in plain present ("바로 넘긴다", "할 수 있다",
   "매번 빠뜨린다"), anything else as written, after "그래야" (or "안 그러면" for what
   happens without the want).
@@ -17,12 +19,14 @@ morpheme says how to continue them (kiwipiepy reads it):
 from __future__ import annotations
 
 from bot.insights.synthesis.jobs_ko_morph import Morph, analyse
+from bot.insights.synthesis.jobs_words import words
 
 AVOIDED = "안 그러면"  # an outcome that starts so is what happens without the want
 
 _RIEUL = 8
 _NIEUN = 4
 _BEFORE = ("전", "직전", "전날")
+_TIMES = tuple(words("아침 저녁 밤 새벽 점심 오전 오후 주말 평일 월말 월초 요일"))
 
 
 def final(ch: str) -> int:
@@ -122,7 +126,8 @@ def situation_phrase(situation: str) -> str:
     if how == "adnominal":
         return f"{situation} 때"
     if how == "noun":
-        return f"{situation}에" if situation.endswith(_BEFORE) else f"{situation} 때"
+        at_time = situation.endswith(_BEFORE) or situation.endswith(_TIMES)
+        return f"{situation}에" if at_time else f"{situation} 때"
     if how in ("past", "stem", "adjective", "eo"):
         return f"{adnominal(situation)} 때"
     return situation
@@ -130,6 +135,8 @@ def situation_phrase(situation: str) -> str:
 
 def motivation_phrase(motivation: str) -> str:
     """The motivation as the main clause ("한 화면에서 보고 싶다")."""
+    if motivation.endswith((" 걸", " 것을")):  # "..나가는 걸 원하세요": the clause is wanted
+        return f"{motivation.removesuffix('걸').removesuffix('것을')}것을 원한다"
     how = kind(motivation)
     if how in ("past", "adjective"):
         return f"{motivation}으면 좋겠다"

@@ -2,9 +2,11 @@
 
 Strong: a clause closed by an adnominal before 때/순간/경우/후/뒤/다음 (때마다), or before
 날/주/달 and a particle ("..받은 주에"), by "-면" (also "..오면요,"), "-자마자", "-고 나서",
-"N 시". Weak: "-는데" / "-면서", "..끝나고", a time before 전에 ("..하기 전에"), "N 때", a
-reported event "-대요 / -다고." in the sentence before. "그때" / "그럴 때" points back to the
-clause before. Not a moment: a lead-in "..보면" and a polite hedge "가능하면".
+"N 시", or an event named as an answer of its own ("..카톡 오는 거요."). Weak: "-는데" /
+"-면서", "..끝나고", a time before 전에 ("..하기 전에"), "N 때", a recurring time
+("..아침마다"), a reported event "-대요 / -다고." in the sentence before. "그때" / "그럴 때"
+points back to the clause before. Not a moment: a lead-in "..보면" and a polite hedge
+"가능하면".
 """
 
 from __future__ import annotations
@@ -13,20 +15,17 @@ from dataclasses import dataclass
 
 from bot.insights.synthesis.jobs_ko_clause import (
     BEFORE_NOUNS,
-    PAST_TIME,
     TIME_NOUNS,
     VERB,
     Sentence,
     at,
-    clause_start,
     is_break,
     lead_in,
     tagged,
-    trim_end,
 )
-from bot.insights.synthesis.jobs_ko_lead import strip_lead
 from bot.insights.synthesis.jobs_ko_morph import Morph
 from bot.insights.synthesis.jobs_ko_outcome import outcome_marker
+from bot.insights.synthesis.jobs_words import words
 
 
 @dataclass(frozen=True)
@@ -96,6 +95,8 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
         elif tagged(m, "마다", "JX") and _modified_noun(morphs, i):
             found.append(Situation(i, i + 1, prev.end, True))
+        elif tagged(m, "마다", "JX") and prev.form in _RECURRING and prev.tag.startswith("NN"):
+            found.append(Situation(i, i + 1, prev.end, False, True))  # "월요일 아침마다"
         elif _is_conditional(morphs, i):
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, True))
         elif m.tag == "EC" and m.form in ("는데", "ᆫ데", "은데", "면서", "으면서"):
@@ -118,7 +119,37 @@ def find_situations(s: Sentence, taken: set[int]) -> tuple[list[Situation], int 
             and prev.tag in ("NNG", "NNP", "SL")
         ):
             found.append(Situation(i, _skip_connective(morphs, i + 1), prev.end, False, True))
+    event = _event_answer(s)
+    if event is not None and not found:
+        found.append(event)
     return _chained(s, found), anaphor
+
+
+def _event_answer(s: Sentence) -> Situation | None:
+    """ "밤 11시에 어머님 카톡 오는 거요.": an answer naming a recurring event as a sentence of
+    its own (an event verb before "-는 거요"), not a definition with a topic ("제일 무서운 건
+    옮기는 거예요", "성공은 .. 안 쓰는 거")."""
+    morphs = s.morphs
+    j = len(morphs) - 1
+    while j > 0 and morphs[j].tag in ("SF", "SW", "W_EMOJI"):
+        j -= 1
+    said = j  # the answer is said as one ("..거요", "..거예요"), not a bare note ("..거")
+    while j > 0 and (morphs[j].tag in ("EF", "VCP") or morphs[j].form == "요"):
+        j -= 1
+    if j == said or j < 2:
+        return None
+    if not (tagged(morphs[j], ("거", "것"), "NNB") and tagged(morphs[j - 1], "는", "ETM")):
+        return None
+    topic = any(tagged(m, ("ᆫ", "는", "은"), "JX") for m in morphs[:j])
+    return (
+        None if topic or morphs[j - 2].tag != "VV" else Situation(j, j + 1, morphs[j - 1].end, True)
+    )
+
+
+_RECURRING = words(
+    """아침 저녁 밤 새벽 점심 오전 오후 주말 평일 월말 월초 연말 연초 분기 분기말 학기 방학
+    월요일 화요일 수요일 목요일 금요일 토요일 일요일 시즌 마감"""
+)
 
 
 def _chained(s: Sentence, found: list[Situation]) -> list[Situation]:
@@ -228,39 +259,5 @@ def stands_alone(s: Sentence, sit: Situation) -> bool:
     )
 
 
-def situation_text(s: Sentence, sit: Situation, lower: int) -> str:
-    last = sit.first - 1
-    start = clause_start(s, last, lower)
-    start = strip_lead(s.morphs, start, last, subject=False)
-    return PAST_TIME.sub("", s.span(start, sit.end))
-
-
-def clause_before(s: Sentence, index: int, lower: int) -> str:
-    """The clause ending before the anaphor at index ("..하는데, 그럴 때" -> "..하")."""
-    j = index - 1
-    while j >= lower and (s.morphs[j].tag == "ETM" or s.morphs[j].form in ("그렇", "그러", "이렇")):
-        j -= 1
-    last = trim_end(s.morphs, lower, j)
-    return clause_text(s, lower, last)
-
-
-def first_clause(s: Sentence) -> str:
-    """The first clause of a sentence ("직원이 5명 넘어가니까 ..." -> "직원이 5명 넘어가")."""
-    end = len(s.morphs) - 1
-    for j in range(len(s.morphs)):
-        if not s.depth[j] and is_break(s, j) and j > 0:
-            end = j
-            break
-    return clause_text(s, 0, trim_end(s.morphs, 0, end))
-
-
 def after_marker(s: Sentence, sit: Situation) -> bool:
     return any(outcome_marker(s.morphs, i) is not None for i in range(sit.first))
-
-
-def clause_text(s: Sentence, lower: int, last: int) -> str:
-    if last < lower:
-        return ""
-    start = clause_start(s, last, lower)
-    start = strip_lead(s.morphs, start, last, subject=False)
-    return PAST_TIME.sub("", s.span(start, s.morphs[last].end))

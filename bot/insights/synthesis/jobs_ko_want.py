@@ -29,7 +29,8 @@ class Want:
     after: int  # index after the want expression
     end: int  # character end of the motivation
     # "want" (the wanter may stand before it), "hope" ("-기를 원하다"), "wish", "need",
-    # "must", "must_past", "request", "plea" ("-어 주세요"), "intent", "purpose"
+    # "must", "must_past", "must_then" ("-어야 했는데"), "request", "plea" ("-어 주세요"),
+    # "intent", "purpose"
     kind: str
 
 
@@ -47,7 +48,10 @@ def want_at(morphs: list[Morph], i: int, m: Morph) -> Want | None:
     if prev is None:
         return None
     if tagged(m, "고", "EC") and (tagged(nxt, "싶", "VX") or tagged(nxt, "파", ("VV", "VX"))):
-        return Want(i, i - 1, _past_say(morphs, i + 2), prev.end, "want")
+        after = _past_say(morphs, i + 2)
+        if _adnominal_want(morphs, after):
+            return None
+        return Want(i, i - 1, after, prev.end, "want")
     if m.tag in ("EC", "EF") and m.form in ("면", "으면"):  # "..꺼줬으면.." ends a sentence
         return _wish(morphs, i)
     if (
@@ -66,9 +70,11 @@ def want_at(morphs: list[Morph], i: int, m: Morph) -> Want | None:
     if m.tag == "EC" and m.form in ("어야", "아야", "야"):
         verb = at(morphs, i + 1)
         verb_ok = tagged(verb, "하", ("VX", "VV")) or tagged(verb, "되", "VV")
+        past = tagged(at(morphs, i + 2), tuple(PAST), "EP")
         if verb_ok and final_verb(morphs, i + 2):
-            past = tagged(at(morphs, i + 2), tuple(PAST), "EP")
             return Want(i, i - 1, i + 2, prev.end, "must_past" if past else "must")
+        if verb_ok and past and tagged(at(morphs, i + 3), ("는데", "ᆫ데"), "EC"):
+            return Want(i, i - 1, i + 2, prev.end, "must_then")  # "..보내야 했는데 5분 만에"
         return None
     if tagged(m, "게", "EC") and tagged(nxt, "하", ("VX", "VV")):
         j = i + 2
@@ -100,6 +106,28 @@ def _past_say(morphs: list[Morph], i: int) -> int:
     return i
 
 
+def _adnominal_want(morphs: list[Morph], i: int) -> bool:
+    """True when the want ending at i only describes a noun: the one whose moment follows
+    ("카드로 내고 싶다는 학생 있으면 .."), or what is wanted named after it ("늘리고 싶은
+    건 .."); not "싶은 거죠", "싶다는 요청이 많아요"."""
+    while tagged(at(morphs, i), ("시", "으시"), "EP"):
+        i += 1
+    if not tagged(at(morphs, i), ("은", "ᆫ", "는", "다는", "던"), "ETM"):
+        return False
+    head = at(morphs, i + 1)
+    if tagged(head, ("거", "것"), "NNB"):
+        return tagged(at(morphs, i + 2), ("ᆫ", "는", "은"), "JX")
+    j = i + 1
+    while j < len(morphs) and morphs[j].tag in ("NNG", "NNP", "NNB", "XSN", "JKS", "JX"):
+        j += 1
+    if j == i + 1 or j >= len(morphs) or morphs[j].tag not in VERB:
+        return False
+    j += 1
+    while tagged(at(morphs, j), ("시", "으시"), "EP"):
+        j += 1
+    return tagged(at(morphs, j), ("면", "으면"), "EC")
+
+
 def _hope(morphs: list[Morph], i: int) -> Want | None:
     """ "-기(를) 원하다 / 바라다 / 희망하다" ("알려주길 원하세요", "받아주기를 바라는")."""
     j = i + 1
@@ -128,8 +156,10 @@ def _wanted(morphs: list[Morph], i: int) -> Want | None:
     while after is not None and after.tag == "EP":
         verb_end += 1
         after = at(morphs, verb_end)
-    if j < 0 or not morphs[j].tag.startswith(("NN", "SL", "XSN")) or morphs[j].form in ("것", "거"):
+    if j < 0 or not morphs[j].tag.startswith(("NN", "SL", "XSN")):
         return None
+    if morphs[j].form in ("것", "거") and not tagged(at(morphs, j - 1), ("는", "ᆫ", "은"), "ETM"):
+        return None  # "..나가는 걸 원하세요" keeps its clause; "원하는 건 .." names it after
     if after is not None and after.tag in ("ETM", "ETN"):
         return None
     return Want(i, j, verb_end, morphs[j].end, "need")
