@@ -133,9 +133,18 @@ def situation_phrase(situation: str) -> str:
     return situation
 
 
+def _wanted_clause(motivation: str) -> bool:
+    """A "-는 걸" / "-는 것을" clause: 걸 after an adnominal ending, not the verb 걸다
+    ("규정을 다시 걸" is "to set the rules again")."""
+    if not motivation.endswith((" 걸", " 것을")):
+        return False
+    morphs = analyse(motivation)
+    return len(morphs) >= 3 and morphs[-3].tag == "ETM" and morphs[-2].form in ("거", "것")
+
+
 def motivation_phrase(motivation: str) -> str:
     """The motivation as the main clause ("한 화면에서 보고 싶다")."""
-    if motivation.endswith((" 걸", " 것을")):  # "..나가는 걸 원하세요": the clause is wanted
+    if _wanted_clause(motivation):  # "..나가는 걸 원하세요": the clause is wanted
         return f"{motivation.removesuffix('걸').removesuffix('것을')}것을 원한다"
     how = kind(motivation)
     if how in ("past", "adjective"):
