@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from wsgiref.types import WSGIApplication
 
 log = logging.getLogger("personabot")
-OFFLINE = ("import", "digest", "export", "link")
+OFFLINE = ("import", "digest", "export", "link", "forget")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,5 +1,5 @@
 """Offline commands (no Slack needed): import answers from CSV, write a digest or an
-export, link an answer to a persona by hand."""
+export, link an answer to a persona by hand, erase an author's answers."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.capture.importing import CsvError, decode, parse, store
+from bot.errors import UserError
 from bot.insights import exports
 from bot.insights.digests import compose
 from bot.insights.indexing import backfill
 from bot.insights.render.report import digest_json
+from bot.personal import forget
 from bot.personas import roster as personas
 from bot.settings import Settings
 from questions import Bank
@@ -35,7 +37,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     link.add_argument("answer_id", type=int)
     link.add_argument("persona")
     link.add_argument("field")
-    for p in (imp, dig, exp, link):
+    forget = sub.add_parser(
+        "forget", help="erase an author's answers (as the CSV or Slack named them)"
+    )
+    forget.add_argument("author", help="the author exactly as stored: a CSV name or a user id")
+    forget.add_argument("--yes", action="store_true", help="erase (without it: say what would go)")
+    for p in (imp, dig, exp, link, forget):
         p.add_argument("--team", help="Slack team id (default: the only workspace stored)")
     for p in (dig, exp):
         p.add_argument("--output", type=Path, help="write here instead of standard output")
@@ -45,6 +52,8 @@ def run(args: argparse.Namespace, *, settings: Settings, db: Database, bank: Ban
     team = args.team or _only_team(db)
     if args.command == "import":
         return _import(args.file, db=db, bank=bank, team=team)
+    if args.command == "forget":
+        return _forget(args.author, yes=args.yes, db=db, bank=bank, team=team)
     if args.command == "link":
         with db.session() as session:
             personas.link(
@@ -91,6 +100,36 @@ def _import(path: Path, *, db: Database, bank: Bank, team: str) -> int:
         print(f"new personas: {', '.join(report.personas_created)}")
     for problem in report.problems:
         print(f"{path}:{problem.line}: skipped: {problem.message}", file=sys.stderr)
+    return 0
+
+
+def _forget(author: str, *, yes: bool, db: Database, bank: Bank, team: str) -> int:
+    """Erase an author as ``/persona forget @someone`` does (an operator is an admin: their
+    anonymous answers keep their text and lose the author); without ``yes``, only say what
+    would go. Imported authors are names, which Slack's command cannot name."""
+    if not author.strip():
+        raise UserError("name the author to forget, as the CSV or Slack named them")
+    with db.session() as session:
+        if not forget.is_author(session=session, team_id=team, user_id=author):
+            like = forget.authors_like(session=session, team_id=team, name=author)
+            hint = f" (did you mean {', '.join(repr(a) for a in like)}?)" if like else ""
+            raise UserError(f"no answers by {author!r} in this workspace; nothing erased{hint}")
+        found = forget.pending(session=session, team_id=team, user_id=author, by_self=False)
+        if not yes:
+            print(
+                f"would erase {found.answers} answer(s) by {author!r} and clear "
+                f"{found.unattributed} setting(s) they made; nothing erased yet: "
+                "run again with --yes"
+            )
+            return 1
+        erased = forget.erase(
+            session=session, team_id=team, user_id=author, by_self=False, bank=bank
+        )
+    print(
+        f"erased {erased.answers} answer(s) by {author!r} ({erased.revisions} revision(s), "
+        f"{erased.evidence} persona link(s), {erased.job_statements} job statement(s)); "
+        f"{erased.unattributed} setting(s) they made no longer name them"
+    )
     return 0
 
 

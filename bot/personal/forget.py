@@ -80,6 +80,31 @@ def _answers(session: Session, *, workspace_id: int, user_id: str) -> list[Answe
     )
 
 
+def is_author(*, session: Session, team_id: str, user_id: str) -> bool:
+    """Whether ``user_id`` wrote any answer of the workspace (anonymous ones included,
+    which ``pending`` does not count for an admin) or set anything up."""
+    workspace = queries.workspace(session, team_id=team_id)
+    wrote = session.scalar(
+        select(func.count())
+        .select_from(Answer)
+        .where(Answer.workspace_id == workspace.id, Answer.user_id == user_id)
+    )
+    return bool(wrote) or any(_attributions(session, workspace_id=workspace.id, user_id=user_id))
+
+
+def authors_like(*, session: Session, team_id: str, name: str) -> list[str]:
+    """Authors of the workspace whose id is ``name`` but for case and surrounding spaces
+    (a CSV's "Carol" and "carol "), for a "did you mean" when no author is ``name``."""
+    workspace = queries.workspace(session, team_id=team_id)
+    wanted = name.strip().casefold()
+    found = session.scalars(
+        select(Answer.user_id)
+        .where(Answer.workspace_id == workspace.id, func.lower(Answer.user_id) == wanted)
+        .distinct()
+    )
+    return sorted(a for a in found if a != name)
+
+
 def _hidden(answer: Answer) -> bool:
     return answer.anonymous or answer.source == "private"
 

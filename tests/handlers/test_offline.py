@@ -1,4 +1,5 @@
-"""The offline commands as a person runs them: import a CSV, write a digest, export."""
+"""The offline commands as a person runs them: import a CSV, write a digest, export,
+erase an author."""
 
 from __future__ import annotations
 
@@ -217,3 +218,50 @@ def test_the_bundled_example_imports_and_reports(
     for persona in personas:
         assert any(persona in heading for heading in headings), persona
     assert "assumption: no customer has said this yet" in report
+
+
+def test_forget_an_imported_author_asks_first_then_erases_for_good(
+    imported: Path, db: Database, database_url: str, tmp_path: Path
+) -> None:
+    def texts() -> list[str]:
+        with db.session() as session:
+            return list(session.scalars(select(Answer.text).order_by(Answer.id)))
+
+    before = texts()
+    assert any("AI features" in t for t in before)
+    # without --yes: what would go, and nothing goes
+    asked = run(["forget", "carol"], database_url, tmp_path)
+    assert asked.returncode == 1
+    assert asked.stdout.strip() == (
+        "would erase 1 answer(s) by 'carol' and clear 0 setting(s) they made; "
+        "nothing erased yet: run again with --yes"
+    )
+    assert texts() == before
+    # a name that is no author, even one a letter's case away, changes nothing
+    for name, hint in (("Carol", " (did you mean 'carol'?)"), ("nobody", "")):
+        missed = run(["forget", name, "--yes"], database_url, tmp_path)
+        assert missed.returncode == 2
+        assert missed.stderr.strip() == (
+            f"personabot: no answers by {name!r} in this workspace; nothing erased{hint}"
+        )
+    blank = run(["forget", " ", "--yes"], database_url, tmp_path)
+    assert blank.returncode == 2
+    assert "name the author to forget" in blank.stderr
+    assert texts() == before
+
+    erased = run(["forget", "carol", "--yes"], database_url, tmp_path)
+    assert erased.returncode == 0, erased.stderr
+    assert erased.stdout.startswith(
+        "erased 1 answer(s) by 'carol' (0 revision(s), 1 persona link(s)"
+    )
+    with db.session() as session:
+        assert session.scalar(select(func.count(Answer.id)).where(Answer.user_id == "carol")) == 0
+        assert session.scalar(select(func.count(Answer.id))) == 8  # a tombstone stays
+    assert [t for t in texts() if "Sales says" in t] == []
+    everything = json.loads(run(["export", "--format", "json"], database_url, tmp_path).stdout)
+    assert "carol" not in {a["author"] for a in everything["answers"]}
+    assert all("Sales says" not in a["text"] for a in everything["answers"])
+    # importing the same file again does not bring the erased answer back
+    again = run(["import", str(imported)], database_url, tmp_path)
+    assert again.stdout.splitlines()[0] == f"imported 0 answer(s) from {imported}; 8 already there"
+    assert [t for t in texts() if "Sales says" in t] == []
