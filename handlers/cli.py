@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         db = _database(settings, upgrade=True)
         try:
             return offline.run(args, settings=settings, db=db, bank=_bank(settings))
-        except (UserError, CsvError) as error:  # English: the command line is for operators
+        except (UserError, CsvError, offline.OfflineError) as error:  # English: for operators
             _exit(str(error))
     # SIGTERM (docker stop, gunicorn, a supervisor) ends the process like Ctrl-C, so that
     # exit handlers run and the digest worker process is stopped with it; replies still

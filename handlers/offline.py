@@ -11,7 +11,6 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.capture.importing import CsvError, decode, parse, store
-from bot.errors import UserError
 from bot.insights import exports
 from bot.insights.digests import compose
 from bot.insights.indexing import backfill
@@ -23,6 +22,11 @@ from questions import Bank
 from storage import Database, Workspace
 
 OFFLINE_TEAM = "T0OFFLINE"
+
+
+class OfflineError(Exception):
+    """A command line that cannot be carried out; ``str()`` is one line, in English (the
+    command line is for operators, like ``CsvError``)."""
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -108,12 +112,12 @@ def _forget(author: str, *, yes: bool, db: Database, bank: Bank, team: str) -> i
     anonymous answers keep their text and lose the author); without ``yes``, only say what
     would go. Imported authors are names, which Slack's command cannot name."""
     if not author.strip():
-        raise UserError("name the author to forget, as the CSV or Slack named them")
+        raise OfflineError("name the author to forget, as the CSV or Slack named them")
     with db.session() as session:
         if not forget.is_author(session=session, team_id=team, user_id=author):
             like = forget.authors_like(session=session, team_id=team, name=author)
             hint = f" (did you mean {', '.join(repr(a) for a in like)}?)" if like else ""
-            raise UserError(f"no answers by {author!r} in this workspace; nothing erased{hint}")
+            raise OfflineError(f"no answers by {author!r} in this workspace; nothing erased{hint}")
         found = forget.pending(session=session, team_id=team, user_id=author, by_self=False)
         if not yes:
             print(
