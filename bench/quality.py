@@ -197,7 +197,7 @@ def _themes(sets: Sequence[LabelledSet], *, show: int) -> None:
         total[3] += 1
         summed = sums.setdefault(data.language, {})
         for name, tally in (("flags", flags), ("conflicts", conflicts)):
-            summed[name] = _added(summed.get(name), tally)
+            summed[name] = _added(summed.get(name, quality_themes.Flags(0, 0, 0, 0)), tally)
     for language, t in sorted(totals.items()):
         n = t[3]
         found = sums[language]
@@ -220,9 +220,7 @@ def _rates(name: str, tally: quality_themes.Flags) -> str:
     )
 
 
-def _added(total: quality_themes.Flags | None, tally: quality_themes.Flags) -> quality_themes.Flags:
-    if total is None:
-        return quality_themes.Flags(tally.true, tally.predicted, tally.found, tally.gold)
+def _added(total: quality_themes.Flags, tally: quality_themes.Flags) -> quality_themes.Flags:
     return quality_themes.Flags(
         total.true + tally.true,
         total.predicted + tally.predicted,
