@@ -114,11 +114,11 @@ def _forget(author: str, *, yes: bool, db: Database, bank: Bank, team: str) -> i
     if not author.strip():
         raise OfflineError("name the author to forget, as the CSV or Slack named them")
     with db.session() as session:
-        if not forget.is_author(session=session, team_id=team, user_id=author):
+        found = forget.pending(session=session, team_id=team, user_id=author, by_self=False)
+        if not found.wrote and not found.unattributed:
             like = forget.authors_like(session=session, team_id=team, name=author)
             hint = f" (did you mean {', '.join(repr(a) for a in like)}?)" if like else ""
             raise OfflineError(f"no answers by {author!r} in this workspace; nothing erased{hint}")
-        found = forget.pending(session=session, team_id=team, user_id=author, by_self=False)
         if not yes:
             print(
                 f"would erase {found.answers} answer(s) by {author!r} and clear "

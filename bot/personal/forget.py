@@ -68,6 +68,7 @@ class Pending:
 
     answers: int
     unattributed: int
+    wrote: bool = False  # any answer at all, hidden or erased ones included (not shown)
 
 
 def _answers(session: Session, *, workspace_id: int, user_id: str) -> list[Answer]:
@@ -78,18 +79,6 @@ def _answers(session: Session, *, workspace_id: int, user_id: str) -> list[Answe
             .order_by(Answer.id)
         )
     )
-
-
-def is_author(*, session: Session, team_id: str, user_id: str) -> bool:
-    """Whether ``user_id`` wrote any answer of the workspace (anonymous ones included,
-    which ``pending`` does not count for an admin) or set anything up."""
-    workspace = queries.workspace(session, team_id=team_id)
-    wrote = session.scalar(
-        select(func.count())
-        .select_from(Answer)
-        .where(Answer.workspace_id == workspace.id, Answer.user_id == user_id)
-    )
-    return bool(wrote) or any(_attributions(session, workspace_id=workspace.id, user_id=user_id))
 
 
 def authors_like(*, session: Session, team_id: str, name: str) -> list[str]:
@@ -112,14 +101,12 @@ def _hidden(answer: Answer) -> bool:
 def pending(*, session: Session, team_id: str, user_id: str, by_self: bool) -> Pending:
     """What ``erase`` would erase (hidden answers are not counted for an admin)."""
     workspace = queries.workspace(session, team_id=team_id)
-    answers = [
-        a
-        for a in _answers(session, workspace_id=workspace.id, user_id=user_id)
-        if a.deleted_at is None and (by_self or not _hidden(a))
-    ]
+    wrote = _answers(session, workspace_id=workspace.id, user_id=user_id)
+    answers = [a for a in wrote if a.deleted_at is None and (by_self or not _hidden(a))]
     return Pending(
         answers=len(answers),
         unattributed=sum(_attributions(session, workspace_id=workspace.id, user_id=user_id)),
+        wrote=bool(wrote),
     )
 
 
