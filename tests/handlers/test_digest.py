@@ -70,6 +70,16 @@ def test_preview_shows_the_persona_and_flags_what_only_internal_teams_say(
     assert fake.messages("CSALES")[1:] == []  # nothing posted to any channel
 
 
+def test_two_voices_of_one_team_are_not_yet_an_assumption(
+    slack: SlackDriver, fake: FakeSlack, db: Database
+) -> None:
+    gather(slack, fake, db, ONBOARDING[:2])
+    preview = say(slack, fake, "digest preview", user="UALICE")
+    assert "onboarding" in preview.lower()
+    assert "2 people" in preview
+    assert "assumption" not in preview.lower()
+
+
 KO_CLOSE = [
     ("UALICE", "월말 결산 때마다 법인카드 영수증 맞추느라 야근해요"),
     ("UBOB", "법인카드 영수증을 월말 결산 전에 일일이 찾아야 돼요 ㅠㅠ"),
